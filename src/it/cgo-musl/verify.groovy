@@ -1,0 +1,28 @@
+// A cgo binary linked against musl must have no interpreter and no dynamic section (ELF program
+// headers, read with readelf), and must run.
+def binary = new File(basedir, 'target/static-go/cgo-musl-linux-amd64')
+assert binary.isFile()
+
+def run(List<String> command) {
+    def process = command.execute()
+    def stdout = new StringBuilder(), stderr = new StringBuilder()
+    process.waitForProcessOutput(stdout, stderr)
+    assert process.exitValue() == 0 : "${command} failed: ${stderr}"
+    return stdout.toString()
+}
+
+def programHeaders = run(['readelf', '-lW', binary.path])
+assert !programHeaders.contains('INTERP')
+assert !programHeaders.contains('DYNAMIC')
+assert run(['readelf', '-d', binary.path]).contains('There is no dynamic section')
+
+def goInfo = run(['go', 'version', '-m', binary.path])
+assert goInfo.contains('CGO_ENABLED=1')
+assert goInfo.contains('-tags=netgo,osusergo')
+
+// The C code ran, and it was compiled against musl rather than glibc.
+assert run([binary.path]).trim() == 'cgo says 42, libc not-glibc'
+
+def log = new File(basedir, 'build.log').text
+assert log.contains('CC=musl-gcc')
+return true

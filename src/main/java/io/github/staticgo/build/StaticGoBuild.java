@@ -1,0 +1,44 @@
+package io.github.staticgo.build;
+
+import io.github.staticgo.BuildLog;
+import io.github.staticgo.ConfigurationException;
+import io.github.staticgo.process.ProcessRunner;
+import io.github.staticgo.target.TargetResolver;
+import io.github.staticgo.target.TargetSpec;
+import io.github.staticgo.toolchain.GoToolchain;
+import io.github.staticgo.toolchain.ToolchainException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.util.List;
+
+/**
+ * The build goal without Maven: check the module, locate Go, check every target against it, plan the
+ * outputs, and only then build. Nothing is built when any part of the configuration is wrong.
+ */
+public final class StaticGoBuild {
+    private final ProcessRunner runner;
+    private final BuildLog log;
+
+    public StaticGoBuild(ProcessRunner runner, BuildLog log) {
+        this.runner = runner;
+        this.log = log;
+    }
+
+    public BuildManifest run(BuildConfiguration configuration)
+            throws ConfigurationException, ToolchainException, GoBuildException, IOException {
+        if (!Files.isRegularFile(configuration.moduleDirectory().resolve("go.mod"))) {
+            throw new ConfigurationException("sourceDirectory", "there is no go.mod in " + configuration.moduleDirectory()
+                    + ". Point <sourceDirectory> at the Go module (the directory holding go.mod), or create one there"
+                    + " with 'go mod init <module path>'.");
+        }
+        GoToolchain go = GoToolchain.locate(configuration.toolchain(), runner);
+        log.info("Using " + go.version() + " (" + go.executable() + ") on " + go.hostPlatform());
+        List<TargetSpec> targets = new TargetResolver(go.platforms(), go.hostPlatform(), go.path())
+                .resolve(configuration.targets(), configuration.defaultCgo());
+        List<BinaryOutput> outputs = OutputPlan.plan(configuration.packages(), configuration.binaryName(),
+                configuration.defaultName(), targets, configuration.outputDirectory());
+        BuildRequest request = new BuildRequest(outputs, configuration.settings(), configuration.outputDirectory(),
+                OutputTimestamp.parse(configuration.outputTimestamp()).orElse(null));
+        return new GoBuilder(go, log).build(request);
+    }
+}

@@ -1,0 +1,284 @@
+package io.github.staticgo.maven;
+
+import io.github.staticgo.ConfigurationException;
+import io.github.staticgo.build.BuildConfiguration;
+import io.github.staticgo.build.BuildManifest;
+import io.github.staticgo.build.BuildSettings;
+import io.github.staticgo.build.BuiltBinary;
+import io.github.staticgo.build.GoBuildException;
+import io.github.staticgo.build.StaticGoBuild;
+import io.github.staticgo.process.ProcessRunner;
+import io.github.staticgo.target.TargetDeclaration;
+import io.github.staticgo.toolchain.GoToolchainRequest;
+import io.github.staticgo.toolchain.ToolchainException;
+import java.io.File;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import javax.inject.Inject;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.LifecyclePhase;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.project.MavenProjectHelper;
+
+/** Builds the Go module into one static binary per target platform and attaches them to the project. */
+@Mojo(name = "build", defaultPhase = LifecyclePhase.COMPILE, threadSafe = true)
+public final class BuildMojo extends AbstractStaticGoMojo {
+    /**
+     * The Go module directory, the one holding go.mod.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "static-go.sourceDirectory", defaultValue = "${project.basedir}/src/main/go")
+    private File sourceDirectory;
+
+    /**
+     * The main packages to build, relative to the module ({@code .}, {@code ./cmd/server}) or by import path.
+     * Each becomes one binary per target.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "static-go.packages", defaultValue = ".")
+    private List<String> packages;
+
+    /**
+     * The binary's base name when one package is built; defaults to the artifactId. With several packages
+     * each binary is named after its package's last path element.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "static-go.binaryName")
+    private String binaryName;
+
+    /**
+     * The target platforms: {@code <target>linux/arm64</target>}, with an optional variant
+     * ({@code linux/arm/7}, {@code linux/amd64/v3}), or the long form
+     * {@code <target><platform>linux/amd64</platform><cgo>musl</cgo><cc/><env/><ldflags/><tags/></target>}.
+     * Defaults to linux/amd64 and linux/arm64.
+     *
+     * @since 0.1.0
+     */
+    @Parameter
+    private List<Target> targets;
+
+    /**
+     * Comma-separated targets that replace {@code <targets>}, e.g. {@code -Dstatic-go.targets=linux/amd64,linux/arm64}.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "static-go.targets")
+    private String targetList;
+
+    /**
+     * The cgo mode of targets that do not set their own: {@code off} (CGO_ENABLED=0), {@code musl}
+     * (static cgo with musl-gcc) or {@code on} (CGO_ENABLED=1, linkage is yours to check).
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "static-go.cgo", defaultValue = "off")
+    private String cgo;
+
+    /**
+     * Passes {@code -trimpath}, removing file system paths from the binary (needed for reproducible builds).
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "static-go.trimpath", defaultValue = "true")
+    private boolean trimpath;
+
+    /**
+     * Adds {@code -s -w} to the link flags, leaving out the symbol table and DWARF.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "static-go.strip", defaultValue = "true")
+    private boolean strip;
+
+    /**
+     * Link flags added after the plugin's own ({@code -buildid= -s -w}), e.g.
+     * {@code -X main.version=${project.version}}. Quote values with spaces: {@code -X 'main.motd=hello world'}.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "static-go.ldflags")
+    private String ldflags;
+
+    /**
+     * Build tags for every target; a target's own {@code <tags>} are added to them.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "static-go.tags")
+    private List<String> tags;
+
+    /**
+     * Passed as {@code -gcflags}.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "static-go.gcflags")
+    private String gcflags;
+
+    /**
+     * Passed as {@code -asmflags}.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "static-go.asmflags")
+    private String asmflags;
+
+    /**
+     * Passed as {@code -buildmode}.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "static-go.buildMode", defaultValue = "exe")
+    private String buildMode;
+
+    /**
+     * Further go build arguments, each passed as it is (e.g. {@code -mod=vendor}, {@code -v}).
+     *
+     * @since 0.1.0
+     */
+    @Parameter
+    private List<String> goFlags;
+
+    /**
+     * Environment variables for every go build; a target's own {@code <env>} wins. GOOS, GOARCH,
+     * CGO_ENABLED, CC and GOTOOLCHAIN have their own elements and are refused here.
+     *
+     * @since 0.1.0
+     */
+    @Parameter
+    private Map<String, String> env;
+
+    /**
+     * Stamps VCS information (vcs.revision, vcs.time, vcs.modified) into the binaries. Off by default:
+     * it makes two checkouts of one commit differ and fails where git refuses a repository owned by
+     * another user.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "static-go.buildVcs", defaultValue = "false")
+    private boolean buildVcs;
+
+    /**
+     * The go command to use. When unset: {@code $GOROOT/bin/go}, then {@code go} on PATH.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "static-go.goExecutable")
+    private File goExecutable;
+
+    /**
+     * An exact Go release (e.g. {@code 1.22.5}) to build with: go runs with {@code GOTOOLCHAIN=go<version>}
+     * and fetches and checksum-verifies that toolchain through the configured module proxy.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "static-go.goVersion")
+    private String goVersion;
+
+    /**
+     * Where binaries and build.json are written.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "static-go.outputDirectory", defaultValue = "${project.build.directory}/static-go")
+    private File outputDirectory;
+
+    /**
+     * Attaches each binary to the project (type {@code exe}, classifier {@code <os>-<arch>[-<variant>]},
+     * prefixed by the binary name when several packages are built), so install and deploy publish them.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "static-go.attach", defaultValue = "true")
+    private boolean attach;
+
+    /**
+     * The modification time given to every binary, for reproducible archives.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(defaultValue = "${project.build.outputTimestamp}")
+    private String outputTimestamp;
+
+    /**
+     * Seconds one go build may take before it is killed.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "static-go.buildTimeout", defaultValue = "1800")
+    private int buildTimeout;
+
+    /**
+     * Skips this goal.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "static-go.build.skip", defaultValue = "false")
+    private boolean skipBuild;
+
+    private final MavenProjectHelper projectHelper;
+
+    @Inject
+    public BuildMojo(MavenProjectHelper projectHelper) {
+        this.projectHelper = projectHelper;
+    }
+
+    @Override
+    protected boolean goalSkipped() {
+        return skipBuild;
+    }
+
+    @Override
+    protected String goalName() {
+        return "build";
+    }
+
+    @Override
+    protected void run() throws MojoExecutionException, MojoFailureException {
+        BuildManifest manifest;
+        try {
+            manifest = new StaticGoBuild(new ProcessRunner(), buildLog()).run(configuration());
+        } catch (ConfigurationException | ToolchainException | GoBuildException e) {
+            throw new MojoFailureException(e.getMessage(), e);
+        } catch (IOException e) {
+            throw new MojoExecutionException("static-go:build could not write its output: " + e.getMessage(), e);
+        }
+        if (attach) {
+            for (BuiltBinary binary : manifest.binaries()) {
+                projectHelper.attachArtifact(project, "exe", binary.classifier(),
+                        outputDirectory.toPath().resolve(binary.file()).toFile());
+            }
+        }
+    }
+
+    private BuildConfiguration configuration() {
+        BuildSettings settings = new BuildSettings(trimpath, strip, ldflags, orEmpty(tags), gcflags, asmflags, buildMode,
+                orEmpty(goFlags), env == null ? Map.of() : env, buildVcs, Duration.ofSeconds(buildTimeout));
+        GoToolchainRequest toolchain = new GoToolchainRequest(goExecutable == null ? null : goExecutable.toPath(),
+                goVersion, session.isOffline(), sourceDirectory.toPath(), System.getenv());
+        return new BuildConfiguration(sourceDirectory.toPath(), packages, binaryName, project.getArtifactId(),
+                targetDeclarations(), cgo, settings, toolchain, outputDirectory.toPath(), outputTimestamp);
+    }
+
+    private List<TargetDeclaration> targetDeclarations() {
+        if (targetList != null && !targetList.isBlank()) {
+            return Arrays.stream(targetList.split(",")).map(String::trim).map(TargetDeclaration::of).toList();
+        }
+        if (targets == null || targets.isEmpty()) {
+            return List.of(TargetDeclaration.of("linux/amd64"), TargetDeclaration.of("linux/arm64"));
+        }
+        return targets.stream().map(Target::toDeclaration).toList();
+    }
+
+    private static <T> List<T> orEmpty(List<T> list) {
+        return list == null ? List.of() : list;
+    }
+}

@@ -1,0 +1,130 @@
+package io.github.staticgo.process;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+/**
+ * Runs external commands the one way this plugin allows: an argument list, the exact environment of
+ * the {@link ProcessSpec}, both streams drained concurrently, a timeout, and the whole process tree
+ * killed on timeout, on interruption and when the JVM (Maven) shuts down.
+ */
+public final class ProcessRunner {
+    private static final int TAIL_LINES = 60;
+    private static final Duration KILL_GRACE = Duration.ofSeconds(5);
+
+    /** Runs a command and returns how it ended; {@code onLine} sees every output line as it arrives. */
+    public ProcessResult run(ProcessSpec spec, Consumer<OutputLine> onLine) throws ProcessFailedException {
+        ProcessBuilder builder = new ProcessBuilder(spec.command()).directory(spec.workingDirectory().toFile());
+        builder.environment().clear();
+        builder.environment().putAll(spec.environment());
+        builder.redirectInput(ProcessBuilder.Redirect.PIPE);
+
+        long start = System.nanoTime();
+        Process process;
+        try {
+            process = builder.start();
+        } catch (IOException e) {
+            throw new ProcessFailedException("cannot start " + spec.command().get(0) + ": " + e.getMessage(), e);
+        }
+        Thread killOnExit = new Thread(() -> killTree(process), "static-go-kill-" + process.pid());
+        Runtime.getRuntime().addShutdownHook(killOnExit);
+        try {
+            process.getOutputStream().close();
+            Output output = new Output();
+            Thread out = drain(process.getInputStream(), false, output, onLine);
+            Thread err = drain(process.getErrorStream(), true, output, onLine);
+            if (!process.waitFor(spec.timeout().toMillis(), TimeUnit.MILLISECONDS)) {
+                killTree(process);
+                throw new ProcessFailedException(spec.command().get(0) + " did not finish within "
+                        + spec.timeout().toSeconds() + " s and was killed. Last output:" + System.lineSeparator()
+                        + output.tailText());
+            }
+            out.join();
+            err.join();
+            return output.result(process.exitValue(), Duration.ofNanos(System.nanoTime() - start));
+        } catch (InterruptedException e) {
+            killTree(process);
+            Thread.currentThread().interrupt();
+            throw new ProcessFailedException(spec.command().get(0) + " was interrupted and killed", e);
+        } catch (IOException e) {
+            killTree(process);
+            throw new ProcessFailedException("cannot talk to " + spec.command().get(0) + ": " + e.getMessage(), e);
+        } finally {
+            removeHook(killOnExit);
+        }
+    }
+
+    private static void removeHook(Thread hook) {
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException shuttingDown) {
+            // The hook is running or about to: it does the killing.
+        }
+    }
+
+    /** Children first, so a compiler started by go does not outlive it. */
+    private static void killTree(Process process) {
+        process.descendants().forEach(ProcessHandle::destroyForcibly);
+        process.destroyForcibly();
+        try {
+            process.waitFor(KILL_GRACE.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static Thread drain(InputStream stream, boolean stderr, Output output, Consumer<OutputLine> onLine) {
+        Thread thread = new Thread(() -> {
+            try (BufferedReader reader = new BufferedReader(new InputStreamReader(stream, StandardCharsets.UTF_8))) {
+                String line;
+                while ((line = reader.readLine()) != null) {
+                    OutputLine outputLine = new OutputLine(line, stderr);
+                    output.add(outputLine);
+                    onLine.accept(outputLine);
+                }
+            } catch (IOException e) {
+                // The stream closes when the process is killed; what was read so far is kept.
+                output.add(new OutputLine("(output stream closed: " + e.getMessage() + ")", true));
+            }
+        }, "static-go-" + (stderr ? "stderr" : "stdout"));
+        thread.setDaemon(true);
+        thread.start();
+        return thread;
+    }
+
+    /** One line a command printed, and on which stream. */
+    public record OutputLine(String text, boolean stderr) {}
+
+    private static final class Output {
+        private final Deque<String> tail = new ArrayDeque<>();
+        private final List<String> stdout = new ArrayList<>();
+
+        synchronized void add(OutputLine line) {
+            if (!line.stderr()) {
+                stdout.add(line.text());
+            }
+            tail.addLast(line.text());
+            if (tail.size() > TAIL_LINES) {
+                tail.removeFirst();
+            }
+        }
+
+        synchronized String tailText() {
+            return String.join(System.lineSeparator(), tail);
+        }
+
+        synchronized ProcessResult result(int exitCode, Duration elapsed) {
+            return new ProcessResult(exitCode, new ArrayList<>(tail), stdout, elapsed);
+        }
+    }
+}

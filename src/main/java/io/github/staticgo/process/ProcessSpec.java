@@ -1,0 +1,39 @@
+package io.github.staticgo.process;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * One external command: the argument list (never a shell line), the working directory and the
+ * complete environment the child gets; nothing is inherited from the caller implicitly.
+ */
+public record ProcessSpec(List<String> command, Path workingDirectory, Map<String, String> environment, Duration timeout) {
+    public ProcessSpec {
+        command = List.copyOf(command);
+        environment = Map.copyOf(environment);
+        if (command.isEmpty()) {
+            throw new IllegalArgumentException("empty command");
+        }
+    }
+
+    /** The command as a person would read it, with secrets masked, environment sorted. */
+    public String describe(Map<String, String> shownEnvironment) {
+        StringBuilder text = new StringBuilder();
+        new TreeMap<>(shownEnvironment).forEach((key, value) ->
+                text.append(key).append('=').append(quoteIfNeeded(SecretMasker.maskValue(key, value))).append(' '));
+        for (String argument : SecretMasker.maskArguments(command)) {
+            text.append(quoteIfNeeded(argument)).append(' ');
+        }
+        return text.toString().stripTrailing();
+    }
+
+    private static String quoteIfNeeded(String value) {
+        if (!value.isEmpty() && value.chars().noneMatch(c -> Character.isWhitespace(c) || c == '"' || c == '\'')) {
+            return value;
+        }
+        return "'" + value.replace("'", "'\\''") + "'";
+    }
+}

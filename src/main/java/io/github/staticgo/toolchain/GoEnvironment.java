@@ -1,0 +1,40 @@
+package io.github.staticgo.toolchain;
+
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * The environment go runs with: only what locates tools, caches, proxies and credentials is taken
+ * from the caller. Anything that changes what is built (CGO_ENABLED, CC, CGO_*, GOFLAGS, GOOS, GOARCH,
+ * GOEXPERIMENT, ...) comes from the pom alone, so a stray variable on a CI agent cannot change a binary.
+ */
+public final class GoEnvironment {
+    private static final Set<String> PASSED_THROUGH = Set.of(
+            // locating programs and the user's files
+            "PATH", "HOME", "USER", "LOGNAME", "TMPDIR", "TEMP", "TMP", "LANG", "LC_ALL",
+            "XDG_CACHE_HOME", "XDG_CONFIG_HOME",
+            "SystemRoot", "SYSTEMROOT", "USERPROFILE", "LOCALAPPDATA", "APPDATA", "ProgramData", "PATHEXT", "ComSpec",
+            // Go's caches, module download and toolchain selection
+            "GOPATH", "GOCACHE", "GOMODCACHE", "GOENV", "GOTMPDIR", "GOTOOLCHAIN", "GOTELEMETRY",
+            "GOPROXY", "GONOPROXY", "GOPRIVATE", "GONOSUMDB", "GOSUMDB", "GOINSECURE", "GOVCS", "GOAUTH",
+            // reaching private modules
+            "HTTP_PROXY", "HTTPS_PROXY", "NO_PROXY", "http_proxy", "https_proxy", "no_proxy",
+            "SSL_CERT_FILE", "SSL_CERT_DIR", "NETRC", "SSH_AUTH_SOCK", "GIT_SSH_COMMAND", "GIT_TERMINAL_PROMPT");
+
+    /** Variables the pom must not set through {@code <env>}: each has its own element. */
+    public static final Map<String, String> OWNED_BY_ELEMENTS = Map.of(
+            "GOOS", "targets", "GOARCH", "targets", "CGO_ENABLED", "cgo", "CC", "cc", "GOTOOLCHAIN", "goVersion");
+
+    private GoEnvironment() {}
+
+    public static Map<String, String> fromCaller(Map<String, String> callerEnvironment) {
+        Map<String, String> environment = new TreeMap<>();
+        callerEnvironment.forEach((key, value) -> {
+            if (PASSED_THROUGH.contains(key)) {
+                environment.put(key, value);
+            }
+        });
+        return environment;
+    }
+}
