@@ -16,7 +16,9 @@ public final class SecretMasker {
     private static final Pattern URL_CREDENTIALS = Pattern.compile("(://[^/@:\\s]+:)[^/@\\s]+@");
     private static final Pattern SECRET_NAME =
             Pattern.compile("(?i).*(token|secret|passw(or)?d|credential|api[_-]?key|auth).*");
-    private static final Pattern X_FLAG = Pattern.compile("(-X[= ]?['\"]?)([^=\\s'\"]+)=([^\\s'\"]*)");
+    /** -X name=value, or -X 'name=value with spaces' as go's flag quoting allows. */
+    private static final Pattern X_FLAG =
+            Pattern.compile("(-X[= ]?)(?:(['\"])([^='\"\\s]+)=(.*?)\\2|([^='\"\\s]+)=(\\S*))");
 
     private SecretMasker() {}
 
@@ -34,10 +36,13 @@ public final class SecretMasker {
         Matcher flag = X_FLAG.matcher(withoutUrlPasswords);
         StringBuilder masked = new StringBuilder();
         while (flag.find()) {
-            String symbol = flag.group(2);
+            boolean quoted = flag.group(2) != null;
+            String quote = quoted ? flag.group(2) : "";
+            String symbol = quoted ? flag.group(3) : flag.group(5);
+            String value = quoted ? flag.group(4) : flag.group(6);
             String lastPart = symbol.substring(symbol.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT);
-            String shown = SECRET_NAME.matcher(lastPart).matches() ? MASK : flag.group(3);
-            flag.appendReplacement(masked, Matcher.quoteReplacement(flag.group(1) + symbol + "=" + shown));
+            String shown = SECRET_NAME.matcher(lastPart).matches() ? MASK : value;
+            flag.appendReplacement(masked, Matcher.quoteReplacement(flag.group(1) + quote + symbol + "=" + shown + quote));
         }
         flag.appendTail(masked);
         return masked.toString();

@@ -1,0 +1,34 @@
+package io.github.staticgo;
+
+import io.github.staticgo.process.ProcessRunner;
+import io.github.staticgo.toolchain.GoToolchain;
+import io.github.staticgo.toolchain.GoToolchainRequest;
+import io.github.staticgo.toolchain.ToolchainException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+/** The real go on PATH and small real Go modules, for tests that must run the real toolchain. */
+public final class RealGo {
+    private RealGo() {}
+
+    public static GoToolchain toolchain(Path moduleDirectory) throws ToolchainException {
+        return GoToolchain.locate(new GoToolchainRequest(null, null, false, moduleDirectory, System.getenv()),
+                new ProcessRunner());
+    }
+
+    /** Writes a one-file main module and returns its directory. */
+    public static Path module(Path directory, String mainSource) throws IOException {
+        Files.createDirectories(directory);
+        Files.writeString(directory.resolve("go.mod"), "module example.com/fixture\n\ngo 1.21\n");
+        Files.writeString(directory.resolve("main.go"), mainSource);
+        return directory;
+    }
+
+    public static Map<String, String> environmentWith(String key, String value) {
+        Map<String, String> environment = new java.util.HashMap<>(System.getenv());
+        environment.put(key, value);
+        return environment;
+    }
+}

@@ -1,0 +1,135 @@
+package io.github.staticgo.build;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.staticgo.BuildLog;
+import io.github.staticgo.ConfigurationException;
+import io.github.staticgo.RealGo;
+import io.github.staticgo.process.ProcessRunner;
+import io.github.staticgo.target.TargetDeclaration;
+import io.github.staticgo.toolchain.GoToolchainRequest;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The build goal's core, end to end with the real go. */
+class StaticGoBuildTest {
+    private static final String HELLO = "package main\n\nimport \"fmt\"\n\nvar version = \"dev\"\n\n"
+            + "func main() { fmt.Println(\"hello\", version) }\n";
+
+    @TempDir
+    Path dir;
+
+    private BuildConfiguration configuration(Path module, List<String> targets, String ldflags, Path goExecutable,
+            String outputTimestamp) {
+        BuildSettings settings = new BuildSettings(true, true, ldflags, List.of(), null, null, "exe", List.of(), Map.of(),
+                false, Duration.ofMinutes(5));
+        return new BuildConfiguration(module, List.of("."), null, "hello",
+                targets.stream().map(TargetDeclaration::of).toList(), "off", settings,
+                new GoToolchainRequest(goExecutable, null, false, module, System.getenv()), dir.resolve("out"),
+                outputTimestamp);
+    }
+
+    private static String sha256(Path file) throws Exception {
+        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
+    }
+
+    private static List<String> filesIn(Path directory) throws Exception {
+        try (Stream<Path> files = Files.list(directory)) {
+            return files.map(p -> p.getFileName().toString()).sorted().toList();
+        }
+    }
+
+    @Test
+    void buildsEveryTargetAndRecordsIt() throws Exception {
+        Path module = RealGo.module(dir.resolve("module"), HELLO);
+        BuildManifest manifest = new StaticGoBuild(new ProcessRunner(), BuildLog.silent()).run(configuration(module,
+                List.of("linux/amd64", "windows/386"), "-X main.version=4.5.6", null, "2026-01-02T03:04:05Z"));
+
+        Path out = dir.resolve("out");
+        assertEquals(List.of("build.json", "hello-linux-amd64", "hello-windows-386.exe"), filesIn(out));
+        Path linux = out.resolve("hello-linux-amd64");
+        Process run = new ProcessBuilder(linux.toString()).start();
+        assertEquals("hello 4.5.6", new String(run.getInputStream().readAllBytes()).trim());
+        assertEquals(Instant.parse("2026-01-02T03:04:05Z"), Files.getLastModifiedTime(linux).toInstant());
+        // ELF magic and the x86-64 machine number (62) from the ELF specification.
+        byte[] header = Files.readAllBytes(linux);
+        assertArrayEquals(new byte[] {0x7f, 'E', 'L', 'F'}, java.util.Arrays.copyOf(header, 4));
+        assertEquals(62, header[18]);
+
+        BuildManifest reread = BuildManifest.read(out);
+        assertEquals(manifest, reread);
+        BuiltBinary windows = reread.binaries().get(1);
+        assertEquals("windows", windows.goos());
+        assertEquals("386", windows.goarch());
+        assertEquals("windows-386", windows.classifier());
+        assertEquals(sha256(out.resolve("hello-windows-386.exe")), windows.sha256());
+        assertEquals(Files.size(out.resolve("hello-windows-386.exe")), windows.size());
+    }
+
+    @Test
+    void aFailingBuildLeavesNothingUnderTheFinalNameAndCarriesGosOutput() throws Exception {
+        Path module = RealGo.module(dir.resolve("broken"), "package main\n\nfunc main() { undefinedThing() }\n");
+        GoBuildException failure = assertThrows(GoBuildException.class, () -> new StaticGoBuild(new ProcessRunner(),
+                BuildLog.silent()).run(configuration(module, List.of("linux/amd64"), null, null, null)));
+        assertEquals(1, failure.exitCode());
+        assertTrue(failure.getMessage().contains("undefined: undefinedThing"), failure.getMessage());
+        assertTrue(failure.getMessage().startsWith("go build of . for linux/amd64 failed with exit code 1"));
+        assertEquals(List.of(), filesIn(dir.resolve("out")));
+    }
+
+    @Test
+    void aKilledBuildLeavesNoPartialFile() throws Exception {
+        // Test double: a go that answers version and dist list like the real one but, asked to build,
+        // writes half a binary to its -o path and hangs until it is killed at the timeout.
+        Path module = RealGo.module(dir.resolve("module"), HELLO);
+        Path fakeGo = dir.resolve("fake-go");
+        Files.writeString(fakeGo, "#!/bin/sh\n"
+                + "case \"$1\" in\n"
+                + "  version) exec go version ;;\n"
+                + "  tool) exec go \"$@\" ;;\n"
+                + "  build) printf 'half' > \"$3\"; sleep 300 ;;\n"
+                + "esac\n");
+        Files.setPosixFilePermissions(fakeGo, PosixFilePermissions.fromString("rwxr-xr-x"));
+        BuildConfiguration hanging = configuration(module, List.of("linux/amd64"), null, fakeGo, null);
+        BuildSettings quick = new BuildSettings(true, true, null, List.of(), null, null, "exe", List.of(), Map.of(),
+                false, Duration.ofSeconds(2));
+        BuildConfiguration withTimeout = new BuildConfiguration(hanging.moduleDirectory(), hanging.packages(), null,
+                "hello", hanging.targets(), "off", quick, hanging.toolchain(), hanging.outputDirectory(), null);
+        GoBuildException failure = assertThrows(GoBuildException.class,
+                () -> new StaticGoBuild(new ProcessRunner(), BuildLog.silent()).run(withTimeout));
+        assertTrue(failure.getMessage().contains("did not finish within 2 s"), failure.getMessage());
+        assertEquals(List.of(), filesIn(dir.resolve("out")));
+    }
+
+    @Test
+    void aBadLinkFlagStopsTheBuildBeforeGoRuns() throws Exception {
+        Path module = RealGo.module(dir.resolve("module"), HELLO);
+        ConfigurationException failure = assertThrows(ConfigurationException.class, () -> new StaticGoBuild(
+                new ProcessRunner(), BuildLog.silent()).run(configuration(module, List.of("linux/amd64"),
+                        "-X 'main.version=1", null, null)));
+        assertEquals("ldflags", failure.element());
+        assertFalse(Files.exists(dir.resolve("out")));
+    }
+
+    @Test
+    void aDirectoryWithoutGoModNamesSourceDirectory() {
+        ConfigurationException failure = assertThrows(ConfigurationException.class, () -> new StaticGoBuild(
+                new ProcessRunner(), BuildLog.silent()).run(configuration(dir, List.of("linux/amd64"), null, null, null)));
+        assertEquals("sourceDirectory", failure.element());
+        assertTrue(failure.getMessage().contains("there is no go.mod in " + dir));
+    }
+}
