@@ -2,6 +2,8 @@ package io.github.staticgo.build;
 
 import io.github.staticgo.BuildLog;
 import io.github.staticgo.ConfigurationException;
+import io.github.staticgo.FileDigest;
+import io.github.staticgo.HumanSize;
 import io.github.staticgo.process.ProcessFailedException;
 import io.github.staticgo.process.ProcessResult;
 import io.github.staticgo.process.ProcessRunner.OutputLine;
@@ -9,17 +11,12 @@ import io.github.staticgo.process.ProcessSpec;
 import io.github.staticgo.process.SecretMasker;
 import io.github.staticgo.toolchain.GoToolchain;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileTime;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -75,11 +72,11 @@ public final class GoBuilder {
             Files.move(partial, output.file(), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             long size = Files.size(output.file());
             log.info(String.format(Locale.ROOT, "%-16s %s  %s  %.1f s  %s", output.target().displayName(),
-                    output.file().getFileName(), humanSize(size), result.elapsed().toMillis() / 1000.0,
+                    output.file().getFileName(), HumanSize.of(size), result.elapsed().toMillis() / 1000.0,
                     command.describe(targetEnvironment).replace(partial.toString(), output.file().getFileName().toString())));
             return new BuiltBinary(output.file().getFileName().toString(), output.goPackage(), output.target().goos(),
                     output.target().goarch(), output.target().variant(), output.target().cgo().pomName(),
-                    output.classifier(), size, sha256(output.file()));
+                    output.classifier(), size, FileDigest.sha256(output.file()));
         } finally {
             deleteRecursively(scratch);
         }
@@ -102,25 +99,6 @@ public final class GoBuilder {
         } else {
             log.info(label + text);
         }
-    }
-
-    static String sha256(Path file) throws IOException {
-        MessageDigest digest;
-        try {
-            digest = MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java platform has SHA-256", e);
-        }
-        try (InputStream in = new DigestInputStream(Files.newInputStream(file), digest)) {
-            in.transferTo(java.io.OutputStream.nullOutputStream());
-        }
-        return HexFormat.of().formatHex(digest.digest());
-    }
-
-    private static String humanSize(long bytes) {
-        return bytes >= 1 << 20
-                ? String.format(Locale.ROOT, "%.1f MiB", bytes / (double) (1 << 20))
-                : String.format(Locale.ROOT, "%.1f KiB", bytes / 1024.0);
     }
 
     private static void deleteRecursively(Path directory) throws IOException {

@@ -1,0 +1,3 @@
+module example.com/targetsprop
+
+go 1.21

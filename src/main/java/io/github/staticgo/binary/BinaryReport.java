@@ -1,0 +1,154 @@
+package io.github.staticgo.binary;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * What the analyzer read from one file. Unknown values are null (or false, or empty lists), never
+ * guesses.
+ *
+ * @param format        the container format
+ * @param size          the size in bytes of the file (or of the slice, for one architecture of a
+ *                      fat Mach-O file)
+ * @param goos          the operating system as a GOOS name, from the container (ELF OS/ABI and OS
+ *                      notes, PE, Mach-O platform) where it says, else from the Go build info,
+ *                      else null
+ * @param goarch        the machine as a GOARCH name; null when Go does not support the machine, or
+ *                      when the slices of a fat file disagree
+ * @param machine       a human name of the machine, such as {@code x86-64}, {@code AArch64},
+ *                      {@code MIPS}
+ * @param bits          32 or 64, or 0 when unknown
+ * @param endianness    {@code little}, {@code big}, or null when unknown
+ * @param abi           ABI details from the header flags, such as {@code EABI5 hard-float},
+ *                      {@code ELFv2}, {@code RISC-V double-float}, {@code MIPS o32}, {@code x32};
+ *                      null when the header says nothing that matters
+ * @param variant       the architecture variant from the Go build settings for {@link #goarch}
+ *                      ({@code GOAMD64}, {@code GOARM}, {@code GO386}, ...), such as {@code v3}
+ *                      or {@code 7}; null when not recorded
+ * @param linkage       how an ELF file is linked; null for other formats and for ELF files that are
+ *                      neither executables nor shared objects (relocatable objects, core dumps)
+ * @param interpreter   the program interpreter: ELF {@code PT_INTERP}, Mach-O
+ *                      {@code LC_LOAD_DYLINKER}; null when there is none
+ * @param needed        the libraries loaded at start: ELF {@code DT_NEEDED}, PE imported DLLs,
+ *                      Mach-O {@code LC_LOAD_DYLIB} (and weak, re-exported, upward) names
+ * @param stripped      whether the symbol table is gone (ELF: no {@code .symtab}; PE: no COFF
+ *                      symbols; Mach-O: no local symbols)
+ * @param upxPacked     whether the file carries the marks of the UPX packer
+ * @param glibcNss      whether a statically linked ELF file carries glibc's NSS code, which
+ *                      loads {@code libnss_*} shared libraries at run time
+ * @param gnuBuildId    the GNU build ID in hex, or null
+ * @param goBuildId     the Go build ID, or null
+ * @param goBuildInfo   the Go build information, or null when the file is not a Go binary
+ * @param architectures the architectures in the file, each as a GOARCH name or, when Go does not
+ *                      support it, the machine name: one for thin files, one per slice of a fat
+ *                      Mach-O file; empty when unknown
+ * @param elf           ELF header details, or null for other formats
+ * @param pe            PE header details, or null for other formats
+ * @param macho         Mach-O header details (and the slices of a fat file), or null for other formats
+ */
+public record BinaryReport(
+        Format format,
+        long size,
+        String goos,
+        String goarch,
+        String machine,
+        int bits,
+        String endianness,
+        String abi,
+        String variant,
+        Linkage linkage,
+        String interpreter,
+        List<String> needed,
+        boolean stripped,
+        boolean upxPacked,
+        boolean glibcNss,
+        String gnuBuildId,
+        String goBuildId,
+        GoBuildInfo goBuildInfo,
+        List<String> architectures,
+        ElfDetails elf,
+        PeDetails pe,
+        MachODetails macho) {
+
+    public BinaryReport {
+        Objects.requireNonNull(format, "format");
+        needed = List.copyOf(needed);
+        architectures = List.copyOf(architectures);
+    }
+
+    /** The report for a file whose format the analyzer does not read. */
+    public static BinaryReport unknown(long size) {
+        return new BinaryReport(Format.UNKNOWN, size, null, null, null, 0, null, null, null, null,
+                null, List.of(), false, false, false, null, null, null, List.of(), null, null, null);
+    }
+
+    /** The Go version that built the file, or null when it is not a Go binary. */
+    public String goVersion() {
+        return goBuildInfo == null ? null : goBuildInfo.goVersion();
+    }
+
+    /** {@code CGO_ENABLED} from the Go build info, or null when not recorded. */
+    public Boolean cgoEnabled() {
+        return goBuildInfo == null ? null : goBuildInfo.cgoEnabled();
+    }
+
+    /**
+     * ELF header facts that matter beyond the common fields.
+     *
+     * @param osAbi         {@code e_ident[EI_OSABI]}
+     * @param osAbiName     its name, such as {@code SYSV}, {@code GNU/Linux}, {@code FreeBSD}
+     * @param abiVersion    {@code e_ident[EI_ABIVERSION]}
+     * @param type          {@code e_type}
+     * @param typeName      {@code EXEC}, {@code DYN}, {@code REL}, {@code CORE} or the number in hex
+     * @param machineCode   {@code e_machine}
+     * @param flags         {@code e_flags}
+     * @param entry         {@code e_entry}
+     * @param pie           a position-independent executable ({@code ET_DYN} with {@code DF_1_PIE}
+     *                      or an interpreter)
+     * @param soname        {@code DT_SONAME}, or null
+     * @param runpath       {@code DT_RUNPATH} or else {@code DT_RPATH}, or null
+     * @param sectionHeaders whether the file has a section header table
+     */
+    public record ElfDetails(
+            int osAbi, String osAbiName, int abiVersion, int type, String typeName, int machineCode,
+            long flags, long entry, boolean pie, String soname, String runpath, boolean sectionHeaders) {
+    }
+
+    /**
+     * PE header facts that matter beyond the common fields.
+     *
+     * @param machineCode     the COFF {@code Machine}
+     * @param subsystem       the optional header {@code Subsystem}
+     * @param subsystemName   such as {@code windows-console}, {@code windows-gui}, {@code efi-application}
+     * @param dll             whether {@code IMAGE_FILE_DLL} is set
+     * @param imageBase       the optional header {@code ImageBase}
+     * @param characteristics the COFF {@code Characteristics}
+     */
+    public record PeDetails(
+            int machineCode, int subsystem, String subsystemName, boolean dll, long imageBase,
+            int characteristics) {
+    }
+
+    /**
+     * Mach-O header facts that matter beyond the common fields.
+     *
+     * @param fat          whether the file is a fat (universal) file; then {@link #slices} holds one
+     *                     report per architecture and the enclosing report states only what all
+     *                     slices agree on
+     * @param cpuType      {@code cputype} of a thin file, 0 for a fat file
+     * @param cpuSubtype   {@code cpusubtype} of a thin file, 0 for a fat file
+     * @param fileType     {@code filetype} of a thin file ({@code MH_EXECUTE} is 2), 0 for a fat file
+     * @param fileTypeName such as {@code execute}, {@code dylib}, {@code bundle}; null for a fat file
+     * @param platform     from {@code LC_BUILD_VERSION} or {@code LC_VERSION_MIN_*}, such as
+     *                     {@code macos}, {@code ios}; null when absent
+     * @param slices       the architectures of a fat file, in file order; empty for a thin file
+     */
+    public record MachODetails(
+            boolean fat, int cpuType, int cpuSubtype, int fileType, String fileTypeName,
+            String platform, List<BinaryReport> slices) {
+
+        public MachODetails {
+            slices = List.copyOf(slices);
+        }
+    }
+}

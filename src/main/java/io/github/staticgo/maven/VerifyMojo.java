@@ -1,0 +1,130 @@
+package io.github.staticgo.maven;
+
+import io.github.staticgo.ConfigurationException;
+import io.github.staticgo.verify.ExpectedBinary;
+import io.github.staticgo.verify.StaticGoVerify;
+import io.github.staticgo.verify.VerifyPolicy;
+import io.github.staticgo.verify.VerifyReport;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.LifecyclePhase;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+
+/**
+ * Reads every binary the build goal produced (and any declared in {@code <binaries>}) with the
+ * plugin's own analyzer and fails the build, once, when one is not static or not built for its target.
+ */
+@Mojo(name = "verify", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true)
+public final class VerifyMojo extends AbstractStaticGoMojo {
+    /**
+     * The build goal's output directory, whose build.json lists the binaries to verify.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "static-go.outputDirectory", defaultValue = "${project.build.directory}/static-go")
+    private File outputDirectory;
+
+    /**
+     * Further binaries to verify, each with the platform it must be for:
+     * {@code <binary><file>lib/agent</file><platform>linux/amd64</platform></binary>}.
+     *
+     * @since 0.1.0
+     */
+    @Parameter
+    private List<Binary> binaries;
+
+    /**
+     * Lets a static-pie ELF pass (no interpreter, no needed library, but self-relocating).
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "static-go.allowStaticPie", defaultValue = "true")
+    private boolean allowStaticPie;
+
+    /**
+     * Lets a static glibc binary that carries NSS pass (it will dlopen libnss_* at run time).
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "static-go.allowGlibcNss", defaultValue = "false")
+    private boolean allowGlibcNss;
+
+    /**
+     * Fails binaries that still have their symbol table.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "static-go.requireStripped", defaultValue = "false")
+    private boolean requireStripped;
+
+    /**
+     * Where the JSON report is written.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "static-go.verify.report", defaultValue = "${project.build.directory}/static-go/verify-report.json")
+    private File reportFile;
+
+    /**
+     * Skips this goal.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "static-go.verify.skip", defaultValue = "false")
+    private boolean skipVerify;
+
+    @Override
+    protected boolean goalSkipped() {
+        return skipVerify;
+    }
+
+    @Override
+    protected String goalName() {
+        return "verify";
+    }
+
+    @Override
+    protected void run() throws MojoExecutionException, MojoFailureException {
+        VerifyReport report;
+        try {
+            List<ExpectedBinary> expected = new ArrayList<>(StaticGoVerify.fromManifest(outputDirectory.toPath()));
+            expected.addAll(StaticGoVerify.declared(declaredBinaries(), "binaries"));
+            if (expected.isEmpty()) {
+                getLog().warn("Nothing to verify: there is no build.json in " + outputDirectory
+                        + " (static-go:build did not run) and no <binaries> are declared.");
+                return;
+            }
+            report = StaticGoVerify.verify(expected, new VerifyPolicy(allowStaticPie, allowGlibcNss, requireStripped),
+                    false, reportFile.toPath());
+        } catch (ConfigurationException e) {
+            throw new MojoFailureException(e.getMessage(), e);
+        } catch (IOException e) {
+            throw new MojoExecutionException("static-go:verify could not read or write: " + e.getMessage(), e);
+        }
+        report.summaryTable().forEach(getLog()::info);
+        getLog().info("Report: " + reportFile);
+        if (!report.ok()) {
+            throw new MojoFailureException(report.failureMessage());
+        }
+    }
+
+    private Map<Path, String> declaredBinaries() throws ConfigurationException {
+        Map<Path, String> declared = new LinkedHashMap<>();
+        for (Binary binary : binaries == null ? List.<Binary>of() : binaries) {
+            if (binary.file() == null || binary.platform() == null) {
+                throw new ConfigurationException("binaries", "each <binary> needs a <file> and a <platform>, e.g. "
+                        + "<binary><file>lib/agent</file><platform>linux/amd64</platform></binary>.");
+            }
+            declared.put(binary.file().toPath(), binary.platform());
+        }
+        return declared;
+    }
+}

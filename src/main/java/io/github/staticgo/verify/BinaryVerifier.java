@@ -1,0 +1,65 @@
+package io.github.staticgo.verify;
+
+import io.github.staticgo.binary.BinaryAnalyzer;
+import io.github.staticgo.binary.BinaryReport;
+import io.github.staticgo.binary.Format;
+import io.github.staticgo.binary.MalformedBinaryException;
+import io.github.staticgo.FileDigest;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Checks every binary against its target with every rule and collects all findings, so that one run
+ * reports everything wrong with every binary. A file that cannot be read is a finding, not a crash.
+ */
+public final class BinaryVerifier {
+    private static final List<BinaryRule> RULES = List.of(new ContainerFormatRule(), new ArchitectureRule(),
+            new LinkageRule(), new BuildInfoRule(), new GlibcNssRule(), new StrippedRule());
+
+    private final BinaryAnalyzer analyzer = new BinaryAnalyzer();
+    private final boolean skipUnknownFormats;
+
+    /**
+     * @param skipUnknownFormats files of no executable format are listed but not checked (inspect over
+     *     a directory); otherwise they fail the format rule
+     */
+    public BinaryVerifier(boolean skipUnknownFormats) {
+        this.skipUnknownFormats = skipUnknownFormats;
+    }
+
+    public List<VerifiedBinary> verify(List<ExpectedBinary> binaries, VerifyPolicy policy) {
+        List<VerifiedBinary> verified = new ArrayList<>(binaries.size());
+        for (ExpectedBinary expected : binaries) {
+            verified.add(verifyOne(expected, policy));
+        }
+        return verified;
+    }
+
+    private VerifiedBinary verifyOne(ExpectedBinary expected, VerifyPolicy policy) {
+        if (!Files.isRegularFile(expected.file())) {
+            return new VerifiedBinary(expected, null, null, List.of(new Finding("is missing",
+                    "run static-go:build first (mvn package), or correct the <file> of this binary")));
+        }
+        BinaryReport report;
+        String sha256;
+        try {
+            report = analyzer.analyze(expected.file());
+            sha256 = FileDigest.sha256(expected.file());
+        } catch (MalformedBinaryException e) {
+            return new VerifiedBinary(expected, null, null, List.of(new Finding("is malformed: " + e.getMessage(),
+                    "rebuild it; the file is truncated or corrupt")));
+        } catch (IOException e) {
+            return new VerifiedBinary(expected, null, null, List.of(new Finding("cannot be read: " + e.getMessage(),
+                    "check the file's permissions")));
+        }
+        List<Finding> findings = new ArrayList<>();
+        if (expected.hasExpectation() && !(skipUnknownFormats && report.format() == Format.UNKNOWN)) {
+            for (BinaryRule rule : RULES) {
+                rule.check(expected, report, policy, findings);
+            }
+        }
+        return new VerifiedBinary(expected, report, sha256, findings);
+    }
+}

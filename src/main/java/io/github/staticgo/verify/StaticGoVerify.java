@@ -1,0 +1,82 @@
+package io.github.staticgo.verify;
+
+import io.github.staticgo.ConfigurationException;
+import io.github.staticgo.build.BuildManifest;
+import io.github.staticgo.build.BuiltBinary;
+import io.github.staticgo.target.CgoMode;
+import io.github.staticgo.target.TargetName;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * The verify and inspect goals without Maven: collect the binaries and what is expected of each,
+ * verify them all, write the JSON report.
+ */
+public final class StaticGoVerify {
+    private StaticGoVerify() {}
+
+    /** The binaries build.json lists, each expected to be what it was built for. */
+    public static List<ExpectedBinary> fromManifest(Path outputDirectory) throws IOException {
+        if (!Files.isRegularFile(outputDirectory.resolve(BuildManifest.FILE_NAME))) {
+            return List.of();
+        }
+        List<ExpectedBinary> expected = new ArrayList<>();
+        for (BuiltBinary binary : BuildManifest.read(outputDirectory).binaries()) {
+            expected.add(new ExpectedBinary(outputDirectory.resolve(binary.file()), binary.goos(), binary.goarch(),
+                    binary.variant(), CgoMode.valueOf(binary.cgo().toUpperCase(java.util.Locale.ROOT))));
+        }
+        return expected;
+    }
+
+    /**
+     * Binaries declared in the pom (a downloaded sidecar, say) with the platform each must be for.
+     *
+     * @param declared file to "os/arch[/variant]", in declaration order
+     */
+    public static List<ExpectedBinary> declared(Map<Path, String> declared, String element) throws ConfigurationException {
+        List<ExpectedBinary> expected = new ArrayList<>();
+        for (Map.Entry<Path, String> entry : declared.entrySet()) {
+            expected.add(expecting(entry.getKey(), entry.getValue(), element));
+        }
+        return expected;
+    }
+
+    /** One file, or every regular file under a directory in name order, each expected to be {@code expect}. */
+    public static List<ExpectedBinary> underPath(Path path, String expect) throws ConfigurationException, IOException {
+        if (!Files.exists(path)) {
+            throw new ConfigurationException("static-go.inspect", path + " does not exist. Name a binary or a directory.");
+        }
+        List<Path> files;
+        if (Files.isDirectory(path)) {
+            try (Stream<Path> walk = Files.walk(path)) {
+                files = walk.filter(Files::isRegularFile).sorted().toList();
+            }
+        } else {
+            files = List.of(path);
+        }
+        List<ExpectedBinary> expected = new ArrayList<>();
+        for (Path file : files) {
+            expected.add(expect == null || expect.isBlank() ? ExpectedBinary.anything(file)
+                    : expecting(file, expect, "static-go.expect"));
+        }
+        return expected;
+    }
+
+    private static ExpectedBinary expecting(Path file, String platform, String element) throws ConfigurationException {
+        TargetName name = TargetName.parse(platform).orElseThrow(() -> new ConfigurationException(element,
+                "'" + platform + "' for " + file + " is not a platform: " + TargetName.formHint() + "."));
+        return new ExpectedBinary(file, name.goos(), name.goarch(), name.variant(), null);
+    }
+
+    public static VerifyReport verify(List<ExpectedBinary> binaries, VerifyPolicy policy, boolean skipUnknownFormats,
+            Path reportFile) throws IOException {
+        VerifyReport report = new VerifyReport(new BinaryVerifier(skipUnknownFormats).verify(binaries, policy));
+        report.writeJson(reportFile);
+        return report;
+    }
+}
