@@ -1,0 +1,192 @@
+package io.github.staticgo.verify;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.staticgo.RealGo;
+import io.github.staticgo.target.CgoMode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The verify rules over binaries built here by the real go and gcc, each with a known flaw that the
+ * build was asked for.
+ */
+class BinaryVerifierTest {
+    private static final VerifyPolicy DEFAULTS = new VerifyPolicy(true, false, false);
+    private static final String C_NSS = "#include <pwd.h>\n#include <stdio.h>\n"
+            + "int main(void) { struct passwd *p = getpwnam(\"root\"); printf(\"%d\\n\", p != 0); return 0; }\n";
+    private static final String C_HELLO = "#include <stdio.h>\nint main(void) { puts(\"hi\"); return 0; }\n";
+
+    @TempDir
+    static Path dir;
+    private static Path goModule;
+
+    @BeforeAll
+    static void module() throws IOException {
+        goModule = RealGo.module(dir.resolve("module"),
+                "package main\n\nimport \"fmt\"\n\nfunc main() { fmt.Println(\"hi\") }\n");
+    }
+
+    private static Path go(String name, Map<String, String> env, String... flags) throws Exception {
+        Path out = dir.resolve(name);
+        List<String> command = new ArrayList<>(List.of("go", "build", "-o", out.toString()));
+        command.addAll(Arrays.asList(flags));
+        command.add(".");
+        run(command, goModule, env);
+        return out;
+    }
+
+    private static Path gcc(String name, String source, String... flags) throws Exception {
+        Path c = dir.resolve(name + ".c");
+        Files.writeString(c, source);
+        Path out = dir.resolve(name);
+        List<String> command = new ArrayList<>(List.of("gcc", "-o", out.toString(), c.toString()));
+        command.addAll(Arrays.asList(flags));
+        run(command, dir, Map.of());
+        return out;
+    }
+
+    private static void run(List<String> command, Path directory, Map<String, String> env) throws Exception {
+        ProcessBuilder builder = new ProcessBuilder(command).directory(directory.toFile()).redirectErrorStream(true);
+        builder.environment().putAll(env);
+        Process process = builder.start();
+        String output = new String(process.getInputStream().readAllBytes());
+        assertEquals(0, process.waitFor(), command + ": " + output);
+    }
+
+    private static Map<String, String> goEnv(String goos, String goarch, String... more) {
+        Map<String, String> env = new HashMap<>(Map.of("GOOS", goos, "GOARCH", goarch, "CGO_ENABLED", "0"));
+        for (int i = 0; i < more.length; i += 2) {
+            env.put(more[i], more[i + 1]);
+        }
+        return env;
+    }
+
+    private static VerifiedBinary verify(ExpectedBinary expected, VerifyPolicy policy) {
+        return new BinaryVerifier(false).verify(List.of(expected), policy).get(0);
+    }
+
+    private static List<String> problems(VerifiedBinary verified) {
+        return verified.findings().stream().map(Finding::problem).toList();
+    }
+
+    @Test
+    void aStaticGoBinaryForItsTargetPasses() throws Exception {
+        Path binary = go("ok-arm64", goEnv("linux", "arm64"), "-ldflags=-s -w");
+        VerifiedBinary verified = verify(new ExpectedBinary(binary, "linux", "arm64", null, CgoMode.OFF), DEFAULTS);
+        assertEquals(List.of(), problems(verified));
+        assertEquals(64, verified.sha256().length());
+    }
+
+    @Test
+    void aDynamicCBinaryNamesItsInterpreterAndLibc() throws Exception {
+        Path binary = gcc("dynamic", C_HELLO);
+        VerifiedBinary verified = verify(new ExpectedBinary(binary, "linux", "amd64", null, null), DEFAULTS);
+        assertEquals(List.of("is dynamically linked: interpreter /lib64/ld-linux-x86-64.so.2; needs libc.so.6"),
+                problems(verified));
+        assertTrue(verified.findings().get(0).hint().startsWith("not a Go binary: link it with -static"));
+    }
+
+    @Test
+    void theWrongArchitectureFailsBothByHeaderAndByBuildInfo() throws Exception {
+        Path binary = go("wrong-arch", goEnv("linux", "arm64"));
+        List<String> problems = problems(verify(new ExpectedBinary(binary, "linux", "amd64", null, CgoMode.OFF), DEFAULTS));
+        assertEquals(List.of("its header says arm64, not amd64", "its Go build info says GOARCH=arm64, not amd64"), problems);
+    }
+
+    @Test
+    void theWrongVariantFails() throws Exception {
+        Path binary = go("armv6", goEnv("linux", "arm", "GOARM", "6"));
+        List<String> problems = problems(verify(new ExpectedBinary(binary, "linux", "arm", "7", CgoMode.OFF), DEFAULTS));
+        assertEquals(List.of("its Go build info records the variant 6, not 7"), problems);
+    }
+
+    @Test
+    void aWindowsBinaryIsNotALinuxOne() throws Exception {
+        Path binary = go("windows.exe", goEnv("windows", "amd64"));
+        List<String> problems = problems(verify(new ExpectedBinary(binary, "linux", "amd64", null, CgoMode.OFF), DEFAULTS));
+        assertEquals(List.of("is a PE file, but linux runs an ELF file", "its Go build info says GOOS=windows, not linux"),
+                problems);
+    }
+
+    @Test
+    void staticPiePassesUnlessRefused() throws Exception {
+        Path binary = gcc("static-pie", C_HELLO, "-static-pie");
+        ExpectedBinary expected = new ExpectedBinary(binary, "linux", "amd64", null, null);
+        assertEquals(List.of(), problems(verify(expected, DEFAULTS)));
+        assertEquals(List.of("is static-pie, and <allowStaticPie> is false"),
+                problems(verify(expected, new VerifyPolicy(false, false, false))));
+    }
+
+    @Test
+    void glibcStaticWithNssFailsUnlessAllowed() throws Exception {
+        Path binary = gcc("nss", C_NSS, "-static");
+        ExpectedBinary expected = new ExpectedBinary(binary, "linux", "amd64", null, null);
+        assertEquals(List.of("is linked statically against glibc with NSS, so it will dlopen libnss_* at run time"),
+                problems(verify(expected, DEFAULTS)));
+        assertEquals(List.of(), problems(verify(expected, new VerifyPolicy(true, true, false))));
+    }
+
+    @Test
+    void requireStrippedFailsABinaryWithItsSymbolTable() throws Exception {
+        Path binary = go("unstripped", goEnv("linux", "amd64"));
+        ExpectedBinary expected = new ExpectedBinary(binary, "linux", "amd64", null, CgoMode.OFF);
+        assertEquals(List.of(), problems(verify(expected, DEFAULTS)));
+        assertEquals(List.of("is not stripped, and <requireStripped> is true"),
+                problems(verify(expected, new VerifyPolicy(true, false, true))));
+    }
+
+    @Test
+    void missingAndMalformedFilesAreFindingsAndTheOthersAreStillChecked() throws Exception {
+        Path good = go("good", goEnv("linux", "amd64"), "-ldflags=-s -w");
+        Path truncated = dir.resolve("truncated");
+        Files.write(truncated, Arrays.copyOf(Files.readAllBytes(good), 40));
+        List<VerifiedBinary> verified = new BinaryVerifier(false).verify(List.of(
+                new ExpectedBinary(dir.resolve("absent"), "linux", "amd64", null, CgoMode.OFF),
+                new ExpectedBinary(truncated, "linux", "amd64", null, CgoMode.OFF),
+                new ExpectedBinary(good, "linux", "amd64", null, CgoMode.OFF)), DEFAULTS);
+        assertEquals(List.of("is missing"), problems(verified.get(0)));
+        assertTrue(problems(verified.get(1)).get(0).startsWith("is malformed: "), problems(verified.get(1)).toString());
+        assertTrue(verified.get(2).ok());
+    }
+
+    @Test
+    void inspectListsFilesOfNoExecutableFormatWithoutFailingThem() throws Exception {
+        Path text = dir.resolve("notes.txt");
+        Files.writeString(text, "not a binary");
+        ExpectedBinary expected = new ExpectedBinary(text, "linux", "amd64", null, null);
+        assertTrue(new BinaryVerifier(true).verify(List.of(expected), DEFAULTS).get(0).ok());
+        assertEquals(List.of("is of no executable format the analyzer knows, but linux runs an ELF file"),
+                problems(new BinaryVerifier(false).verify(List.of(expected), DEFAULTS).get(0)));
+    }
+
+    @Test
+    void theReportKeepsTheContractFieldsAndNullsForUnknowns() throws Exception {
+        Path binary = gcc("dynamic2", C_HELLO);
+        VerifyReport report = new VerifyReport(List.of(
+                verify(new ExpectedBinary(binary, "linux", "amd64", null, null), DEFAULTS),
+                verify(new ExpectedBinary(dir.resolve("gone"), "linux", "amd64", null, CgoMode.OFF), DEFAULTS)));
+        VerifyReport.Entry dynamic = report.entries().get(0);
+        assertEquals("elf", dynamic.format());
+        assertEquals("dynamic", dynamic.linkage());
+        assertEquals("/lib64/ld-linux-x86-64.so.2", dynamic.interpreter());
+        assertEquals(List.of("libc.so.6"), dynamic.needed());
+        assertEquals(null, dynamic.goVersion());
+        assertEquals(null, dynamic.cgo());
+        VerifyReport.Entry gone = report.entries().get(1);
+        assertEquals(null, gone.format());
+        assertEquals(null, gone.stripped());
+        assertEquals(false, gone.ok());
+        assertTrue(report.failureMessage().startsWith("2 binaries fail verification:"));
+    }
+}
