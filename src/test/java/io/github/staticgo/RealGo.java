@@ -4,8 +4,6 @@ import io.github.staticgo.process.ProcessRunner;
 import io.github.staticgo.toolchain.GoToolchain;
 import io.github.staticgo.toolchain.GoToolchainRequest;
 import io.github.staticgo.toolchain.ToolchainException;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 
@@ -16,14 +14,6 @@ public final class RealGo {
     public static GoToolchain toolchain(Path moduleDirectory) throws ToolchainException {
         return GoToolchain.locate(new GoToolchainRequest(null, null, false, moduleDirectory, System.getenv()),
                 new ProcessRunner());
-    }
-
-    /** Writes a one-file main module and returns its directory. */
-    public static Path module(Path directory, String mainSource) throws IOException {
-        Files.createDirectories(directory);
-        Files.writeString(directory.resolve("go.mod"), "module example.com/fixture\n\ngo 1.21\n");
-        Files.writeString(directory.resolve("main.go"), mainSource);
-        return directory;
     }
 
     public static Map<String, String> environmentWith(String key, String value) {

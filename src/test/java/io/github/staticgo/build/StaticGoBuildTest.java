@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.staticgo.BuildLog;
 import io.github.staticgo.ConfigurationException;
-import io.github.staticgo.RealGo;
+import io.github.staticgo.Tools;
 import io.github.staticgo.process.ProcessRunner;
 import io.github.staticgo.target.TargetDeclaration;
 import io.github.staticgo.toolchain.GoToolchainRequest;
@@ -55,7 +55,7 @@ class StaticGoBuildTest {
 
     @Test
     void buildsEveryTargetAndRecordsIt() throws Exception {
-        Path module = RealGo.module(dir.resolve("module"), HELLO);
+        Path module = Tools.goModule(dir.resolve("module"), HELLO);
         BuildManifest manifest = new StaticGoBuild(new ProcessRunner(), BuildLog.silent()).run(configuration(module,
                 List.of("linux/amd64", "windows/386"), "-X main.version=4.5.6", null, "2026-01-02T03:04:05Z"));
 
@@ -82,7 +82,7 @@ class StaticGoBuildTest {
 
     @Test
     void aFailingBuildLeavesNothingUnderTheFinalNameAndCarriesGosOutput() throws Exception {
-        Path module = RealGo.module(dir.resolve("broken"), "package main\n\nfunc main() { undefinedThing() }\n");
+        Path module = Tools.goModule(dir.resolve("broken"), "package main\n\nfunc main() { undefinedThing() }\n");
         GoBuildException failure = assertThrows(GoBuildException.class, () -> new StaticGoBuild(new ProcessRunner(),
                 BuildLog.silent()).run(configuration(module, List.of("linux/amd64"), null, null, null)));
         assertEquals(1, failure.exitCode());
@@ -95,7 +95,7 @@ class StaticGoBuildTest {
     void aKilledBuildLeavesNoPartialFile() throws Exception {
         // Test double: a go that answers version and dist list like the real one but, asked to build,
         // writes half a binary to its -o path and hangs until it is killed at the timeout.
-        Path module = RealGo.module(dir.resolve("module"), HELLO);
+        Path module = Tools.goModule(dir.resolve("module"), HELLO);
         Path fakeGo = dir.resolve("fake-go");
         Files.writeString(fakeGo, "#!/bin/sh\n"
                 + "case \"$1\" in\n"
@@ -117,7 +117,7 @@ class StaticGoBuildTest {
 
     @Test
     void aBadLinkFlagStopsTheBuildBeforeGoRuns() throws Exception {
-        Path module = RealGo.module(dir.resolve("module"), HELLO);
+        Path module = Tools.goModule(dir.resolve("module"), HELLO);
         ConfigurationException failure = assertThrows(ConfigurationException.class, () -> new StaticGoBuild(
                 new ProcessRunner(), BuildLog.silent()).run(configuration(module, List.of("linux/amd64"),
                         "-X 'main.version=1", null, null)));

@@ -3,7 +3,7 @@ package io.github.staticgo.verify;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.staticgo.RealGo;
+import io.github.staticgo.Tools;
 import io.github.staticgo.target.CgoMode;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -23,9 +23,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class BinaryVerifierTest {
     private static final VerifyPolicy DEFAULTS = new VerifyPolicy(true, false, false);
-    private static final String C_NSS = "#include <pwd.h>\n#include <stdio.h>\n"
-            + "int main(void) { struct passwd *p = getpwnam(\"root\"); printf(\"%d\\n\", p != 0); return 0; }\n";
-    private static final String C_HELLO = "#include <stdio.h>\nint main(void) { puts(\"hi\"); return 0; }\n";
 
     @TempDir
     static Path dir;
@@ -33,35 +30,26 @@ class BinaryVerifierTest {
 
     @BeforeAll
     static void module() throws IOException {
-        goModule = RealGo.module(dir.resolve("module"),
-                "package main\n\nimport \"fmt\"\n\nfunc main() { fmt.Println(\"hi\") }\n");
+        goModule = Tools.goModule(dir.resolve("module"));
     }
 
-    private static Path go(String name, Map<String, String> env, String... flags) throws Exception {
+    private static Path go(String name, Map<String, String> env, String... flags) {
         Path out = dir.resolve(name);
         List<String> command = new ArrayList<>(List.of("go", "build", "-o", out.toString()));
         command.addAll(Arrays.asList(flags));
         command.add(".");
-        run(command, goModule, env);
+        Tools.run(goModule, env, command.toArray(String[]::new));
         return out;
     }
 
-    private static Path gcc(String name, String source, String... flags) throws Exception {
+    private static Path gcc(String name, String source, String... flags) throws IOException {
         Path c = dir.resolve(name + ".c");
         Files.writeString(c, source);
         Path out = dir.resolve(name);
         List<String> command = new ArrayList<>(List.of("gcc", "-o", out.toString(), c.toString()));
         command.addAll(Arrays.asList(flags));
-        run(command, dir, Map.of());
+        Tools.run(dir, command.toArray(String[]::new));
         return out;
-    }
-
-    private static void run(List<String> command, Path directory, Map<String, String> env) throws Exception {
-        ProcessBuilder builder = new ProcessBuilder(command).directory(directory.toFile()).redirectErrorStream(true);
-        builder.environment().putAll(env);
-        Process process = builder.start();
-        String output = new String(process.getInputStream().readAllBytes());
-        assertEquals(0, process.waitFor(), command + ": " + output);
     }
 
     private static Map<String, String> goEnv(String goos, String goarch, String... more) {
@@ -90,7 +78,7 @@ class BinaryVerifierTest {
 
     @Test
     void aDynamicCBinaryNamesItsInterpreterAndLibc() throws Exception {
-        Path binary = gcc("dynamic", C_HELLO);
+        Path binary = gcc("dynamic", Tools.C_HELLO);
         VerifiedBinary verified = verify(new ExpectedBinary(binary, "linux", "amd64", null, null), DEFAULTS);
         assertEquals(List.of("is dynamically linked: interpreter /lib64/ld-linux-x86-64.so.2; needs libc.so.6"),
                 problems(verified));
@@ -121,7 +109,7 @@ class BinaryVerifierTest {
 
     @Test
     void staticPiePassesUnlessRefused() throws Exception {
-        Path binary = gcc("static-pie", C_HELLO, "-static-pie");
+        Path binary = gcc("static-pie", Tools.C_HELLO, "-static-pie");
         ExpectedBinary expected = new ExpectedBinary(binary, "linux", "amd64", null, null);
         assertEquals(List.of(), problems(verify(expected, DEFAULTS)));
         assertEquals(List.of("is static-pie, and <allowStaticPie> is false"),
@@ -130,7 +118,7 @@ class BinaryVerifierTest {
 
     @Test
     void glibcStaticWithNssFailsUnlessAllowed() throws Exception {
-        Path binary = gcc("nss", C_NSS, "-static");
+        Path binary = gcc("nss", Tools.C_GETPWNAM, "-static");
         ExpectedBinary expected = new ExpectedBinary(binary, "linux", "amd64", null, null);
         assertEquals(List.of("is linked statically against glibc with NSS, so it will dlopen libnss_* at run time"),
                 problems(verify(expected, DEFAULTS)));
@@ -172,7 +160,7 @@ class BinaryVerifierTest {
 
     @Test
     void theReportKeepsTheContractFieldsAndNullsForUnknowns() throws Exception {
-        Path binary = gcc("dynamic2", C_HELLO);
+        Path binary = gcc("dynamic2", Tools.C_HELLO);
         VerifyReport report = new VerifyReport(List.of(
                 verify(new ExpectedBinary(binary, "linux", "amd64", null, null), DEFAULTS),
                 verify(new ExpectedBinary(dir.resolve("gone"), "linux", "amd64", null, CgoMode.OFF), DEFAULTS)));
