@@ -9,25 +9,41 @@ import io.github.staticgo.process.ProcessResult;
 import io.github.staticgo.process.ProcessRunner.OutputLine;
 import io.github.staticgo.process.ProcessSpec;
 import io.github.staticgo.process.SecretMasker;
+import io.github.staticgo.target.CgoMode;
+import io.github.staticgo.toolchain.Executables;
 import io.github.staticgo.toolchain.GoToolchain;
+import io.github.staticgo.toolchain.ToolchainException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorCompletionService;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
- * Runs go build once per binary. Each binary is written into a fresh temporary directory next to its
- * final place and renamed into place only after go succeeded, so a failed or interrupted build never
- * leaves a partial file under the final name.
+ * Runs go build once per binary that is not up to date, several at once. Each binary is written into
+ * a fresh temporary directory next to its final place and renamed into place only after go
+ * succeeded, so a failed or interrupted build never leaves a partial file under the final name; its
+ * up-to-date record is written only after that.
  */
 public final class GoBuilder {
+    private static final String DIGESTS_FILE = "file-digests.json";
+
     private final GoToolchain go;
     private final BuildLog log;
 
@@ -36,26 +52,150 @@ public final class GoBuilder {
         this.log = log;
     }
 
-    public BuildManifest build(BuildRequest request) throws GoBuildException, ConfigurationException, IOException {
+    public BuildManifest build(BuildRequest request)
+            throws GoBuildException, ConfigurationException, ToolchainException, IOException {
         for (BinaryOutput output : request.outputs()) {
             GoBuildCommand.arguments(output, request.settings(), output.file()); // rejects bad flags before any build
         }
         Files.createDirectories(request.outputDirectory());
-        List<BuiltBinary> built = new ArrayList<>();
+        SourceDigests digests = SourceDigests.load(request.stateDirectory().resolve(DIGESTS_FILE));
+        String inputs = BuildInputs.digest(go, request.moduleDirectory(), request.notInputs(), digests);
+        digests.save();
+        BuildState state = new BuildState(request.stateDirectory());
+
+        List<Callable<BuiltBinary>> tasks = new ArrayList<>();
         for (BinaryOutput output : request.outputs()) {
-            built.add(buildOne(output, request));
+            tasks.add(() -> buildOrReuse(output, request, inputs, state));
         }
-        BuildManifest manifest = new BuildManifest(go.version().text(), built);
+        BuildManifest manifest = new BuildManifest(go.version().text(), runAll(tasks, request.threads()));
         manifest.write(request.outputDirectory());
         return manifest;
     }
 
-    private BuiltBinary buildOne(BinaryOutput output, BuildRequest request)
+    /**
+     * Runs the tasks on {@code threads} threads and returns their results in task order. The first
+     * failure cancels the rest (their go processes are killed, their temporary files removed) and is
+     * thrown as it is.
+     */
+    private static List<BuiltBinary> runAll(List<Callable<BuiltBinary>> tasks, int threads)
+            throws GoBuildException, ConfigurationException, IOException {
+        ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, tasks.size()), runnable -> {
+            Thread thread = new Thread(runnable, "static-go-build");
+            thread.setDaemon(true);
+            return thread;
+        });
+        try {
+            ExecutorCompletionService<BuiltBinary> completion = new ExecutorCompletionService<>(pool);
+            List<Future<BuiltBinary>> futures = new ArrayList<>();
+            for (Callable<BuiltBinary> task : tasks) {
+                futures.add(completion.submit(task));
+            }
+            for (int done = 0; done < tasks.size(); done++) {
+                try {
+                    completion.take().get();
+                } catch (ExecutionException e) {
+                    throw rethrow(e.getCause());
+                }
+            }
+            // Every task has succeeded once the loop ends.
+            List<BuiltBinary> results = new ArrayList<>();
+            for (Future<BuiltBinary> future : futures) {
+                results.add(future.get()); // all done: returns at once
+            }
+            return results;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new GoBuildException("the build was interrupted", e);
+        } catch (ExecutionException impossible) {
+            throw new IllegalStateException("a finished build failed late", impossible);
+        } finally {
+            pool.shutdownNow();
+            awaitQuietly(pool);
+        }
+    }
+
+    /** Waits until cancelled builds have killed go and removed their temporary files. */
+    private static void awaitQuietly(ExecutorService pool) {
+        try {
+            pool.awaitTermination(1, TimeUnit.MINUTES);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Throws a build's own exception as it is; returns (for the caller to throw) only what no build declares. */
+    private static RuntimeException rethrow(Throwable cause) throws GoBuildException, ConfigurationException, IOException {
+        if (cause instanceof GoBuildException e) {
+            throw e;
+        }
+        if (cause instanceof ConfigurationException e) {
+            throw e;
+        }
+        if (cause instanceof IOException e) {
+            throw e;
+        }
+        if (cause instanceof RuntimeException e) {
+            return e;
+        }
+        return new IllegalStateException(cause);
+    }
+
+    private BuiltBinary buildOrReuse(BinaryOutput output, BuildRequest request, String inputs, BuildState state)
+            throws GoBuildException, ConfigurationException, IOException {
+        Map<String, String> targetEnvironment = GoBuildCommand.environment(output.target(), request.settings());
+        ProcessSpec finalCommand = go.command(GoBuildCommand.arguments(output, request.settings(), output.file()),
+                targetEnvironment, request.settings().timeout());
+        String fingerprint = fingerprint(output, finalCommand, inputs, request);
+        if (!request.force()) {
+            Optional<BuiltBinary> current = state.upToDate(output.file(), fingerprint);
+            if (current.isPresent()) {
+                log.info(String.format(Locale.ROOT, "%-16s %s  up to date", output.target().displayName(),
+                        output.file().getFileName()));
+                return current.get();
+            }
+        }
+        state.forget(output.file());
+        BuiltBinary built = buildOne(output, request, targetEnvironment);
+        state.record(output.file(), fingerprint, built);
+        return built;
+    }
+
+    /**
+     * Everything that decides the binary: plugin and Go, the module's inputs, the exact go command
+     * line and environment, the C compiler for cgo, and the output time stamp.
+     */
+    private String fingerprint(BinaryOutput output, ProcessSpec command, String inputs, BuildRequest request)
+            throws IOException {
+        List<String> lines = new ArrayList<>();
+        lines.add("plugin " + request.pluginVersion());
+        lines.add("go " + go.executable() + " " + go.version());
+        lines.add("module " + request.moduleDirectory().toAbsolutePath().normalize());
+        lines.add("inputs " + inputs);
+        lines.add("timestamp " + request.outputTimestamp());
+        command.command().forEach(argument -> lines.add("arg " + argument));
+        new TreeMap<>(command.environment()).forEach((key, value) -> lines.add("env " + key + "=" + value));
+        if (output.target().cgo() != CgoMode.OFF) {
+            lines.add("cc " + compilerIdentity(command.environment()));
+        }
+        return SourceDigests.sha256(String.join("\n", lines));
+    }
+
+    /** The C compiler's path, size and time: a new compiler may link differently. */
+    private static String compilerIdentity(Map<String, String> environment) throws IOException {
+        String cc = environment.getOrDefault("CC", "gcc");
+        Optional<Path> compiler = Executables.find(cc.split("\\s+")[0], environment.get("PATH"));
+        if (compiler.isEmpty()) {
+            return cc + " (not found)";
+        }
+        BasicFileAttributes attributes = Files.readAttributes(compiler.get().toRealPath(), BasicFileAttributes.class);
+        return cc + " " + compiler.get().toRealPath() + " " + attributes.size() + " " + attributes.lastModifiedTime();
+    }
+
+    private BuiltBinary buildOne(BinaryOutput output, BuildRequest request, Map<String, String> targetEnvironment)
             throws GoBuildException, ConfigurationException, IOException {
         Path scratch = Files.createTempDirectory(request.outputDirectory(), ".building-");
         try {
             Path partial = scratch.resolve(output.file().getFileName());
-            Map<String, String> targetEnvironment = GoBuildCommand.environment(output.target(), request.settings());
             ProcessSpec command = go.command(GoBuildCommand.arguments(output, request.settings(), partial),
                     targetEnvironment, request.settings().timeout());
             String label = "[" + output.target().displayName() + "] ";

@@ -9,7 +9,10 @@ import io.github.staticgo.toolchain.GoToolchain;
 import io.github.staticgo.toolchain.ToolchainException;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The build goal without Maven: check the module, locate Go, check every target against it, plan the
@@ -37,8 +40,17 @@ public final class StaticGoBuild {
                 .resolve(configuration.targets(), configuration.defaultCgo());
         List<BinaryOutput> outputs = OutputPlan.plan(configuration.packages(), configuration.binaryName(),
                 configuration.defaultName(), targets, configuration.outputDirectory());
+        BuildConfiguration.Execution execution = configuration.execution();
+        if (execution.threads() < 1) {
+            throw new ConfigurationException("threads", execution.threads() + " threads cannot build anything: "
+                    + "use 1 or more, or leave it unset for one per processor.");
+        }
+        Set<Path> notInputs = new HashSet<>(execution.notInputs());
+        notInputs.add(configuration.outputDirectory().toAbsolutePath().normalize());
+        notInputs.add(execution.stateDirectory().toAbsolutePath().normalize());
         BuildRequest request = new BuildRequest(outputs, configuration.settings(), configuration.outputDirectory(),
-                OutputTimestamp.parse(configuration.outputTimestamp()).orElse(null));
+                OutputTimestamp.parse(configuration.outputTimestamp()).orElse(null), configuration.moduleDirectory(),
+                notInputs, execution.stateDirectory(), execution.pluginVersion(), execution.threads(), execution.force());
         return new GoBuilder(go, log).build(request);
     }
 }

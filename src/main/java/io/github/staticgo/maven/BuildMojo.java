@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import javax.inject.Inject;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
@@ -217,6 +218,36 @@ public final class BuildMojo extends AbstractStaticGoMojo {
     private int buildTimeout;
 
     /**
+     * How many go builds run at once; defaults to the number of processors.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "static-go.threads")
+    private Integer threads;
+
+    /**
+     * Rebuilds every binary, even those whose inputs and output are unchanged since their last build.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "static-go.force", defaultValue = "false")
+    private boolean force;
+
+    /**
+     * Where the up-to-date records of each binary are kept.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(defaultValue = "${project.build.directory}/static-go-state", readonly = true)
+    private File stateDirectory;
+
+    @Parameter(defaultValue = "${plugin.version}", readonly = true)
+    private String pluginVersion;
+
+    @Parameter(defaultValue = "${project.build.directory}", readonly = true)
+    private File buildDirectory;
+
+    /**
      * Skips this goal.
      *
      * @since 0.1.0
@@ -264,8 +295,12 @@ public final class BuildMojo extends AbstractStaticGoMojo {
                 orEmpty(goFlags), env == null ? Map.of() : env, buildVcs, Duration.ofSeconds(buildTimeout));
         GoToolchainRequest toolchain = new GoToolchainRequest(goExecutable == null ? null : goExecutable.toPath(),
                 goVersion, session.isOffline(), sourceDirectory.toPath(), System.getenv());
+        int parallel = threads != null ? threads : Runtime.getRuntime().availableProcessors();
+        BuildConfiguration.Execution execution = new BuildConfiguration.Execution(stateDirectory.toPath(),
+                Set.of(buildDirectory.toPath().toAbsolutePath().normalize()), pluginVersion,
+                parallel, force);
         return new BuildConfiguration(sourceDirectory.toPath(), packages, binaryName, project.getArtifactId(),
-                targetDeclarations(), cgo, settings, toolchain, outputDirectory.toPath(), outputTimestamp);
+                targetDeclarations(), cgo, settings, toolchain, outputDirectory.toPath(), outputTimestamp, execution);
     }
 
     private List<TargetDeclaration> targetDeclarations() {

@@ -23,6 +23,7 @@ import java.util.TreeMap;
 public final class GoToolchain {
     /** Long enough for go to fetch a pinned toolchain over a slow proxy. */
     private static final Duration QUERY_TIMEOUT = Duration.ofMinutes(10);
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Path executable;
     private final GoVersion version;
@@ -118,25 +119,34 @@ public final class GoToolchain {
 
     /** The platforms this Go can build for, by "goos/goarch" name, in go's own order. */
     public Map<String, Platform> platforms() throws ToolchainException {
+        List<Platform> platforms = parse(query("tool", "dist", "list", "-json"), new TypeReference<List<Platform>>() {});
+        Map<String, Platform> byName = new LinkedHashMap<>();
+        platforms.forEach(platform -> byName.put(platform.name(), platform));
+        return byName;
+    }
+
+    /** Runs a quick go command in the module directory (go env, go mod edit, ...) and returns its standard output. */
+    public String query(String... arguments) throws ToolchainException {
+        String described = "go " + String.join(" ", arguments);
         ProcessResult result;
         try {
-            result = runner.run(command(List.of("tool", "dist", "list", "-json"), Map.of(), QUERY_TIMEOUT), line -> {});
+            result = runner.run(command(List.of(arguments), Map.of(), QUERY_TIMEOUT), line -> {});
         } catch (ProcessFailedException e) {
-            throw new ToolchainException("go tool dist list failed: " + e.getMessage());
+            throw new ToolchainException(described + " failed: " + e.getMessage());
         }
         if (!result.succeeded()) {
-            throw new ToolchainException("go tool dist list -json failed with exit code " + result.exitCode()
-                    + ":" + System.lineSeparator() + result.outputTailText());
+            throw new ToolchainException(described + " failed with exit code " + result.exitCode() + ":"
+                    + System.lineSeparator() + result.outputTailText());
         }
+        return String.join("\n", result.stdout());
+    }
+
+    /** Reads what a go command printed as JSON. */
+    public static <T> T parse(String json, TypeReference<T> type) throws ToolchainException {
         try {
-            List<Platform> platforms = new ObjectMapper().readValue(String.join("\n", result.stdout()),
-                    new TypeReference<List<Platform>>() {});
-            Map<String, Platform> byName = new LinkedHashMap<>();
-            platforms.forEach(platform -> byName.put(platform.name(), platform));
-            return byName;
+            return JSON.readValue(json, type);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new ToolchainException("go tool dist list -json printed something that is not its JSON list: "
-                    + e.getOriginalMessage());
+            throw new ToolchainException("go printed something that is not the JSON expected: " + e.getOriginalMessage());
         }
     }
 

@@ -1,27 +1,20 @@
 package io.github.staticgo.verify;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import io.github.staticgo.HumanSize;
 import io.github.staticgo.binary.BinaryReport;
+import io.github.staticgo.build.AtomicFiles;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 /**
  * The verdicts of one run as the JSON report (a contract: the field names and meanings of
  * {@link Entry} stay), as the summary table logged for every run, and as the failure message.
  */
 public final class VerifyReport {
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     private static final List<String> COLUMNS =
             List.of("target", "file", "format", "linkage", "arch", "go", "cgo", "size", "result");
 
@@ -72,17 +65,7 @@ public final class VerifyReport {
 
     /** Writes the report through a temporary file, so a reader never sees half of it. */
     public void writeJson(Path file) throws IOException {
-        Path directory = file.toAbsolutePath().getParent();
-        Files.createDirectories(directory);
-        Path temporary = directory.resolve("." + file.getFileName() + "." + UUID.randomUUID() + ".part");
-        try {
-            try (OutputStream out = Files.newOutputStream(temporary, StandardOpenOption.CREATE_NEW)) {
-                JSON.writeValue(out, Map.of("binaries", entries()));
-            }
-            Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(temporary);
-        }
+        AtomicFiles.writeJson(file, Map.of("binaries", entries()));
     }
 
     /** The table logged for every run: one row per binary. */

@@ -10,8 +10,6 @@ import io.github.staticgo.BuildLog;
 import io.github.staticgo.ConfigurationException;
 import io.github.staticgo.Tools;
 import io.github.staticgo.process.ProcessRunner;
-import io.github.staticgo.target.TargetDeclaration;
-import io.github.staticgo.toolchain.GoToolchainRequest;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -20,27 +18,21 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The build goal's core, end to end with the real go. */
 class StaticGoBuildTest {
-    private static final String HELLO = "package main\n\nimport \"fmt\"\n\nvar version = \"dev\"\n\n"
-            + "func main() { fmt.Println(\"hello\", version) }\n";
+    private static final String HELLO = TestBuilds.HELLO;
 
     @TempDir
     Path dir;
 
     private BuildConfiguration configuration(Path module, List<String> targets, String ldflags, Path goExecutable,
             String outputTimestamp) {
-        BuildSettings settings = new BuildSettings(true, true, ldflags, List.of(), null, null, "exe", List.of(), Map.of(),
-                false, Duration.ofMinutes(5));
-        return new BuildConfiguration(module, List.of("."), null, "hello",
-                targets.stream().map(TargetDeclaration::of).toList(), "off", settings,
-                new GoToolchainRequest(goExecutable, null, false, module, System.getenv()), dir.resolve("out"),
-                outputTimestamp);
+        return TestBuilds.configuration(dir, module, targets, TestBuilds.settings(ldflags, Duration.ofMinutes(5)),
+                goExecutable, outputTimestamp, 2, false);
     }
 
     private static String sha256(Path file) throws Exception {
@@ -93,22 +85,18 @@ class StaticGoBuildTest {
 
     @Test
     void aKilledBuildLeavesNoPartialFile() throws Exception {
-        // Test double: a go that answers version and dist list like the real one but, asked to build,
+        // Test double: a go that answers everything like the real one but, asked to build,
         // writes half a binary to its -o path and hangs until it is killed at the timeout.
         Path module = Tools.goModule(dir.resolve("module"), HELLO);
         Path fakeGo = dir.resolve("fake-go");
         Files.writeString(fakeGo, "#!/bin/sh\n"
                 + "case \"$1\" in\n"
-                + "  version) exec go version ;;\n"
-                + "  tool) exec go \"$@\" ;;\n"
                 + "  build) printf 'half' > \"$3\"; sleep 300 ;;\n"
+                + "  *) exec go \"$@\" ;;\n"
                 + "esac\n");
         Files.setPosixFilePermissions(fakeGo, PosixFilePermissions.fromString("rwxr-xr-x"));
-        BuildConfiguration hanging = configuration(module, List.of("linux/amd64"), null, fakeGo, null);
-        BuildSettings quick = new BuildSettings(true, true, null, List.of(), null, null, "exe", List.of(), Map.of(),
-                false, Duration.ofSeconds(2));
-        BuildConfiguration withTimeout = new BuildConfiguration(hanging.moduleDirectory(), hanging.packages(), null,
-                "hello", hanging.targets(), "off", quick, hanging.toolchain(), hanging.outputDirectory(), null);
+        BuildConfiguration withTimeout = TestBuilds.configuration(dir, module, List.of("linux/amd64"),
+                TestBuilds.settings(null, Duration.ofSeconds(2)), fakeGo, null, 1, false);
         GoBuildException failure = assertThrows(GoBuildException.class,
                 () -> new StaticGoBuild(new ProcessRunner(), BuildLog.silent()).run(withTimeout));
         assertTrue(failure.getMessage().contains("did not finish within 2 s"), failure.getMessage());

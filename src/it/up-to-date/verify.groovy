@@ -1,0 +1,26 @@
+// Each Maven run starts with "---" (its one `go version`), followed by the go builds it started.
+def runs = []
+new File(basedir, 'go-calls.log').readLines().each { line ->
+    if (line == '---') {
+        runs << []
+    } else {
+        runs[-1] << line.replace('build ', '')
+    }
+}
+def both = ['linux/amd64', 'linux/arm64']
+def expected = [
+    both,              // 1: first build
+    [],                // 2: nothing changed: no go build at all
+    both,              // 3: a .go file
+    both,              // 4: an embedded file
+    both,              // 5: go.mod
+    both,              // 6: the local replace directory
+    both,              // 7: other ldflags
+    ['linux/arm64'],   // 8: its output deleted
+    both,              // 9: -Dstatic-go.force
+]
+assert runs*.sort() == expected : "go builds per run: ${runs}"
+def binary = new File(basedir, 'target/static-go/uptodate-linux-amd64')
+def output = [binary.path].execute().text
+assert output.contains('lib') && output.trim().endsWith(' 2') : output
+return true
