@@ -1,0 +1,73 @@
+#!/usr/bin/env bash
+# Build speed of examples/sidecar with four targets, side by side in one run (hyperfine):
+#   1. cold Go cache: the plugin (threads=1 and default), the same go build commands in a shell loop,
+#      mvn-golang 2.3.10; Maven's own start-up measured with an empty pom
+#   2. nothing changed: the plugin, the loop, mvn-golang, the empty pom
+#   3. mvn clean package with a warm Go cache: the plugin, mvn-golang, the loop, the empty pom
+# Needs hyperfine (Debian: apt-get install hyperfine) and the plugin installed (mvn install).
+# Usage: bench/build-speed.sh [cold runs] [warm runs]
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+command -v hyperfine >/dev/null || { echo "hyperfine is missing: apt-get install hyperfine" >&2; exit 1; }
+cold_runs=${1:-2}
+warm_runs=${2:-10}
+version=$(sed -n 's|^  <version>\(.*\)</version>|\1|p' pom.xml | head -1)
+targets=linux/amd64,linux/arm64,linux/arm/7,windows/amd64
+work=$(mktemp -d)
+results=bench/results
+mkdir -p "$results"
+trap 'rm -rf "$work"' EXIT
+
+cp -r examples/sidecar "$work/plugin"
+cp -r examples/sidecar "$work/mvn-golang" && cp bench/mvn-golang/pom.xml "$work/mvn-golang/pom.xml"
+mkdir -p "$work/empty" && cp bench/empty/pom.xml "$work/empty/pom.xml"
+mkdir -p "$work/loop" && cp -r examples/sidecar/src "$work/loop/src"
+rm -rf "$work"/*/target
+
+# The same go build commands the plugin runs, one after the other.
+cat > "$work/loop.sh" <<LOOP
+#!/bin/sh
+set -e
+cd "$work/loop/src/main/go"
+mkdir -p "$work/loop/out"
+for t in linux/amd64 linux/arm64 linux/arm/7 windows/amd64; do
+  os=\${t%%/*}; rest=\${t#*/}; arch=\${rest%%/*}; variant=""; ext=""
+  [ "\$rest" != "\$arch" ] && variant=\${rest#*/}
+  [ "\$os" = windows ] && ext=.exe
+  GOOS=\$os GOARCH=\$arch GOARM=\${variant:-7} CGO_ENABLED=0 go build -o "$work/loop/out/sidecar-\$os-\$arch\${variant:+-\$variant}\$ext" \
+    -trimpath -buildvcs=false -buildmode=exe "-ldflags=-buildid= -s -w -X main.version=$version" .
+done
+LOOP
+chmod +x "$work/loop.sh"
+
+mvn="mvn -B -q -o"
+plugin="$mvn -f $work/plugin/pom.xml -Dstatic-go.targets=$targets"
+golang="$mvn -f $work/mvn-golang/pom.xml -Dgo.root=$(go env GOROOT)"
+empty="$mvn -f $work/empty/pom.xml package"
+export GOCACHE="$work/gocache"
+
+echo "== 1. cold Go cache"
+hyperfine --runs "$cold_runs" --export-json "$results/cold.json" \
+  --prepare "rm -rf $GOCACHE $work/*/target $work/loop/out" \
+  -n loop "$work/loop.sh" \
+  -n plugin-threads-1 "$plugin -Dstatic-go.threads=1 package" \
+  -n plugin "$plugin package" \
+  -n mvn-golang "$golang package" \
+  -n empty-pom "$empty"
+
+echo "== 2. nothing changed (warm Go cache, outputs in place)"
+$plugin package >/dev/null && $golang package >/dev/null && "$work/loop.sh"
+hyperfine --warmup 1 --runs "$warm_runs" --export-json "$results/no-change.json" \
+  -n loop "$work/loop.sh" \
+  -n plugin "$plugin package" \
+  -n mvn-golang "$golang package" \
+  -n empty-pom "$empty"
+
+echo "== 3. mvn clean package, warm Go cache"
+hyperfine --warmup 1 --runs "$warm_runs" --export-json "$results/clean-package.json" \
+  -n loop "rm -rf $work/loop/out && $work/loop.sh" \
+  -n plugin "$plugin clean package" \
+  -n mvn-golang "$golang clean package" \
+  -n empty-pom "$mvn -f $work/empty/pom.xml clean package"
+
+python3 bench/ratios.py "$results"
