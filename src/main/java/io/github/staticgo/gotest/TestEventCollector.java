@@ -70,7 +70,7 @@ final class TestEventCollector {
                 if (event.pkg() != null) {
                     PackageState state = packages.computeIfAbsent(event.pkg(), PackageState::new);
                     if (state.accept(event)) {
-                        onPackageDone.accept(state.result(buildOutputOf(state.importPath)));
+                        onPackageDone.accept(state.result(buildOutputOf(state.buildPackage())));
                     }
                 }
             }
@@ -79,7 +79,7 @@ final class TestEventCollector {
 
     /** Every package go reported on, in the order go started them. */
     synchronized List<PackageResult> results() {
-        return packages.values().stream().map(state -> state.result(buildOutputOf(state.importPath))).toList();
+        return packages.values().stream().map(state -> state.result(buildOutputOf(state.buildPackage()))).toList();
     }
 
     /** Lines that belong to no package: go's own messages ("go: ..."), anything not JSON. */
@@ -114,7 +114,7 @@ final class TestEventCollector {
     }
 
     private String buildOutputOf(String importPath) {
-        StringBuilder text = buildOutput.get(importPath);
+        StringBuilder text = importPath == null ? null : buildOutput.get(importPath);
         return text == null ? "" : text.toString();
     }
 
@@ -175,11 +175,17 @@ final class TestEventCollector {
         final StringBuilder packageOutput = new StringBuilder();
         String action;
         double seconds;
-        boolean failedBuild;
+        /** The package whose build failed this one: itself, or (with -bench, which orders the runs) another. */
+        String failedBuild;
         Instant lastTime;
 
         PackageState(String importPath) {
             this.importPath = importPath;
+        }
+
+        /** Whose compiler output explains this package's build failure (Go before 1.24 does not say: itself). */
+        String buildPackage() {
+            return failedBuild != null ? failedBuild : importPath;
         }
 
         /** Returns true when this event ends the package. */
@@ -227,7 +233,7 @@ final class TestEventCollector {
                 case "pass", "fail", "skip" -> {
                     action = event.action();
                     seconds = event.elapsed() == null ? 0 : event.elapsed();
-                    failedBuild = event.failedBuild() != null;
+                    failedBuild = event.failedBuild() == null ? null : event.failedBuild().split(" ")[0];
                     return true;
                 }
                 default -> { }
@@ -305,11 +311,14 @@ final class TestEventCollector {
         private TestCaseResult packageFailure(String buildOutput) {
             String packageText = packageOutput.toString();
             Matcher bracket = FAILED_PACKAGE.matcher(packageText);
-            String kind = failedBuild ? "build failed" : bracket.find() ? bracket.group(1) : null;
+            String kind = bracket.find() ? bracket.group(1) : failedBuild != null ? "build failed" : null;
             if (kind != null) {
                 String output = (buildOutput + packageText).strip();
                 String message = output.lines().filter(l -> !l.startsWith("#") && !l.isBlank()).findFirst()
                         .map(String::strip).orElse("the package's tests did not build");
+                if (failedBuild != null && !failedBuild.equals(importPath)) {
+                    message = "not tested because " + failedBuild + " did not build: " + message;
+                }
                 return new TestCaseResult("[" + kind + "]", seconds, Outcome.ERROR, kind, message, output);
             }
             String output = packageText.strip();
