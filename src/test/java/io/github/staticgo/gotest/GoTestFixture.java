@@ -9,7 +9,7 @@ import java.util.Map;
  * A Go module whose packages cover every way a Go test can end. The expected counts in the tests are
  * read off these sources: each package's comment says what it holds.
  */
-public final class GoTestFixture {
+final class GoTestFixture {
     static final String MODULE = "example.com/fixture";
 
     /** Passing: 2 top-level tests, 2 subtests each with 1 nested subtest, 1 example, 1 benchmark = 8 cases. */
@@ -166,7 +166,7 @@ public final class GoTestFixture {
 
     private GoTestFixture() {}
 
-    public static Path write(Path dir) throws IOException {
+    static Path write(Path dir) throws IOException {
         Files.createDirectories(dir);
         Files.writeString(dir.resolve("go.mod"), "module " + MODULE + "\n\ngo 1.21\n");
         Map<String, String> files = Map.ofEntries(
