@@ -82,7 +82,8 @@ public final class GoBuildCommand {
         }
     }
 
-    static Set<String> tags(TargetSpec target, BuildSettings settings) {
+    /** The build tags for a target: the global ones, the target's, and musl's when cgo is musl. */
+    public static Set<String> tags(TargetSpec target, BuildSettings settings) {
         Set<String> tags = new LinkedHashSet<>();
         addTags(tags, settings.tags());
         addTags(tags, target.tags());

@@ -28,15 +28,7 @@ import org.apache.maven.project.MavenProjectHelper;
 
 /** Builds the Go module into one static binary per target platform and attaches them to the project. */
 @Mojo(name = "build", defaultPhase = LifecyclePhase.COMPILE, threadSafe = true)
-public final class BuildMojo extends AbstractStaticGoMojo {
-    /**
-     * The Go module directory, the one holding go.mod.
-     *
-     * @since 0.1.0
-     */
-    @Parameter(property = "static-go.sourceDirectory", defaultValue = "${project.basedir}/src/main/go")
-    private File sourceDirectory;
-
+public final class BuildMojo extends AbstractGoToolchainMojo {
     /**
      * The main packages to build, relative to the module ({@code .}, {@code ./cmd/server}) or by import path.
      * Each becomes one binary per target.
@@ -75,15 +67,6 @@ public final class BuildMojo extends AbstractStaticGoMojo {
     private String targetList;
 
     /**
-     * The cgo mode of targets that do not set their own: {@code off} (CGO_ENABLED=0), {@code musl}
-     * (static cgo with musl-gcc) or {@code on} (CGO_ENABLED=1, linkage is yours to check).
-     *
-     * @since 0.1.0
-     */
-    @Parameter(property = "static-go.cgo", defaultValue = "off")
-    private String cgo;
-
-    /**
      * Passes {@code -trimpath}, removing file system paths from the binary (needed for reproducible builds).
      *
      * @since 0.1.0
@@ -107,14 +90,6 @@ public final class BuildMojo extends AbstractStaticGoMojo {
      */
     @Parameter(property = "static-go.ldflags")
     private String ldflags;
-
-    /**
-     * Build tags for every target; a target's own {@code <tags>} are added to them.
-     *
-     * @since 0.1.0
-     */
-    @Parameter(property = "static-go.tags")
-    private List<String> tags;
 
     /**
      * Passed as {@code -gcflags}.
@@ -149,15 +124,6 @@ public final class BuildMojo extends AbstractStaticGoMojo {
     private List<String> goFlags;
 
     /**
-     * Environment variables for every go build; a target's own {@code <env>} wins. GOOS, GOARCH,
-     * CGO_ENABLED, CC and GOTOOLCHAIN have their own elements and are refused here.
-     *
-     * @since 0.1.0
-     */
-    @Parameter
-    private Map<String, String> env;
-
-    /**
      * Stamps VCS information (vcs.revision, vcs.time, vcs.modified) into the binaries. Off by default:
      * it makes two checkouts of one commit differ and fails where git refuses a repository owned by
      * another user.
@@ -166,23 +132,6 @@ public final class BuildMojo extends AbstractStaticGoMojo {
      */
     @Parameter(property = "static-go.buildVcs", defaultValue = "false")
     private boolean buildVcs;
-
-    /**
-     * The go command to use. When unset: {@code $GOROOT/bin/go}, then {@code go} on PATH.
-     *
-     * @since 0.1.0
-     */
-    @Parameter(property = "static-go.goExecutable")
-    private File goExecutable;
-
-    /**
-     * An exact Go release (e.g. {@code 1.22.5}) to build with: go runs with {@code GOTOOLCHAIN=go<version>}
-     * and fetches and checksum-verifies that toolchain through the configured module proxy.
-     *
-     * @since 0.1.0
-     */
-    @Parameter(property = "static-go.goVersion")
-    private String goVersion;
 
     /**
      * Where binaries and build.json are written.

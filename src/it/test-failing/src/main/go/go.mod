@@ -1,0 +1,3 @@
+module example.com/test-failing
+
+go 1.21

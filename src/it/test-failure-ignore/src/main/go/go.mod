@@ -1,0 +1,3 @@
+module example.com/test-failure-ignore
+
+go 1.21

@@ -1,0 +1,3 @@
+module example.com/test-passing
+
+go 1.21

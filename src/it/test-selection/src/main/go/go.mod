@@ -1,0 +1,3 @@
+module example.com/test-selection
+
+go 1.21

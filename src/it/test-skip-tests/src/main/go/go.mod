@@ -1,0 +1,3 @@
+module example.com/test-skip-tests
+
+go 1.21

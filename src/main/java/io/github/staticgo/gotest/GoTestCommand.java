@@ -1,0 +1,68 @@
+package io.github.staticgo.gotest;
+
+import io.github.staticgo.build.BuildSettings;
+import io.github.staticgo.build.GoBuildCommand;
+import io.github.staticgo.target.TargetSpec;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The go test arguments and environment. The environment and the tags come from the build goal's own
+ * rules ({@link GoBuildCommand}), so tests are compiled the way the binaries are: CGO_ENABLED from the
+ * cgo mode, musl's compiler and tags, the pom's {@code <env>} and {@code <tags>}.
+ */
+final class GoTestCommand {
+    private GoTestCommand() {}
+
+    static List<String> arguments(GoTestRequest request, TargetSpec target, String exec, List<String> selection) {
+        List<String> arguments = new ArrayList<>(List.of("test", "-json"));
+        String tags = String.join(",", GoBuildCommand.tags(target, settings(request)));
+        if (!tags.isEmpty()) {
+            arguments.add("-tags=" + tags);
+        }
+        if (request.race()) {
+            arguments.add("-race");
+        }
+        if (request.count() != null) {
+            arguments.add("-count=" + request.count());
+        }
+        if (request.timeout() != null && !request.timeout().isBlank()) {
+            arguments.add("-timeout=" + request.timeout().strip());
+        }
+        if (request.coverageFile() != null) {
+            arguments.add("-coverprofile=" + request.coverageFile());
+        }
+        if (exec != null) {
+            arguments.add("-exec=" + exec);
+        }
+        arguments.addAll(selection);
+        arguments.addAll(request.testFlags());
+        arguments.addAll(request.packages());
+        return arguments;
+    }
+
+    static Map<String, String> environment(GoTestRequest request, TargetSpec target) {
+        return GoBuildCommand.environment(target, settings(request));
+    }
+
+    /** Only the tags and the environment of build settings apply to go test. */
+    private static BuildSettings settings(GoTestRequest request) {
+        return new BuildSettings(false, false, null, request.tags(), null, null, "exe", List.of(), request.env(), false,
+                request.processTimeout());
+    }
+
+    /** The qemu-user program for a linux GOARCH, by qemu's name for the architecture. */
+    static List<String> qemuPrograms(String goarch) {
+        String arch = switch (goarch) {
+            case "amd64" -> "x86_64";
+            case "386" -> "i386";
+            case "arm64" -> "aarch64";
+            case "loong64" -> "loongarch64";
+            case "mipsle" -> "mipsel";
+            case "mips64le" -> "mips64el";
+            default -> goarch; // arm, ppc64, ppc64le, riscv64, s390x, mips, mips64
+        };
+        return List.of("qemu-" + arch + "-static", "qemu-" + arch);
+    }
+}

@@ -1,0 +1,36 @@
+package io.github.staticgo.gotest;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+/**
+ * One line of {@code go test -json} (the test2json format, {@code go doc test2json}).
+ *
+ * @param time when it happened, RFC 3339 with nanoseconds, or null (build events have none)
+ * @param action start, run, pause, cont, output, pass, fail, skip, bench; since Go 1.24 also
+ *     build-output and build-fail, which carry {@code importPath} instead of {@code pkg}
+ * @param test the test, with subtests separated by '/', or null for the package itself
+ * @param elapsed seconds, on pass, fail and skip
+ * @param importPath the package being built ("pkg [pkg.test]"), on build events
+ * @param failedBuild on a package's fail: the import path of the build that failed
+ */
+@JsonIgnoreProperties(ignoreUnknown = true)
+record TestEvent(
+        @JsonProperty("Time") String time,
+        @JsonProperty("Action") String action,
+        @JsonProperty("Package") String pkg,
+        @JsonProperty("Test") String test,
+        @JsonProperty("Elapsed") Double elapsed,
+        @JsonProperty("Output") String output,
+        @JsonProperty("ImportPath") String importPath,
+        @JsonProperty("FailedBuild") String failedBuild) {
+
+    /** The package a build event belongs to: "example.com/m/p [example.com/m/p.test]" names example.com/m/p. */
+    String buildPackage() {
+        if (importPath == null) {
+            return null;
+        }
+        int space = importPath.indexOf(' ');
+        return space < 0 ? importPath : importPath.substring(0, space);
+    }
+}

@@ -1,0 +1,356 @@
+package io.github.staticgo.gotest;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.staticgo.BuildLog;
+import io.github.staticgo.ConfigurationException;
+import io.github.staticgo.process.ProcessRunner;
+import io.github.staticgo.toolchain.GoToolchainRequest;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import javax.xml.XMLConstants;
+import javax.xml.parsers.DocumentBuilderFactory;
+import javax.xml.transform.stream.StreamSource;
+import javax.xml.validation.SchemaFactory;
+import org.apache.maven.plugin.surefire.log.api.NullConsoleLogger;
+import org.apache.maven.plugins.surefire.report.ReportTestCase;
+import org.apache.maven.plugins.surefire.report.ReportTestSuite;
+import org.apache.maven.plugins.surefire.report.TestSuiteXmlParser;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.NodeList;
+
+/**
+ * Runs the real go test over {@link GoTestFixture} once and reads the reports back three ways: with the
+ * DOM (names, outcomes, messages), with the Surefire report plugin's own parser, and against the
+ * report schema's shape. The expected values come from the Go sources, not from the plugin.
+ */
+class StaticGoTestTest {
+    private static final List<String> PACKAGES =
+            List.of("./pass", "./fail", "./skip", "./panicky", "./broken", "./modes", "./notests");
+
+    @TempDir
+    static Path work;
+
+    private static Path module;
+    private static Path reports;
+    private static GoTestSummary summary;
+
+    @BeforeAll
+    static void runTheFixture() throws Exception {
+        module = GoTestFixture.write(work.resolve("module"));
+        reports = work.resolve("reports");
+        summary = new StaticGoTest(new ProcessRunner(), BuildLog.silent()).run(request(module, reports, PACKAGES,
+                List.of(), null, work.resolve("cover/coverage.out")));
+    }
+
+    static GoTestRequest request(Path module, Path reports, List<String> packages, List<String> flags, String pattern,
+            Path coverage) {
+        return new GoTestRequest(module, new GoToolchainRequest(null, null, false, module, toolchainEnvironment()), "off",
+                null, null, packages, List.of(), Map.of(), false, 1, null, coverage, flags, pattern, reports,
+                Duration.ofMinutes(5));
+    }
+
+    /** Maven's environment with cgo forced on and GOFLAGS set: the goal must not inherit either. */
+    static Map<String, String> toolchainEnvironment() {
+        Map<String, String> environment = new LinkedHashMap<>(System.getenv());
+        environment.put("CGO_ENABLED", "1");
+        environment.put("GOFLAGS", "-tags=integration");
+        environment.put("GOTOOLCHAIN", "local");
+        return environment;
+    }
+
+    @Test
+    void writesOneReportPerPackageWithTests() throws IOException {
+        try (Stream<Path> files = Files.list(reports)) {
+            assertEquals(List.of("TEST-example.com.fixture.broken.xml", "TEST-example.com.fixture.fail.xml",
+                    "TEST-example.com.fixture.modes.xml", "TEST-example.com.fixture.panicky.xml",
+                    "TEST-example.com.fixture.pass.xml", "TEST-example.com.fixture.skip.xml"),
+                    files.map(f -> f.getFileName().toString()).sorted().toList());
+        }
+    }
+
+    @Test
+    void passingPackageHasEveryTestSubtestAndExample() throws Exception {
+        Element suite = suite("pass");
+        assertCounts(suite, 7, 0, 0, 0);
+        assertEquals(List.of("TestAdd", "TestTable", "TestTable/one", "TestTable/two_words", "TestTable/one/inner",
+                "TestTable/two_words/inner", "ExampleAdd"), caseNames(suite));
+        assertTrue(child(testCase(suite, "TestAdd"), "system-out").getTextContent().contains("adding 1 and 2"));
+        for (Element test : cases(suite)) {
+            assertEquals(GoTestFixture.MODULE + "/pass", test.getAttribute("classname"));
+        }
+    }
+
+    @Test
+    void aBenchmarkIsATestCaseWithItsResultInSystemOut() throws Exception {
+        Path benched = work.resolve("bench");
+        new StaticGoTest(new ProcessRunner(), BuildLog.silent())
+                .run(request(module, benched, List.of("./pass"), List.of("-bench=.", "-benchtime=1x"), null, null));
+        Element suite = parse(benched.resolve("TEST-example.com.fixture.pass.xml"));
+        assertCounts(suite, 8, 0, 0, 0);
+        String output = child(testCase(suite, "BenchmarkAdd"), "system-out").getTextContent();
+        assertTrue(output.contains("ns/op"), output);
+        assertTrue(output.contains("goarch: "), "the benchmark header go prints before the first benchmark: " + output);
+    }
+
+    /** With -bench go runs the packages one after another, and one that does not compile fails the rest. */
+    @Test
+    void withBenchmarksABrokenPackageFailsTheOthersAndTheReportSaysWhich() throws Exception {
+        Path benched = work.resolve("bench-broken");
+        GoTestSummary result = new StaticGoTest(new ProcessRunner(), BuildLog.silent()).run(request(module, benched,
+                List.of("./pass", "./broken"), List.of("-bench=.", "-benchtime=1x"), null, null));
+        assertEquals(2, result.errors());
+        Element pass = parse(benched.resolve("TEST-example.com.fixture.pass.xml"));
+        assertCounts(pass, 1, 0, 1, 0);
+        String message = child(testCase(pass, "[build failed]"), "error").getAttribute("message");
+        assertTrue(message.startsWith("not tested because example.com/fixture/broken did not build: "), message);
+        assertTrue(message.contains("not an int"), message);
+    }
+
+    @Test
+    void failuresCarryTheTestsOutputAndSubtestsFailTheirParent() throws Exception {
+        Element suite = suite("fail");
+        assertCounts(suite, 5, 3, 0, 0);
+        Element bad = child(testCase(suite, "TestBad"), "failure");
+        assertTrue(bad.getAttribute("message").contains("want 3, got 4"), bad.getAttribute("message"));
+        assertTrue(bad.getTextContent().contains("markup <xml> & ]]> and a colour \\u001B[31mred"), bad.getTextContent());
+        assertTrue(child(testCase(suite, "TestSub/broken"), "failure").getAttribute("message").contains("sub failed"));
+        assertTrue(child(testCase(suite, "TestSub"), "failure") != null);
+        assertEquals(null, child(testCase(suite, "TestSub/ok"), "failure"));
+        assertEquals(null, child(testCase(suite, "TestGood"), "failure"));
+    }
+
+    @Test
+    void skippedTestsSayWhy() throws Exception {
+        Element suite = suite("skip");
+        assertCounts(suite, 2, 0, 0, 1);
+        assertTrue(child(testCase(suite, "TestSkipped"), "skipped").getAttribute("message").contains("needs a database"));
+    }
+
+    @Test
+    void aPanicIsAnErrorAndTestsAfterItAreNotReported() throws Exception {
+        Element suite = suite("panicky");
+        assertCounts(suite, 2, 0, 1, 0);
+        assertEquals(List.of("TestFirst", "TestPanics"), caseNames(suite));
+        Element error = child(testCase(suite, "TestPanics"), "error");
+        assertEquals("panic", error.getAttribute("type"));
+        assertTrue(error.getAttribute("message").startsWith("panic: assignment to entry in nil map"), error.getAttribute("message"));
+        assertTrue(error.getTextContent().contains("panicky_test.go:9"), error.getTextContent());
+    }
+
+    @Test
+    void aPackageThatDoesNotCompileIsOneErrorWithTheCompilerMessage() throws Exception {
+        Element suite = suite("broken");
+        assertCounts(suite, 1, 0, 1, 0);
+        Element error = child(testCase(suite, "[build failed]"), "error");
+        assertEquals("build failed", error.getAttribute("type"));
+        assertTrue(error.getTextContent().contains("broken.go:3"), error.getTextContent());
+        assertTrue(error.getAttribute("message").contains("not an int"), error.getAttribute("message"));
+    }
+
+    @Test
+    void cgoModeAndTagsComeFromThePomNotFromTheCallersEnvironment() throws Exception {
+        Element suite = suite("modes");
+        assertEquals(List.of("TestCgoOff"), caseNames(suite));
+        Map<String, String> properties = new LinkedHashMap<>();
+        NodeList nodes = suite.getElementsByTagName("property");
+        for (int i = 0; i < nodes.getLength(); i++) {
+            Element property = (Element) nodes.item(i);
+            properties.put(property.getAttribute("name"), property.getAttribute("value"));
+        }
+        assertEquals("0", properties.get("CGO_ENABLED"));
+        assertTrue(properties.get("go.version").startsWith("go1."));
+    }
+
+    @Test
+    void summaryTotalsAndCoverage() {
+        assertEquals(7 + 5 + 2 + 2 + 1 + 1, summary.tests());
+        assertEquals(3, summary.failures());
+        assertEquals(2, summary.errors());
+        assertEquals(1, summary.skipped());
+        assertFalse(summary.ok());
+        assertTrue(summary.coverPercent().isPresent());
+        assertTrue(summary.failed(TestCaseResult.Outcome.FAILED).contains(GoTestFixture.MODULE + "/fail TestSub/broken: sub_failed"
+                .replace("sub_failed", "fail_test.go:14: sub failed")), summary.failed(TestCaseResult.Outcome.FAILED).toString());
+    }
+
+    @Test
+    void everyReportHasTheSchemasShapeAndSurefiresParserReadsTheSameCounts() throws Exception {
+        var schema = SchemaFactory.newInstance(XMLConstants.W3C_XML_SCHEMA_NS_URI)
+                .newSchema(StaticGoTestTest.class.getResource("/xsd/surefire-report-shape.xsd"));
+        try (Stream<Path> files = Files.list(reports)) {
+            for (Path file : files.toList()) {
+                schema.newValidator().validate(new StreamSource(file.toFile()));
+                Element suite = parse(file);
+                List<ReportTestSuite> parsed = new TestSuiteXmlParser(new NullConsoleLogger()).parse(file.toString());
+                assertEquals(1, parsed.size(), file.toString());
+                ReportTestSuite read = parsed.get(0);
+                assertEquals(Integer.parseInt(suite.getAttribute("tests")), read.getNumberOfTests(), file.toString());
+                assertEquals(Integer.parseInt(suite.getAttribute("failures")), read.getNumberOfFailures(), file.toString());
+                assertEquals(Integer.parseInt(suite.getAttribute("errors")), read.getNumberOfErrors(), file.toString());
+                assertEquals(Integer.parseInt(suite.getAttribute("skipped")), read.getNumberOfSkipped(), file.toString());
+                assertEquals(caseNames(suite), read.getTestCases().stream().map(ReportTestCase::getName).toList());
+                assertEquals(cases(suite).size(), read.getTestCases().size());
+            }
+        }
+    }
+
+    @Test
+    void theTestPropertySelectsTestsAndSubtests() throws Exception {
+        assertEquals(List.of("TestTable", "TestTable/one", "TestTable/one/inner"), selected("TestTable#one", "pass", 1));
+        assertEquals(List.of("TestAdd"), selected("TestAd?*", "pass", 1));
+        assertEquals(List.of("TestGood", "TestBad", "TestSub", "TestSub/ok"), selected("!TestSub/broken", "fail", 2));
+    }
+
+    /** The names in {@code pkg}'s report when {@code -Dtest=pattern} tests pass and fail; {@code reports}: how many packages had tests. */
+    private static List<String> selected(String pattern, String pkg, int reports) throws Exception {
+        Path selected = work.resolve("selected-" + Integer.toHexString(pattern.hashCode()));
+        new StaticGoTest(new ProcessRunner(), BuildLog.silent())
+                .run(request(module, selected, List.of("./pass", "./fail"), List.of(), pattern, null));
+        try (Stream<Path> files = Files.list(selected)) {
+            assertEquals(reports, files.count(), "a package none of whose tests is selected has no report");
+        }
+        return caseNames(parse(selected.resolve(JUnitReportWriter.fileName(GoTestFixture.MODULE + "/" + pkg))));
+    }
+
+    @Test
+    void aTestThatRunsPastTheTimeoutIsAnError() throws Exception {
+        Path timedOut = work.resolve("timeout");
+        GoTestRequest base = request(module, timedOut, List.of("./slow"), List.of(), null, null);
+        GoTestRequest request = new GoTestRequest(base.moduleDirectory(), base.toolchain(), "off", null, null,
+                base.packages(), List.of(), Map.of(), false, 1, "1s", null, List.of(), null, timedOut, Duration.ofMinutes(2));
+        GoTestSummary result = new StaticGoTest(new ProcessRunner(), BuildLog.silent()).run(request);
+        Element suite = parse(timedOut.resolve("TEST-example.com.fixture.slow.xml"));
+        assertCounts(suite, 2, 0, 1, 0);
+        Element error = child(testCase(suite, "TestSlow"), "error");
+        assertEquals("timeout", error.getAttribute("type"));
+        assertTrue(error.getAttribute("message").startsWith("panic: test timed out after 1s"));
+        assertEquals(1, result.errors());
+    }
+
+    @Test
+    void tagsAndCgoOnReachTheCompilerAndRaceRuns() throws Exception {
+        Path raced = work.resolve("race");
+        GoTestRequest base = request(module, raced, List.of("./modes"), List.of(), null, null);
+        GoTestRequest request = new GoTestRequest(base.moduleDirectory(), base.toolchain(), "on", null, null,
+                base.packages(), List.of("integration"), Map.of(), true, 1, null, null, List.of(), null, raced,
+                Duration.ofMinutes(5));
+        new StaticGoTest(new ProcessRunner(), BuildLog.silent()).run(request);
+        assertEquals(List.of("TestCgoOn", "TestTagged"), caseNames(parse(raced.resolve("TEST-example.com.fixture.modes.xml"))));
+    }
+
+    @Test
+    void aForeignLinuxArchitectureRunsUnderQemu() throws Exception {
+        Path arm = work.resolve("arm64");
+        GoTestRequest base = request(module, arm, List.of("./pass"), List.of(), null, null);
+        GoTestRequest request = new GoTestRequest(base.moduleDirectory(), base.toolchain(), "off", "linux/arm64", null,
+                base.packages(), List.of(), Map.of(), false, 1, null, null, List.of(), null, arm, Duration.ofMinutes(5));
+        GoTestSummary result = new StaticGoTest(new ProcessRunner(), BuildLog.silent()).run(request);
+        assertEquals(7, result.tests());
+        assertTrue(result.ok());
+        assertTrue(Files.readString(arm.resolve("TEST-example.com.fixture.pass.xml")).contains("name=\"GOARCH\" value=\"arm64\""));
+    }
+
+    @Test
+    void raceWithoutCgoIsRefusedBeforeGoRuns() {
+        GoTestRequest base = request(module, work.resolve("refused"), List.of("./pass"), List.of(), null, null);
+        GoTestRequest request = new GoTestRequest(base.moduleDirectory(), base.toolchain(), "off", null, null,
+                base.packages(), List.of(), Map.of(), true, null, null, null, List.of(), null, base.reportsDirectory(),
+                Duration.ofMinutes(1));
+        ConfigurationException refused = assertThrows(ConfigurationException.class,
+                () -> new StaticGoTest(new ProcessRunner(), BuildLog.silent()).run(request));
+        assertEquals("race", refused.element());
+    }
+
+    @Test
+    void theEnvironmentMustNotSetWhatTheCgoModeOwns() {
+        GoTestRequest base = request(module, work.resolve("refused"), List.of("./pass"), List.of(), null, null);
+        GoTestRequest request = new GoTestRequest(base.moduleDirectory(), base.toolchain(), "off", null, null,
+                base.packages(), List.of(), Map.of("CGO_ENABLED", "1"), false, null, null, null, List.of(), null,
+                base.reportsDirectory(), Duration.ofMinutes(1));
+        ConfigurationException refused = assertThrows(ConfigurationException.class,
+                () -> new StaticGoTest(new ProcessRunner(), BuildLog.silent()).run(request));
+        assertEquals("<env>: must not set CGO_ENABLED; use <cgo> instead.", refused.getMessage());
+    }
+
+    @Test
+    void aGoTestThatCannotStartIsNotATestFailure() {
+        GoTestException failure = assertThrows(GoTestException.class, () -> new StaticGoTest(new ProcessRunner(),
+                BuildLog.silent()).run(request(module, work.resolve("bad"), List.of("./pass"), List.of("-timeout=banana"), null, null)));
+        assertTrue(failure.getMessage().contains("invalid value \"banana\" for flag -timeout"), failure.getMessage());
+    }
+
+    @Test
+    void aMissingPackageIsASetupError() throws Exception {
+        Path missing = work.resolve("missing");
+        GoTestSummary result = new StaticGoTest(new ProcessRunner(), BuildLog.silent())
+                .run(request(module, missing, List.of("./no/such/package"), List.of(), null, null));
+        assertEquals(1, result.errors());
+        Element error = child(testCase(parse(missing.resolve(JUnitReportWriter.fileName("./no/such/package"))), "[setup failed]"), "error");
+        assertTrue(error.getAttribute("message").contains("directory not found"), error.getAttribute("message"));
+    }
+
+    // --- reading the reports back
+
+    private static Element suite(String pkg) throws Exception {
+        return parse(reports.resolve(JUnitReportWriter.fileName(GoTestFixture.MODULE + "/" + pkg)));
+    }
+
+    static Element parse(Path file) throws Exception {
+        DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+        Document document = factory.newDocumentBuilder().parse(file.toFile());
+        Element root = document.getDocumentElement();
+        assertEquals("testsuite", root.getTagName());
+        return root;
+    }
+
+    private static void assertCounts(Element suite, int tests, int failures, int errors, int skipped) {
+        String name = suite.getAttribute("name");
+        assertEquals(tests, Integer.parseInt(suite.getAttribute("tests")), name + " tests");
+        assertEquals(failures, Integer.parseInt(suite.getAttribute("failures")), name + " failures");
+        assertEquals(errors, Integer.parseInt(suite.getAttribute("errors")), name + " errors");
+        assertEquals(skipped, Integer.parseInt(suite.getAttribute("skipped")), name + " skipped");
+        List<Element> cases = cases(suite);
+        assertEquals(tests, cases.size(), name + " testcase elements");
+        assertEquals(failures, cases.stream().filter(c -> child(c, "failure") != null).count(), name + " failure elements");
+        assertEquals(errors, cases.stream().filter(c -> child(c, "error") != null).count(), name + " error elements");
+        assertEquals(skipped, cases.stream().filter(c -> child(c, "skipped") != null).count(), name + " skipped elements");
+    }
+
+    static List<Element> cases(Element suite) {
+        NodeList nodes = suite.getElementsByTagName("testcase");
+        List<Element> cases = new ArrayList<>();
+        for (int i = 0; i < nodes.getLength(); i++) {
+            cases.add((Element) nodes.item(i));
+        }
+        return cases;
+    }
+
+    static List<String> caseNames(Element suite) {
+        return cases(suite).stream().map(c -> c.getAttribute("name")).toList();
+    }
+
+    private static Element testCase(Element suite, String name) {
+        return cases(suite).stream().filter(c -> c.getAttribute("name").equals(name)).findFirst()
+                .orElseThrow(() -> new AssertionError("no testcase " + name + " in " + caseNames(suite)));
+    }
+
+    private static Element child(Element parent, String name) {
+        NodeList nodes = parent.getElementsByTagName(name);
+        return nodes.getLength() == 0 ? null : (Element) nodes.item(0);
+    }
+}

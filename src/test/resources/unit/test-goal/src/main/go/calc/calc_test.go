@@ -1,0 +1,5 @@
+package calc
+
+import "testing"
+
+func TestPasses(t *testing.T) {}
