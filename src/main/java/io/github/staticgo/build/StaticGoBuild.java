@@ -5,10 +5,10 @@ import io.github.staticgo.ConfigurationException;
 import io.github.staticgo.process.ProcessRunner;
 import io.github.staticgo.target.TargetResolver;
 import io.github.staticgo.target.TargetSpec;
+import io.github.staticgo.toolchain.GoEnvironment;
 import io.github.staticgo.toolchain.GoToolchain;
 import io.github.staticgo.toolchain.ToolchainException;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
@@ -29,11 +29,8 @@ public final class StaticGoBuild {
 
     public BuildManifest run(BuildConfiguration configuration)
             throws ConfigurationException, ToolchainException, GoBuildException, IOException {
-        if (!Files.isRegularFile(configuration.moduleDirectory().resolve("go.mod"))) {
-            throw new ConfigurationException("sourceDirectory", "there is no go.mod in " + configuration.moduleDirectory()
-                    + ". Point <sourceDirectory> at the Go module (the directory holding go.mod), or create one there"
-                    + " with 'go mod init <module path>'.");
-        }
+        GoEnvironment.requireModule(configuration.moduleDirectory());
+        GoEnvironment.refuseOwnedKeys(configuration.settings().env());
         GoToolchain go = GoToolchain.locate(configuration.toolchain(), runner);
         log.info("Using " + go.version() + " (" + go.executable() + ") on " + go.hostPlatform());
         List<TargetSpec> targets = new TargetResolver(go.platforms(), go.hostPlatform(), go.path())

@@ -40,16 +40,8 @@ public final class StaticGoTest {
     }
 
     public GoTestSummary run(GoTestRequest request) throws ConfigurationException, ToolchainException, GoTestException, IOException {
-        if (!Files.isRegularFile(request.moduleDirectory().resolve("go.mod"))) {
-            throw new ConfigurationException("sourceDirectory", "there is no go.mod in " + request.moduleDirectory()
-                    + ". Point <sourceDirectory> at the Go module (the directory holding go.mod).");
-        }
-        for (String key : request.env().keySet()) {
-            String owner = GoEnvironment.OWNED_BY_ELEMENTS.get(key);
-            if (owner != null) {
-                throw new ConfigurationException("env", "must not set " + key + "; use <" + owner + "> instead.");
-            }
-        }
+        GoEnvironment.requireModule(request.moduleDirectory());
+        GoEnvironment.refuseOwnedKeys(request.env());
         List<String> selection = TestSelection.arguments(request.testPattern());
         GoToolchain go = GoToolchain.locate(request.toolchain(), runner);
         log.info("Using " + go.version() + " (" + go.executable() + ") on " + go.hostPlatform());

@@ -107,12 +107,7 @@ public final class TargetResolver {
     }
 
     private static void checkEnvironment(String written, Map<String, String> env, List<String> problems) {
-        env.keySet().forEach(key -> {
-            String owner = GoEnvironment.OWNED_BY_ELEMENTS.get(key);
-            if (owner != null) {
-                problems.add(written + ": <env> must not set " + key + "; use <" + owner + "> instead.");
-            }
-        });
+        GoEnvironment.ownedKeyProblems(env).forEach(problem -> problems.add(written + ": <env> " + problem));
     }
 
     private void checkCgo(String written, Platform platform, TargetSpec target, List<String> problems) {

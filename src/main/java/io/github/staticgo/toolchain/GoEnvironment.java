@@ -1,5 +1,10 @@
 package io.github.staticgo.toolchain;
 
+import io.github.staticgo.ConfigurationException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -27,6 +32,35 @@ public final class GoEnvironment {
             "GOOS", "targets", "GOARCH", "targets", "CGO_ENABLED", "cgo", "CC", "cc", "GOTOOLCHAIN", "goVersion");
 
     private GoEnvironment() {}
+
+    /** One sentence per variable of {@code env} that has its own element, e.g. "must not set CC; use <cc> instead." */
+    public static List<String> ownedKeyProblems(Map<String, String> env) {
+        List<String> problems = new ArrayList<>();
+        new TreeMap<>(env).keySet().forEach(key -> {
+            String owner = OWNED_BY_ELEMENTS.get(key);
+            if (owner != null) {
+                problems.add("must not set " + key + "; use <" + owner + "> instead.");
+            }
+        });
+        return problems;
+    }
+
+    /** Refuses a global {@code <env>} that sets a variable with its own element. */
+    public static void refuseOwnedKeys(Map<String, String> env) throws ConfigurationException {
+        List<String> problems = ownedKeyProblems(env);
+        if (!problems.isEmpty()) {
+            throw new ConfigurationException("env", String.join(" ", problems));
+        }
+    }
+
+    /** The module directory must hold go.mod; the message says how to fix it. */
+    public static void requireModule(Path moduleDirectory) throws ConfigurationException {
+        if (!Files.isRegularFile(moduleDirectory.resolve("go.mod"))) {
+            throw new ConfigurationException("sourceDirectory", "there is no go.mod in " + moduleDirectory
+                    + ". Point <sourceDirectory> at the Go module (the directory holding go.mod), or create one there"
+                    + " with 'go mod init <module path>'.");
+        }
+    }
 
     public static Map<String, String> fromCaller(Map<String, String> callerEnvironment) {
         Map<String, String> environment = new TreeMap<>();

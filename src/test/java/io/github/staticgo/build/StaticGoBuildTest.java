@@ -120,4 +120,16 @@ class StaticGoBuildTest {
         assertEquals("sourceDirectory", failure.element());
         assertTrue(failure.getMessage().contains("there is no go.mod in " + dir));
     }
+
+    @Test
+    void aGlobalEnvThatSetsWhatHasItsOwnElementIsRefused() throws Exception {
+        Path module = Tools.goModule(dir.resolve("module"), HELLO);
+        BuildSettings settings = new BuildSettings(true, true, null, List.of(), null, null, "exe", List.of(),
+                java.util.Map.of("CC", "clang", "GOTOOLCHAIN", "go1.22.0"), false, Duration.ofMinutes(1));
+        ConfigurationException failure = assertThrows(ConfigurationException.class, () -> TestBuilds.run(
+                TestBuilds.configuration(dir, module, List.of("linux/amd64"), settings, null, null, 1, false)));
+        assertEquals("<env>: must not set CC; use <cc> instead. must not set GOTOOLCHAIN; use <goVersion> instead.",
+                failure.getMessage());
+        assertFalse(Files.exists(dir.resolve("out")));
+    }
 }
