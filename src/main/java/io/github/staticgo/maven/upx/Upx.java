@@ -1,4 +1,4 @@
-package io.github.staticgo.maven;
+package io.github.staticgo.maven.upx;
 
 import io.github.staticgo.upx.UpxOptions;
 import java.util.LinkedHashMap;
@@ -7,7 +7,9 @@ import java.util.Map;
 
 /**
  * The {@code <upx>} element: UPX options for every target, and {@code <targets>} that override them
- * per target. Maven fills it through the setters.
+ * per target. Maven fills it through the setters. It has a package of its own because Maven picks the
+ * class of a list item by the element's name in the enclosing class's package: {@code <target>} here must
+ * be {@link Target} of this package, not the build goal's {@code <target>}.
  */
 public class Upx {
     private Boolean enabled;
@@ -16,7 +18,7 @@ public class Upx {
     private Boolean brute;
     private Boolean force;
     private List<String> args;
-    private List<UpxTarget> targets;
+    private List<Target> targets;
 
     public void setEnabled(Boolean enabled) {
         this.enabled = enabled;
@@ -42,18 +44,18 @@ public class Upx {
         this.args = args;
     }
 
-    public void setTargets(List<UpxTarget> targets) {
+    public void setTargets(List<Target> targets) {
         this.targets = targets;
     }
 
-    UpxOptions toOptions() {
+    public UpxOptions toOptions() {
         return new UpxOptions(enabled, level, lzma, brute, force, args);
     }
 
     /** The overrides by platform, in declaration order; a platform named twice keeps the later one. */
-    Map<String, UpxOptions> overrides() {
+    public Map<String, UpxOptions> overrides() {
         Map<String, UpxOptions> overrides = new LinkedHashMap<>();
-        for (UpxTarget target : targets == null ? List.<UpxTarget>of() : targets) {
+        for (Target target : targets == null ? List.<Target>of() : targets) {
             overrides.put(target.platform() == null ? "" : target.platform().trim(), target.toOptions());
         }
         return overrides;

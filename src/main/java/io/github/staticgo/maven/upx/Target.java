@@ -1,4 +1,4 @@
-package io.github.staticgo.maven;
+package io.github.staticgo.maven.upx;
 
 import io.github.staticgo.upx.UpxOptions;
 import java.util.List;
@@ -7,7 +7,7 @@ import java.util.List;
  * One {@code <upx><targets><target>}: a {@code <platform>} ({@code os/arch} for every variant, or
  * {@code os/arch/variant}) and the UPX options that differ for it; what it leaves out is inherited.
  */
-public class UpxTarget {
+public class Target {
     private String platform;
     private Boolean enabled;
     private String level;
