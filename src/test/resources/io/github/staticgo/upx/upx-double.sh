@@ -6,7 +6,8 @@
 #                      plugin's analyzer the way a real UPX file does: no ELF section table, the
 #                      "UPX!" mark in the first 4 KiB (ELF) or a section named UPX0 (PE), and the
 #                      Go build info gone (real UPX compresses it away)
-#   -t FILE            exits 0 for a file it packed, 2 otherwise (UPX's exit code for "not packed")
+#   -t FILE            exits 0 for a file with those marks or one it wrote (other formats get no marks),
+#                      2 otherwise (UPX's exit code for "not packed")
 #   refuses to overwrite an existing OUT, as UPX does without -f
 # What it does is steered by files next to it, so tests need no environment variables (the plugin
 # runs upx with an explicit environment):
@@ -37,7 +38,7 @@ if [ "$test" = 1 ]; then
     echo "upx: $in: CantUnpackException: header corrupted (upx-double was told to fail -t)" >&2
     exit 2
   fi
-  if grep -qxF "$in" "$here/packed.list" 2>/dev/null; then
+  if head -c 4096 "$in" | LC_ALL=C grep -qa 'UPX[!0]' || grep -qxF "$in" "$here/packed.list" 2>/dev/null; then
     echo "testing $in [OK]"
     exit 0
   fi
