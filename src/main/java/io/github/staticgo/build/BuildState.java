@@ -1,11 +1,15 @@
 package io.github.staticgo.build;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.staticgo.FileDigest;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.FileTime;
 import java.util.Optional;
+import java.util.UUID;
 
 /**
  * What the last successful build of one binary recorded: the fingerprint of its inputs and the file it
@@ -25,20 +29,49 @@ final class BuildState {
 
     /** The recorded binary when its fingerprint is {@code fingerprint} and the file is as the build left it. */
     Optional<BuiltBinary> upToDate(Path output, String fingerprint) throws IOException {
-        Path recordFile = recordFile(output);
-        if (!Files.isRegularFile(recordFile) || !Files.isRegularFile(output)) {
-            return Optional.empty();
-        }
-        Record record;
-        try {
-            record = JSON.readValue(recordFile.toFile(), Record.class);
-        } catch (IOException unreadable) {
+        Optional<Record> record = read(output, fingerprint);
+        if (record.isEmpty() || !Files.isRegularFile(output)) {
             return Optional.empty();
         }
         BasicFileAttributes attributes = Files.readAttributes(output, BasicFileAttributes.class);
-        boolean unchanged = record.fingerprint().equals(fingerprint) && record.size() == attributes.size()
-                && record.modified() == attributes.lastModifiedTime().toMillis();
-        return unchanged ? Optional.of(record.binary()) : Optional.empty();
+        boolean unchanged = record.get().size() == attributes.size()
+                && record.get().modified() == attributes.lastModifiedTime().toMillis();
+        return unchanged ? Optional.of(record.get().binary()) : Optional.empty();
+    }
+
+    /**
+     * Puts back the binary the build left when the compress goal has since replaced it with a packed one:
+     * {@code original} (compress's kept copy) must be, byte for byte, what was recorded for {@code fingerprint}.
+     * Compress then packs it again; UPX gives the same bytes for the same input.
+     */
+    Optional<BuiltBinary> restore(Path output, String fingerprint, Path original) throws IOException {
+        Optional<Record> record = read(output, fingerprint);
+        if (record.isEmpty() || !Files.isRegularFile(original)
+                || !record.get().binary().sha256().equals(FileDigest.sha256(original))) {
+            return Optional.empty();
+        }
+        Path temporary = output.resolveSibling("." + output.getFileName() + "." + UUID.randomUUID() + ".restoring");
+        try {
+            Files.copy(original, temporary, StandardCopyOption.COPY_ATTRIBUTES);
+            Files.setLastModifiedTime(temporary, FileTime.fromMillis(record.get().modified()));
+            Files.move(temporary, output, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(temporary);
+        }
+        return Optional.of(record.get().binary());
+    }
+
+    private Optional<Record> read(Path output, String fingerprint) {
+        Path recordFile = recordFile(output);
+        if (!Files.isRegularFile(recordFile)) {
+            return Optional.empty();
+        }
+        try {
+            Record record = JSON.readValue(recordFile.toFile(), Record.class);
+            return record.fingerprint().equals(fingerprint) ? Optional.of(record) : Optional.empty();
+        } catch (IOException unreadable) {
+            return Optional.empty();
+        }
     }
 
     void record(Path output, String fingerprint, BuiltBinary binary) throws IOException {

@@ -21,6 +21,7 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -62,10 +63,12 @@ public final class GoBuilder {
         String inputs = BuildInputs.digest(go, request.moduleDirectory(), request.notInputs(), digests);
         digests.save();
         BuildState state = new BuildState(request.stateDirectory());
+        Map<String, Path> packedOriginals = packedOriginals(request.outputDirectory());
 
         List<Callable<BuiltBinary>> tasks = new ArrayList<>();
         for (BinaryOutput output : request.outputs()) {
-            tasks.add(() -> buildOrReuse(output, request, inputs, state));
+            Path original = packedOriginals.get(output.file().getFileName().toString());
+            tasks.add(() -> buildOrReuse(output, request, inputs, state, original));
         }
         BuildManifest manifest = new BuildManifest(go.version().text(), runAll(tasks, request.threads()));
         manifest.write(request.outputDirectory());
@@ -140,17 +143,36 @@ public final class GoBuilder {
         return new IllegalStateException(cause);
     }
 
-    private BuiltBinary buildOrReuse(BinaryOutput output, BuildRequest request, String inputs, BuildState state)
-            throws GoBuildException, ConfigurationException, IOException {
+    /** The unpacked originals the compress goal kept, by the name of the binary it packed. */
+    private static Map<String, Path> packedOriginals(Path outputDirectory) throws IOException {
+        Map<String, Path> originals = new HashMap<>();
+        if (Files.isRegularFile(outputDirectory.resolve(BuildManifest.FILE_NAME))) {
+            for (BuiltBinary binary : BuildManifest.read(outputDirectory).binaries()) {
+                if (binary.upx() != null && binary.upx().packed() && binary.upx().unpackedFile() != null) {
+                    originals.put(binary.file(), outputDirectory.resolve(binary.upx().unpackedFile()));
+                }
+            }
+        }
+        return originals;
+    }
+
+    /** @param packedOriginal compress's copy of this binary as built, or null when it was not packed */
+    private BuiltBinary buildOrReuse(BinaryOutput output, BuildRequest request, String inputs, BuildState state,
+            Path packedOriginal) throws GoBuildException, ConfigurationException, IOException {
         Map<String, String> targetEnvironment = GoBuildCommand.environment(output.target(), request.settings());
         ProcessSpec finalCommand = go.command(GoBuildCommand.arguments(output, request.settings(), output.file()),
                 targetEnvironment, request.settings().timeout());
         String fingerprint = fingerprint(output, finalCommand, inputs, request);
         if (!request.force()) {
             Optional<BuiltBinary> current = state.upToDate(output.file(), fingerprint);
+            String note = "";
+            if (current.isEmpty() && packedOriginal != null) {
+                current = state.restore(output.file(), fingerprint, packedOriginal);
+                note = " (the unpacked original is back in place for compress)";
+            }
             if (current.isPresent()) {
-                log.info(String.format(Locale.ROOT, "%-16s %s  up to date", output.target().displayName(),
-                        output.file().getFileName()));
+                log.info(String.format(Locale.ROOT, "%-16s %s  up to date%s", output.target().displayName(),
+                        output.file().getFileName(), note));
                 return current.get();
             }
         }

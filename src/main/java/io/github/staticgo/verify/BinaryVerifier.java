@@ -7,6 +7,9 @@ import io.github.staticgo.binary.MalformedBinaryException;
 import io.github.staticgo.FileDigest;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashSet;
+import java.util.Set;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -17,6 +20,8 @@ import java.util.List;
 public final class BinaryVerifier {
     private static final List<BinaryRule> RULES = List.of(new ContainerFormatRule(), new ArchitectureRule(),
             new LinkageRule(), new BuildInfoRule(), new GlibcNssRule(), new StrippedRule());
+    /** What a UPX-packed file still shows as it is; linkage and build info are read from its unpacked original. */
+    private static final List<BinaryRule> PACKED_FILE_RULES = List.of(new ContainerFormatRule(), new ArchitectureRule());
 
     private final BinaryAnalyzer analyzer = new BinaryAnalyzer();
     private final boolean skipUnknownFormats;
@@ -54,6 +59,9 @@ public final class BinaryVerifier {
             return new VerifiedBinary(expected, null, null, List.of(new Finding("cannot be read: " + e.getMessage(),
                     "check the file's permissions")));
         }
+        if (expected.packed()) {
+            return verifyPacked(expected, report, sha256, policy);
+        }
         List<Finding> findings = new ArrayList<>();
         if (expected.hasExpectation() && !(skipUnknownFormats && report.format() == Format.UNKNOWN)) {
             for (BinaryRule rule : RULES) {
@@ -61,5 +69,40 @@ public final class BinaryVerifier {
             }
         }
         return new VerifiedBinary(expected, report, sha256, findings);
+    }
+
+    /**
+     * A UPX-packed file: its format and architecture as it is, and every rule on its unpacked
+     * original, which is what runs once UPX's stub has unpacked it.
+     */
+    private VerifiedBinary verifyPacked(ExpectedBinary expected, BinaryReport packed, String sha256,
+            VerifyPolicy policy) {
+        Set<Finding> findings = new LinkedHashSet<>();
+        List<Finding> found = new ArrayList<>();
+        for (BinaryRule rule : PACKED_FILE_RULES) {
+            rule.check(expected, packed, policy, found);
+        }
+        if (!packed.upxPacked()) {
+            found.add(new Finding("is recorded in build.json as UPX-packed but carries no UPX marks",
+                    "something replaced it after static-go:compress; rebuild with mvn clean package"));
+        }
+        BinaryReport original = null;
+        Path unpacked = expected.unpacked();
+        if (!Files.isRegularFile(unpacked)) {
+            found.add(new Finding("has no unpacked original at " + unpacked + " to check its linkage and Go build info",
+                    "run static-go:compress again (mvn clean package); it keeps the original there"));
+        } else {
+            try {
+                original = analyzer.analyze(unpacked);
+                for (BinaryRule rule : RULES) {
+                    rule.check(expected, original, policy, found);
+                }
+            } catch (MalformedBinaryException | IOException e) {
+                found.add(new Finding("has an unpacked original that cannot be read: " + e.getMessage(),
+                        "rebuild it with mvn clean package"));
+            }
+        }
+        findings.addAll(found); // a wrong architecture shows in both files; report it once
+        return new VerifiedBinary(expected, packed, sha256, List.copyOf(findings), original);
     }
 }

@@ -27,8 +27,11 @@ public final class StaticGoVerify {
         }
         List<ExpectedBinary> expected = new ArrayList<>();
         for (BuiltBinary binary : BuildManifest.read(outputDirectory).binaries()) {
+            boolean packed = binary.upx() != null && binary.upx().packed() && binary.upx().unpackedFile() != null;
             expected.add(new ExpectedBinary(outputDirectory.resolve(binary.file()), binary.goos(), binary.goarch(),
-                    binary.variant(), CgoMode.valueOf(binary.cgo().toUpperCase(java.util.Locale.ROOT))));
+                    binary.variant(), CgoMode.valueOf(binary.cgo().toUpperCase(java.util.Locale.ROOT)),
+                    packed ? outputDirectory.resolve(binary.upx().unpackedFile()).normalize() : null,
+                    packed ? binary.upx().version() : null));
         }
         return expected;
     }

@@ -1,6 +1,7 @@
 package io.github.staticgo.verify;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.github.staticgo.FileDigest;
 import io.github.staticgo.HumanSize;
 import io.github.staticgo.binary.BinaryReport;
 import io.github.staticgo.build.AtomicFiles;
@@ -35,12 +36,20 @@ public final class VerifyReport {
      * @param linkage static, static-pie, dynamic or shared-library; null for non-ELF files
      * @param cgo CGO_ENABLED from the Go build info, or null when not recorded
      * @param problems what is wrong, one sentence each; {@code findings} adds the fix to each
+     * @param upx whether the file carries UPX's marks. For a file static-go:compress packed, {@code variant},
+     *     {@code linkage}, {@code interpreter}, {@code needed}, {@code glibcNss}, {@code goVersion} and
+     *     {@code cgo} are read from its unpacked original (what runs); the other fields from the file itself
+     * @param upxVersion the UPX version that packed the file, or null when static-go:compress did not pack it
+     * @param unpackedFile the unpacked original of a packed file, or null
+     * @param unpackedSize its size in bytes (the size before packing; {@code size} is after), or null
+     * @param unpackedSha256 its SHA-256, or null
      */
     @JsonInclude(JsonInclude.Include.ALWAYS)
     public record Entry(String file, String target, String format, String goos, String goarch, String variant,
             String machine, String abi, String linkage, String interpreter, List<String> needed, Boolean stripped,
             Boolean upx, Boolean glibcNss, String goVersion, Boolean cgo, Long size, String sha256,
-            List<String> problems, List<Finding> findings, boolean ok) {}
+            List<String> problems, List<Finding> findings, boolean ok, String upxVersion, String unpackedFile,
+            Long unpackedSize, String unpackedSha256) {}
 
     public List<Entry> entries() {
         List<Entry> entries = new ArrayList<>();
@@ -50,17 +59,30 @@ public final class VerifyReport {
             List<String> problems = binary.findings().stream().map(Finding::problem).toList();
             String target = expected.hasExpectation() ? expected.target() : null;
             String file = expected.file().toString();
+            String unpackedFile = expected.packed() ? expected.unpacked().toString() : null;
+            BinaryReport original = binary.unpackedReport();
             if (r == null) {
                 entries.add(new Entry(file, target, null, null, null, null, null, null, null, null, List.of(), null,
-                        null, null, null, null, null, null, problems, binary.findings(), binary.ok()));
+                        null, null, null, null, null, null, problems, binary.findings(), binary.ok(),
+                        expected.upxVersion(), unpackedFile, null, null));
             } else {
-                entries.add(new Entry(file, target, r.format().jsonName(), r.goos(), r.goarch(), r.variant(),
-                        r.machine(), r.abi(), r.linkage() == null ? null : r.linkage().jsonName(), r.interpreter(),
-                        r.needed(), r.stripped(), r.upxPacked(), r.glibcNss(), r.goVersion(), r.cgoEnabled(), r.size(),
-                        binary.sha256(), problems, binary.findings(), binary.ok()));
+                BinaryReport p = binary.program();
+                entries.add(new Entry(file, target, r.format().jsonName(), r.goos(), r.goarch(), p.variant(),
+                        r.machine(), r.abi(), p.linkage() == null ? null : p.linkage().jsonName(), p.interpreter(),
+                        p.needed(), r.stripped(), r.upxPacked(), p.glibcNss(), p.goVersion(), p.cgoEnabled(), r.size(),
+                        binary.sha256(), problems, binary.findings(), binary.ok(), expected.upxVersion(), unpackedFile,
+                        original == null ? null : original.size(), original == null ? null : unpackedSha256(expected)));
             }
         }
         return entries;
+    }
+
+    private static String unpackedSha256(ExpectedBinary expected) {
+        try {
+            return FileDigest.sha256(expected.unpacked());
+        } catch (IOException e) {
+            return null;
+        }
     }
 
     /** Writes the report through a temporary file, so a reader never sees half of it. */
@@ -79,11 +101,14 @@ public final class VerifyReport {
             if (r == null) {
                 rows.add(List.of(binary.expected().target(), file, "-", "-", "-", "-", "-", "-", result));
             } else {
+                BinaryReport p = binary.program();
                 String arch = r.goarch() != null ? r.goarch() : r.machine() != null ? r.machine() : "-";
+                String size = binary.unpackedReport() == null ? HumanSize.of(r.size())
+                        : HumanSize.of(r.size()) + " (upx, was " + HumanSize.of(binary.unpackedReport().size()) + ")";
                 rows.add(List.of(binary.expected().target(), file, r.format().jsonName(),
-                        r.linkage() == null ? "-" : r.linkage().jsonName(), r.variant() == null ? arch : arch + "/" + r.variant(),
-                        r.goVersion() == null ? "-" : r.goVersion(),
-                        r.cgoEnabled() == null ? "-" : r.cgoEnabled() ? "on" : "off", HumanSize.of(r.size()), result));
+                        p.linkage() == null ? "-" : p.linkage().jsonName(), p.variant() == null ? arch : arch + "/" + p.variant(),
+                        p.goVersion() == null ? "-" : p.goVersion(),
+                        p.cgoEnabled() == null ? "-" : p.cgoEnabled() ? "on" : "off", size, result));
             }
         }
         return formatTable(rows);

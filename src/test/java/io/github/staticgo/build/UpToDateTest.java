@@ -1,15 +1,25 @@
 package io.github.staticgo.build;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.staticgo.BuildLog;
 import io.github.staticgo.Tools;
+import io.github.staticgo.process.ProcessRunner;
+import io.github.staticgo.upx.CompressRequest;
+import io.github.staticgo.upx.StaticGoCompress;
+import io.github.staticgo.upx.UpxDouble;
+import io.github.staticgo.upx.UpxOptions;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -126,5 +136,24 @@ class UpToDateTest {
             List<String> names = left.map(p -> p.getFileName().toString()).toList();
             assertTrue(names.stream().noneMatch(n -> n.startsWith(".building-") || n.contains("windows")), names.toString());
         }
+    }
+
+    @Test
+    void aBinaryPackedByCompressIsNotRebuiltAndItsOriginalGoesBackForCompress() throws Exception {
+        build();
+        Path out = dir.resolve("out");
+        byte[] asBuilt = Files.readAllBytes(out.resolve("hello-linux-amd64"));
+        // The compress goal's core, with the UPX test double (not UPX) doing the packing.
+        UpxDouble upx = UpxDouble.installIn(dir.resolve("tools"));
+        CompressRequest compress = new CompressRequest(out, out.resolve("unpacked"),
+                new UpxOptions(true, null, null, null, null, null), Map.of(), null, upx.executable, false, false,
+                Duration.ofMinutes(1), null, System.getenv());
+        new StaticGoCompress(new ProcessRunner(), BuildLog.silent()).run(compress);
+        assertFalse(Arrays.equals(asBuilt, Files.readAllBytes(out.resolve("hello-linux-amd64"))), "packed");
+
+        assertEquals(List.of(), build());
+        assertArrayEquals(asBuilt, Files.readAllBytes(out.resolve("hello-linux-amd64")));
+        new StaticGoCompress(new ProcessRunner(), BuildLog.silent()).run(compress);
+        assertTrue(BuildManifest.read(out).binaries().stream().allMatch(b -> b.upx() != null && b.upx().packed()));
     }
 }

@@ -1,0 +1,11 @@
+// Puts the UPX TEST DOUBLE (not UPX: see its header) where <upxExecutable> points. The one copy of
+// the double lives in the plugin's test resources; this IT runs in target/<it dir>/compress-double.
+def project = basedir.parentFile.parentFile.parentFile
+def source = new File(project, 'src/test/resources/io/github/staticgo/upx/upx-double.sh')
+assert source.isFile() : "the UPX test double is missing: ${source}"
+def tools = new File(basedir, 'tools')
+tools.mkdirs()
+def upx = new File(tools, 'upx')
+upx.bytes = source.bytes
+assert upx.setExecutable(true)
+return true

@@ -1,0 +1,3 @@
+module example.com/packme
+
+go 1.21

@@ -1,0 +1,157 @@
+package io.github.staticgo.upx;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.staticgo.FileDigest;
+import io.github.staticgo.Tools;
+import io.github.staticgo.build.BuildManifest;
+import io.github.staticgo.build.BuiltBinary;
+import io.github.staticgo.process.ProcessRunner;
+import io.github.staticgo.verify.ExpectedBinary;
+import io.github.staticgo.verify.Finding;
+import io.github.staticgo.verify.StaticGoVerify;
+import io.github.staticgo.verify.VerifyPolicy;
+import io.github.staticgo.verify.VerifyReport;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Verify over binaries the compress goal packed with the UPX test double (not UPX): the packed file's
+ * format and architecture, the unpacked original's linkage and Go build info, and the report's fields.
+ */
+class VerifyPackedBinariesTest {
+    private static final VerifyPolicy DEFAULTS = new VerifyPolicy(true, false, false);
+
+    @TempDir
+    Path work;
+
+    private Path out;
+    private UpxDouble upx;
+
+    @BeforeEach
+    void setUp() throws IOException {
+        out = work.resolve("static-go");
+        Files.createDirectories(out);
+        upx = UpxDouble.installIn(work.resolve("tools"));
+    }
+
+    @Test
+    void aPackedStaticGoBinaryPassesWithLinkageAndBuildInfoFromItsOriginal() throws Exception {
+        Path module = Tools.goModule(work.resolve("module"));
+        Path binary = out.resolve("app-linux-amd64");
+        Tools.run(module, Map.of("GOOS", "linux", "GOARCH", "amd64", "CGO_ENABLED", "0"), "go", "build",
+                "-ldflags=-s -w", "-o", binary.toString(), ".");
+        manifest(binary, "amd64");
+        pack();
+
+        VerifyReport report = verify();
+
+        assertTrue(report.ok(), report.failureMessage());
+        VerifyReport.Entry entry = report.entries().get(0);
+        assertTrue(entry.upx());
+        assertEquals("4.2.4", entry.upxVersion());
+        assertEquals("static", entry.linkage());
+        assertTrue(entry.goVersion().startsWith("go1."), "Go build info read from the original: " + entry);
+        assertEquals(Boolean.FALSE, entry.cgo());
+        assertEquals("amd64", entry.goarch());
+        assertEquals(out.resolve("unpacked/app-linux-amd64").toString(), entry.unpackedFile());
+        assertEquals(Files.size(out.resolve("unpacked/app-linux-amd64")), entry.unpackedSize());
+        assertEquals(FileDigest.sha256(binary), entry.sha256(), "size and sha256 stay the file's own");
+        assertEquals(FileDigest.sha256(out.resolve("unpacked/app-linux-amd64")), entry.unpackedSha256());
+        assertTrue(report.summaryTable().get(1).contains("(upx, was "), report.summaryTable().toString());
+    }
+
+    @Test
+    void aPackedDynamicBinaryFailsOnItsOriginalsLinkage() throws Exception {
+        Path c = work.resolve("hello.c");
+        Files.writeString(c, Tools.C_HELLO);
+        Path binary = out.resolve("hello-linux-amd64");
+        Tools.run(work, "gcc", "-o", binary.toString(), c.toString());
+        manifest(binary, "amd64");
+        pack();
+
+        VerifyReport report = verify();
+
+        assertFalse(report.ok());
+        List<String> problems = report.entries().get(0).problems();
+        assertTrue(problems.stream().anyMatch(p -> p.startsWith("is dynamically linked: interpreter ")), problems.toString());
+        assertEquals("dynamic", report.entries().get(0).linkage(), "the original's linkage, not the stub's");
+    }
+
+    @Test
+    void aPackedBinaryForAnotherArchitectureFailsOnce() throws Exception {
+        Path module = Tools.goModule(work.resolve("module"));
+        Path binary = out.resolve("app-linux-arm64");
+        Tools.run(module, Map.of("GOOS", "linux", "GOARCH", "amd64", "CGO_ENABLED", "0"), "go", "build",
+                "-ldflags=-s -w", "-o", binary.toString(), ".");
+        manifest(binary, "arm64");
+        pack();
+
+        List<Finding> findings = verify().entries().get(0).findings();
+
+        assertEquals(1, findings.stream().filter(f -> f.problem().startsWith("its header says amd64")).count(),
+                findings.toString());
+    }
+
+    @Test
+    void aMissingOriginalOrAFileWithoutUpxMarksIsAFinding() throws Exception {
+        Path module = Tools.goModule(work.resolve("module"));
+        Path binary = out.resolve("app-linux-amd64");
+        Tools.run(module, Map.of("GOOS", "linux", "GOARCH", "amd64", "CGO_ENABLED", "0"), "go", "build",
+                "-ldflags=-s -w", "-o", binary.toString(), ".");
+        Path pristine = work.resolve("pristine");
+        Files.copy(binary, pristine);
+        manifest(binary, "amd64");
+        pack();
+        Files.delete(out.resolve("unpacked/app-linux-amd64"));
+        Files.copy(pristine, binary, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+
+        List<String> problems = verify().entries().get(0).problems();
+
+        assertTrue(problems.contains("is recorded in build.json as UPX-packed but carries no UPX marks"), problems.toString());
+        assertTrue(problems.stream().anyMatch(p -> p.startsWith("has no unpacked original at ")), problems.toString());
+    }
+
+    @Test
+    void anUnpackedBinaryKeepsItsReportAsBefore() throws Exception {
+        Path module = Tools.goModule(work.resolve("module"));
+        Path binary = out.resolve("app-linux-amd64");
+        Tools.run(module, Map.of("GOOS", "linux", "GOARCH", "amd64", "CGO_ENABLED", "0"), "go", "build",
+                "-o", binary.toString(), ".");
+        manifest(binary, "amd64");
+
+        VerifyReport.Entry entry = verify().entries().get(0);
+
+        assertFalse(entry.upx());
+        assertNull(entry.upxVersion());
+        assertNull(entry.unpackedFile());
+        assertNull(entry.unpackedSize());
+        assertEquals("static", entry.linkage());
+    }
+
+    private void manifest(Path binary, String goarch) throws IOException {
+        new BuildManifest("go1.26", List.of(new BuiltBinary(binary.getFileName().toString(), ".", "linux", goarch, null,
+                "off", "linux-" + goarch, Files.size(binary), FileDigest.sha256(binary)))).write(out);
+    }
+
+    private void pack() throws Exception {
+        new StaticGoCompress(new ProcessRunner(), new RecordingLog()).run(new CompressRequest(out, out.resolve("unpacked"),
+                new UpxOptions(true, null, null, null, null, null), Map.of(), null, upx.executable, false, false,
+                Duration.ofMinutes(1), null, System.getenv()));
+    }
+
+    private VerifyReport verify() throws IOException {
+        List<ExpectedBinary> expected = StaticGoVerify.fromManifest(out);
+        return StaticGoVerify.verify(expected, DEFAULTS, false, work.resolve("verify-report.json"));
+    }
+}
