@@ -11,45 +11,11 @@ import java.util.Map;
  * class of a list item by the element's name in the enclosing class's package: {@code <target>} here must
  * be {@link Target} of this package, not the build goal's {@code <target>}.
  */
-public class Upx {
-    private Boolean enabled;
-    private String level;
-    private Boolean lzma;
-    private Boolean brute;
-    private Boolean force;
-    private List<String> args;
+public class Upx extends UpxSettings {
     private List<Target> targets;
-
-    public void setEnabled(Boolean enabled) {
-        this.enabled = enabled;
-    }
-
-    public void setLevel(String level) {
-        this.level = level;
-    }
-
-    public void setLzma(Boolean lzma) {
-        this.lzma = lzma;
-    }
-
-    public void setBrute(Boolean brute) {
-        this.brute = brute;
-    }
-
-    public void setForce(Boolean force) {
-        this.force = force;
-    }
-
-    public void setArgs(List<String> args) {
-        this.args = args;
-    }
 
     public void setTargets(List<Target> targets) {
         this.targets = targets;
-    }
-
-    public UpxOptions toOptions() {
-        return new UpxOptions(enabled, level, lzma, brute, force, args);
     }
 
     /** The overrides by platform, in declaration order; a platform named twice keeps the later one. */
