@@ -5,6 +5,7 @@ import io.github.staticgo.ConfigurationException;
 import io.github.staticgo.process.ProcessRunner;
 import io.github.staticgo.target.TargetResolver;
 import io.github.staticgo.target.TargetSpec;
+import io.github.staticgo.toolchain.GoEnvironment;
 import io.github.staticgo.toolchain.GoToolchain;
 import io.github.staticgo.toolchain.ToolchainException;
 import java.io.IOException;
@@ -13,6 +14,7 @@ import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * The build goal without Maven: check the module, locate Go, check every target against it, plan the
@@ -33,6 +35,12 @@ public final class StaticGoBuild {
             throw new ConfigurationException("sourceDirectory", "there is no go.mod in " + configuration.moduleDirectory()
                     + ". Point <sourceDirectory> at the Go module (the directory holding go.mod), or create one there"
                     + " with 'go mod init <module path>'.");
+        }
+        for (String key : new TreeSet<>(configuration.settings().env().keySet())) {
+            String owner = GoEnvironment.OWNED_BY_ELEMENTS.get(key);
+            if (owner != null) {
+                throw new ConfigurationException("env", "must not set " + key + "; use <" + owner + "> instead.");
+            }
         }
         GoToolchain go = GoToolchain.locate(configuration.toolchain(), runner);
         log.info("Using " + go.version() + " (" + go.executable() + ") on " + go.hostPlatform());

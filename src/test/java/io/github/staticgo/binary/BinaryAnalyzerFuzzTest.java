@@ -73,15 +73,15 @@ class BinaryAnalyzerFuzzTest {
 
     /** The module information text of Go build info, parsed as Go's runtime/debug does. */
     @FuzzTest(maxDuration = "2m")
-    void goModInfo(byte[] data) {
+    void goModInfo(byte[] data) throws IOException {
         String text = new String(data, StandardCharsets.UTF_8);
-        long start = System.nanoTime();
-        try {
-            assertNotNull(GoModInfoParser.parse("go1.26.8", text));
-        } catch (MalformedBinaryException expected) {
-            // the checked error: a verdict
-        }
-        requireFast(start, data);
+        timed(data, () -> {
+            try {
+                assertNotNull(GoModInfoParser.parse("go1.26.8", text));
+            } catch (MalformedBinaryException expected) {
+                assertNotNull(expected.getMessage());
+            }
+        });
     }
 
     /**
@@ -91,17 +91,17 @@ class BinaryAnalyzerFuzzTest {
     @FuzzTest(maxDuration = "5m")
     void verify(byte[] data) throws IOException {
         Files.write(scratch, data);
-        long start = System.nanoTime();
-        List<VerifiedBinary> verified = new BinaryVerifier(false).verify(
-                List.of(new ExpectedBinary(scratch, "linux", "amd64", "v1", CgoMode.OFF)),
-                new VerifyPolicy(false, false, true));
-        VerifyReport report = new VerifyReport(verified);
-        report.summaryTable();
-        report.entries();
-        if (!report.ok()) {
-            report.failureMessage();
-        }
-        requireFast(start, data);
+        timed(data, () -> {
+            List<VerifiedBinary> verified = new BinaryVerifier(false).verify(
+                    List.of(new ExpectedBinary(scratch, "linux", "amd64", "v1", CgoMode.OFF)),
+                    new VerifyPolicy(false, false, true));
+            VerifyReport report = new VerifyReport(verified);
+            report.summaryTable();
+            report.entries();
+            if (!report.ok()) {
+                report.failureMessage();
+            }
+        });
     }
 
     /** The crafted seeds are meaningful: each one is a whole, readable binary, not already malformed. */
@@ -134,18 +134,34 @@ class BinaryAnalyzerFuzzTest {
     }
 
     static void analyze(byte[] data) throws IOException {
-        long start = System.nanoTime();
-        try {
-            BinaryReport report = BinaryAnalyzer.analyze(new FileView(new InMemoryFileChannel(data), 0, data.length));
-            assertNotNull(report.format());
-            report.toString(); // every accessor of every nested record
-        } catch (MalformedBinaryException expected) {
-            assertNotNull(expected.getMessage());
-        }
-        requireFast(start, data);
+        timed(data, () -> {
+            try {
+                BinaryReport report = BinaryAnalyzer.analyze(new FileView(new InMemoryFileChannel(data), 0, data.length));
+                assertNotNull(report.format());
+                report.toString(); // every accessor of every nested record
+            } catch (MalformedBinaryException expected) {
+                assertNotNull(expected.getMessage());
+            }
+        });
     }
 
-    private static void requireFast(long start, byte[] data) {
+    interface Analysis {
+        void run() throws IOException;
+    }
+
+    /**
+     * Runs the analysis and fails when it takes more than a second. A slow first run is repeated once
+     * and only the repetition counts: the first call of a path in a fresh JVM also pays for loading
+     * (and, when fuzzing, instrumenting) its classes, which says nothing about the input.
+     */
+    static void timed(byte[] data, Analysis analysis) throws IOException {
+        long start = System.nanoTime();
+        analysis.run();
+        if (System.nanoTime() - start <= MAX_NANOS) {
+            return;
+        }
+        start = System.nanoTime();
+        analysis.run();
         long elapsed = System.nanoTime() - start;
         if (elapsed > MAX_NANOS) {
             throw new AssertionError("one input of " + data.length + " bytes took " + elapsed / 1_000_000 + " ms");
