@@ -51,13 +51,43 @@ class InterruptedMavenTest {
                 "/bin/sh -c 'sleep 600 & echo $! > " + pidFile + ".tmp; mv " + pidFile + ".tmp " + pidFile + "; wait'");
     }
 
-    private static void assertNoSurvivors(Path workingDirectory, Path pidFile, String... command) throws Exception {
+    /**
+     * SIGTERM the moment the child exists, before the JVM could have done anything after starting it:
+     * the kill must not depend on how far the JVM got.
+     */
+    @Test
+    void sigtermRightAfterTheStartStillKillsTheChild(@TempDir Path dir) throws Exception {
+        for (int attempt = 0; attempt < 5; attempt++) {
+            Process maven = standInForMaven(dir, "/bin/sleep", "600");
+            try {
+                ProcessHandle child = null;
+                long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
+                while (child == null) {
+                    child = maven.children().findFirst().orElse(null);
+                    assertTrue(System.nanoTime() < deadline, "the child never came up");
+                }
+                maven.toHandle().destroy();
+                assertTrue(maven.waitFor(30, TimeUnit.SECONDS), "the stand-in for Maven did not exit on SIGTERM");
+                assertTrue(ProcessRunnerTest.deadWithin(child.pid(), Duration.ofSeconds(10)),
+                        "attempt " + attempt + ": sleep " + child.pid() + " outlived Maven");
+            } finally {
+                maven.destroyForcibly();
+                maven.children().forEach(ProcessHandle::destroyForcibly);
+            }
+        }
+    }
+
+    private static Process standInForMaven(Path workingDirectory, String... command) throws Exception {
         List<String> jvm = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", "target/classes" + File.pathSeparator + "target/test-classes",
                 RunUntilKilled.class.getName(), workingDirectory.toString()));
         jvm.addAll(List.of(command));
-        Process maven = new ProcessBuilder(jvm).redirectErrorStream(true)
+        return new ProcessBuilder(jvm).redirectErrorStream(true)
                 .redirectOutput(workingDirectory.resolveSibling("maven-stand-in.log").toFile()).start();
+    }
+
+    private static void assertNoSurvivors(Path workingDirectory, Path pidFile, String... command) throws Exception {
+        Process maven = standInForMaven(workingDirectory, command);
         try {
             long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
             while (!Files.exists(pidFile)) {
