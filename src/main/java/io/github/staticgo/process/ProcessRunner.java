@@ -10,7 +10,9 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
 /**
@@ -30,14 +32,36 @@ public final class ProcessRunner {
         builder.redirectInput(ProcessBuilder.Redirect.PIPE);
 
         long start = System.nanoTime();
+        // The hook is in place before the process starts, and waits for start() to return: a SIGTERM
+        // while the JVM forks would otherwise end it without killing the new process tree.
+        AtomicReference<Process> started = new AtomicReference<>();
+        CountDownLatch startReturned = new CountDownLatch(1);
+        Thread killOnExit = new Thread(() -> {
+            try {
+                startReturned.await(KILL_GRACE.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            Process running = started.get();
+            if (running != null) {
+                killTree(running);
+            }
+        }, "static-go-kill-" + spec.command().get(0));
+        try {
+            Runtime.getRuntime().addShutdownHook(killOnExit);
+        } catch (IllegalStateException e) {
+            throw new ProcessFailedException("not starting " + spec.command().get(0) + ": the JVM is shutting down", e);
+        }
         Process process;
         try {
             process = builder.start();
+            started.set(process);
         } catch (IOException e) {
+            removeHook(killOnExit);
             throw new ProcessFailedException("cannot start " + spec.command().get(0) + ": " + e.getMessage(), e);
+        } finally {
+            startReturned.countDown();
         }
-        Thread killOnExit = new Thread(() -> killTree(process), "static-go-kill-" + process.pid());
-        Runtime.getRuntime().addShutdownHook(killOnExit);
         try {
             process.getOutputStream().close();
             Output output = new Output();

@@ -8,12 +8,14 @@ import java.util.regex.Pattern;
 
 /**
  * Hides credentials before a command or an environment reaches the log: passwords inside URLs
- * (GOPROXY=https://user:token@host), values of variables whose name says they are secret, and
- * {@code -X name=value} link flags whose name does.
+ * (GOPROXY=https://user:token@host), user names standing alone in them (https://token@host), values
+ * of variables whose name says they are secret, and {@code -X name=value} link flags whose name does.
  */
 public final class SecretMasker {
     static final String MASK = "****";
     private static final Pattern URL_CREDENTIALS = Pattern.compile("(://[^/@:\\s]+:)[^/@\\s]+@");
+    /** https://TOKEN@host: a user name alone is often the credential (access tokens, oauth2 user names). */
+    private static final Pattern URL_USER_ONLY = Pattern.compile("(://)[^/@:\\s]+@");
     private static final Pattern SECRET_NAME =
             Pattern.compile("(?i).*(token|secret|passw(or)?d|credential|api[_-]?key|auth).*");
     /** -X name=value, or -X 'name=value with spaces' as go's flag quoting allows. */
@@ -32,7 +34,8 @@ public final class SecretMasker {
 
     /** Masks URL passwords and secret-named {@code -X} values anywhere in a text. */
     public static String maskText(String text) {
-        String withoutUrlPasswords = URL_CREDENTIALS.matcher(text).replaceAll("$1" + MASK + "@");
+        String withoutUrlPasswords = URL_USER_ONLY.matcher(URL_CREDENTIALS.matcher(text).replaceAll("$1" + MASK + "@"))
+                .replaceAll("$1" + MASK + "@");
         Matcher flag = X_FLAG.matcher(withoutUrlPasswords);
         StringBuilder masked = new StringBuilder();
         while (flag.find()) {

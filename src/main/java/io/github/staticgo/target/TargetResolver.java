@@ -36,6 +36,7 @@ public final class TargetResolver {
         if (declarations.isEmpty()) {
             throw new ConfigurationException(ELEMENT, "no target is declared. Add at least one, e.g. <target>linux/amd64</target>.");
         }
+        CgoMode.parse(defaultCgo == null ? "off" : defaultCgo, "cgo");
         List<String> problems = new ArrayList<>();
         List<TargetSpec> targets = new ArrayList<>();
         Map<String, String> seenClassifiers = new HashMap<>();

@@ -49,6 +49,7 @@ public final class GoToolchain {
                     + "as go version would print it without 'go', e.g. 1.22.5 or 1.23rc1.");
         }
         if (request.goVersion() != null) {
+            checkSwitchable(request.goVersion());
             environment.put("GOTOOLCHAIN", "go" + request.goVersion());
         }
         if (request.offline()) {
@@ -78,6 +79,22 @@ public final class GoToolchain {
         String[] words = line.split("\\s+");
         return new GoToolchain(executable, version, words[words.length - 1], request.moduleDirectory(),
                 Map.copyOf(environment), runner);
+    }
+
+    /**
+     * GOTOOLCHAIN switches only to releases of Go 1.21 and later, which are always numbered 1.N.P (or
+     * 1.NrcR): "1.22" is a language version that no toolchain download carries.
+     */
+    private static void checkSwitchable(String goVersion) throws ToolchainException {
+        GoVersion version = GoVersion.find("go" + goVersion).orElseThrow();
+        if (version.compareTo(GoVersion.MINIMUM) < 0) {
+            throw new ToolchainException("<goVersion> '" + goVersion + "' is older than Go " + GoVersion.MINIMUM.text()
+                    .substring(2) + ", the oldest this plugin drives and the first go can switch to: use 1.21.0 or newer.");
+        }
+        if (!goVersion.matches("\\d+\\.\\d+(\\.\\d+|(rc|beta)\\d+)")) {
+            throw new ToolchainException("<goVersion> '" + goVersion + "' is a language version, not one release: "
+                    + "write the release, e.g. " + goVersion + ".0 for the first one.");
+        }
     }
 
     private static Path findExecutable(GoToolchainRequest request) throws ToolchainException {

@@ -43,9 +43,14 @@ public final class BinaryVerifier {
     }
 
     private VerifiedBinary verifyOne(ExpectedBinary expected, VerifyPolicy policy) {
-        if (!Files.isRegularFile(expected.file())) {
+        if (!Files.exists(expected.file())) {
             return new VerifiedBinary(expected, null, null, List.of(new Finding("is missing",
                     "run static-go:build first (mvn package), or correct the <file> of this binary")));
+        }
+        if (!Files.isRegularFile(expected.file())) {
+            return new VerifiedBinary(expected, null, null, List.of(new Finding(
+                    Files.isDirectory(expected.file()) ? "is a directory, not a binary" : "is not a regular file",
+                    "point the <file> of this binary at the executable itself")));
         }
         BinaryReport report;
         String sha256;

@@ -71,6 +71,10 @@ public final class StaticGoVerify {
     }
 
     private static ExpectedBinary expecting(Path file, String platform, String element) throws ConfigurationException {
+        if (platform == null || platform.isBlank()) {
+            throw new ConfigurationException(element, "no platform for " + file + ": add the platform it must be for, e.g. "
+                    + "<platform>linux/amd64</platform>.");
+        }
         TargetName name = TargetName.parse(platform).orElseThrow(() -> new ConfigurationException(element,
                 "'" + platform + "' for " + file + " is not a platform: " + TargetName.formHint() + "."));
         return new ExpectedBinary(file, name.goos(), name.goarch(), name.variant(), null);

@@ -40,7 +40,9 @@ class MalformedBinariesTest {
     @BeforeAll
     static void buildFixtures() throws Exception {
         Path module = Tools.goModule(dir.resolve("src"));
-        String[][] targets = {{"linux", "amd64", "go-elf"}, {"windows", "amd64", "go-pe"}, {"darwin", "arm64", "go-macho"}};
+        // s390x: a big-endian ELF, so every multi-byte field is read the other way round.
+        String[][] targets = {{"linux", "amd64", "go-elf"}, {"linux", "s390x", "go-elf-big-endian"},
+                {"windows", "amd64", "go-pe"}, {"darwin", "arm64", "go-macho"}};
         for (String[] t : targets) {
             Path out = dir.resolve(t[2]);
             Tools.run(module, Map.of("GOOS", t[0], "GOARCH", t[1], "CGO_ENABLED", "0"),
@@ -93,7 +95,7 @@ class MalformedBinariesTest {
         for (Map.Entry<String, Path> binary : binaries.entrySet()) {
             try (FileChannel channel = FileChannel.open(binary.getValue(), StandardOpenOption.READ)) {
                 long size = channel.size();
-                int cuts = binary.getKey().equals("go-elf") ? 512 : 128;
+                int cuts = binary.getKey().startsWith("go-elf") ? 512 : 128;
                 int reports = 0;
                 for (int i = 0; i <= cuts; i++) {
                     long cut = size * i / cuts;
@@ -109,7 +111,12 @@ class MalformedBinariesTest {
                 case "go-macho" -> Format.MACHO;
                 default -> Format.ELF;
             };
-            assertEquals(expected, new BinaryAnalyzer().analyze(binary.getValue()).format());
+            BinaryReport whole = new BinaryAnalyzer().analyze(binary.getValue());
+            assertEquals(expected, whole.format());
+            if (binary.getKey().equals("go-elf-big-endian")) {
+                assertEquals("big", whole.endianness());
+                assertEquals("s390x", whole.goarch());
+            }
         }
     }
 
@@ -117,7 +124,7 @@ class MalformedBinariesTest {
     void seededRandomMutationsOfTheHeadersEndInAReportOrMalformed() throws Exception {
         int perBinary = 3000;
         List<String> outcomes = new ArrayList<>();
-        for (String name : List.of("go-elf", "go-pe", "go-macho")) {
+        for (String name : List.of("go-elf", "go-elf-big-endian", "go-pe", "go-macho")) {
             Path copy = dir.resolve(name + ".mutant");
             Files.copy(binaries.get(name), copy);
             byte[] original = new byte[HEADER_REGION];

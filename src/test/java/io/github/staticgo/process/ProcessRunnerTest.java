@@ -65,7 +65,7 @@ class ProcessRunnerTest {
     }
 
     /** Gone, or a zombie waiting for init to reap it: /proc/PID/stat's state field is Z (proc(5)). */
-    private static boolean deadWithin(long pid, Duration limit) throws Exception {
+    static boolean deadWithin(long pid, Duration limit) throws Exception {
         Path stat = Path.of("/proc", Long.toString(pid), "stat");
         long deadline = System.nanoTime() + limit.toNanos();
         while (System.nanoTime() < deadline) {

@@ -13,6 +13,14 @@ class SecretMaskerTest {
     }
 
     @Test
+    void masksAUserNameStandingAloneInAUrlAsItIsOftenTheToken() {
+        assertEquals("https://****@goproxy.corp.example/,direct",
+                SecretMasker.maskText("https://ghp_abc123@goproxy.corp.example/,direct"));
+        assertEquals("https://ci:****@a.example/|https://****@b.example/",
+                SecretMasker.maskText("https://ci:pw@a.example/|https://tok@b.example/"));
+    }
+
+    @Test
     void masksVariablesNamedAsSecrets() {
         assertEquals("****", SecretMasker.maskValue("GITHUB_TOKEN", "ghp_abc"));
         assertEquals("****", SecretMasker.maskValue("DB_PASSWORD", "hunter2"));

@@ -1,0 +1,3 @@
+module example.com/unknown
+
+go 1.21

@@ -1,0 +1,3 @@
+module example.com/svc-a
+
+go 1.21

@@ -1,0 +1,3 @@
+module example.com/svc-c
+
+go 1.21

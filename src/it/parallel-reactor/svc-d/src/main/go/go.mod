@@ -1,0 +1,3 @@
+module example.com/svc-d
+
+go 1.21
