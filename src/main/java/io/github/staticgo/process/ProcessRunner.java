@@ -78,6 +78,8 @@ public final class ProcessRunner {
             killTree(process);
             Thread.currentThread().interrupt();
             throw new ProcessFailedException(spec.command().get(0) + " was interrupted and killed", e);
+        } catch (ProcessFailedException e) {
+            throw e; // the timeout, already handled: not to be wrapped as a broken pipe below
         } catch (IOException e) {
             killTree(process);
             throw new ProcessFailedException("cannot talk to " + spec.command().get(0) + ": " + e.getMessage(), e);

@@ -67,7 +67,7 @@ public final class EmptyRoot {
     /** Tries each way in order and keeps the first that works here. */
     public static EmptyRoot probe(ProcessRunner runner, String pathValue, BuildLog log) {
         Optional<Path> unshare = Executables.find("unshare", pathValue);
-        Optional<Path> chroot = Executables.find("chroot", pathValue).or(() -> Executables.find("/usr/sbin/chroot", null));
+        Optional<Path> chroot = Executables.find("chroot", pathValue);
         List<Candidate> candidates = new ArrayList<>();
         if (unshare.isPresent()) {
             String u = unshare.get().toString();
