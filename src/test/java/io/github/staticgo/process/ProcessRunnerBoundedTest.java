@@ -31,7 +31,7 @@ class ProcessRunnerBoundedTest {
     void aTimeoutIsItsOwnExceptionWithTheOutputSoFar(@TempDir Path dir) {
         ProcessTimedOutException timeout = assertThrows(ProcessTimedOutException.class, () -> new ProcessRunner()
                 .run(sh("echo started; sleep 300", dir, Duration.ofSeconds(1)), line -> {}));
-        assertEquals(List.of("started"), timeout.outputTail());
+        assertEquals("started", timeout.outputTail().get(0));
         assertEquals(Duration.ofSeconds(1), timeout.timeout());
         assertFalse(timeout.getMessage().startsWith("cannot talk to"), "not wrapped as a broken pipe: " + timeout.getMessage());
         assertTrue(timeout.getMessage().contains("did not finish within 1 s"), timeout.getMessage());
