@@ -221,7 +221,7 @@ final class SmokeRunner {
             return new SmokeResult(SmokeResult.Status.FAILED, method, emulator.name(), commandLine, result.exitCode(),
                     false, millis, shown, "smoke run (" + where + ") exited with " + result.exitCode() + signal(result.exitCode())
                             + ", expected " + settings.exitCode() + note,
-                    "run it by hand to see why (" + commandLine + "), or set <exitCode> if " + result.exitCode()
+                    "run it by hand to see why (" + byHand(binary, settings, emulator) + "), or set <exitCode> if " + result.exitCode()
                             + " is how it ends with " + describeArgs(settings));
         }
         if (settings.output() != null && !settings.output().matcher(String.join("\n", lines)).find()) {
@@ -232,6 +232,18 @@ final class SmokeRunner {
         }
         return new SmokeResult(SmokeResult.Status.PASSED, method, emulator.name(), commandLine, result.exitCode(), false,
                 millis, shown, note.isEmpty() ? null : note.strip(), null);
+    }
+
+    /** The binary where it lies, under its emulator if any, with its arguments: what a person would type. */
+    private static String byHand(SmokeBinary binary, SmokeSettings settings, Emulator emulator) {
+        List<String> command = new ArrayList<>();
+        if (!emulator.native_()) {
+            command.add(emulator.program().toString());
+            command.addAll(emulator.arguments());
+        }
+        command.add(binary.file().toString());
+        command.addAll(settings.args());
+        return CommandLine.join(command);
     }
 
     private static String describeArgs(SmokeSettings settings) {

@@ -1,4 +1,4 @@
-package io.github.staticgo.maven;
+package io.github.staticgo.maven.smoke;
 
 import io.github.staticgo.ConfigurationException;
 import io.github.staticgo.smoke.SmokeConfiguration;
@@ -11,13 +11,14 @@ import java.util.Map;
  * {@code <targets>} overriding it for single platforms.
  */
 public class Smoke extends SmokeOptionsElement {
+    /**
+     * Field-injected: Maven takes the element type from the field's generic type. It first guesses a class
+     * from the element name in this package, which is why these classes do not live beside
+     * {@code maven.Target}: {@code <target>} would be read as a build target.
+     */
     private List<SmokeTarget> targets;
 
-    public void setTargets(List<SmokeTarget> targets) {
-        this.targets = targets;
-    }
-
-    SmokeConfiguration toConfiguration() throws ConfigurationException {
+    public SmokeConfiguration toConfiguration() throws ConfigurationException {
         Map<String, io.github.staticgo.smoke.SmokeOptions> byPlatform = new LinkedHashMap<>();
         for (SmokeTarget target : targets == null ? List.<SmokeTarget>of() : targets) {
             if (target.platform() == null || target.platform().isBlank()) {

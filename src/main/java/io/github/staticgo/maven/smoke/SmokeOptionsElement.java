@@ -1,4 +1,4 @@
-package io.github.staticgo.maven;
+package io.github.staticgo.maven.smoke;
 
 import io.github.staticgo.smoke.SmokeOptions;
 import java.util.List;
