@@ -28,9 +28,9 @@ assert report.binaries.every { it.ok }
 
 def log = new File(basedir, 'build.log').text
 assert log.contains('Smoke run in an empty root: unshare: new user, mount and network namespaces')
-assert log =~ /Smoke run linux\/arm64 sidecar-linux-arm64 --version: exit 0 in [0-9.]+ s \(unshare, qemu-aarch64-static\): sidecar 1.0.0-SNAPSHOT linux\/arm64/
+assert log =~ /Smoke run linux\/arm64 sidecar-linux-arm64 --version: exit 0 in [0-9.]+ m?s \(unshare, qemu-aarch64-static\): sidecar 1.0.0-SNAPSHOT linux\/arm64/
 assert log.contains('Smoke run: Windows and darwin binaries are not run: sidecar-windows-amd64.exe')
-assert log =~ /linux\/arm64\s+sidecar-linux-arm64\s+elf\s+static.*ok\s+passed [0-9.]+ s \(unshare, qemu-aarch64-static\)/
+assert log =~ /linux\/arm64\s+sidecar-linux-arm64\s+elf\s+static.*ok\s+passed [0-9.]+ m?s \(unshare, qemu-aarch64-static\)/
 // The empty roots are gone.
 def roots = new File(basedir, 'target/static-go-smoke').listFiles()
 assert roots == null || roots.length == 0

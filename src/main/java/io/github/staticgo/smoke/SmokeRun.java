@@ -72,7 +72,7 @@ public final class SmokeRun {
         String what = "Smoke run " + binary.platform() + " " + binary.fileName()
                 + (settings.args().isEmpty() ? "" : " " + CommandLine.join(settings.args())) + ": ";
         switch (result.status()) {
-            case PASSED -> log.info(what + "exit " + result.exitCode() + " in " + seconds(result.millis()) + " ("
+            case PASSED -> log.info(what + "exit " + result.exitCode() + " in " + duration(result.millis()) + " ("
                     + result.method() + (result.emulator() == null ? "" : ", " + result.emulator()) + ")"
                     + (result.output().isEmpty() ? "" : ": " + result.output().get(0)));
             case FAILED -> log.warn(what + "FAILED: " + result.reason());
@@ -84,7 +84,9 @@ public final class SmokeRun {
         }
     }
 
-    private static String seconds(Long millis) {
-        return String.format(Locale.ROOT, "%.2f s", millis == null ? 0.0 : millis / 1000.0);
+    /** "12 ms", "1.25 s". */
+    public static String duration(Long millis) {
+        long ms = millis == null ? 0 : millis;
+        return ms < 1000 ? ms + " ms" : String.format(Locale.ROOT, "%.2f s", ms / 1000.0);
     }
 }

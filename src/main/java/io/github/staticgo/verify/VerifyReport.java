@@ -5,6 +5,7 @@ import io.github.staticgo.HumanSize;
 import io.github.staticgo.binary.BinaryReport;
 import io.github.staticgo.build.AtomicFiles;
 import io.github.staticgo.smoke.SmokeResult;
+import io.github.staticgo.smoke.SmokeRun;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -158,14 +159,14 @@ public final class VerifyReport {
         return longer;
     }
 
-    /** "passed 0.12 s (unshare, qemu-aarch64-static)", "FAILED", "not run", or "-". */
+    /** "passed 120 ms (unshare, qemu-aarch64-static)", "FAILED (unshare)", "not run", or "-". */
     private static String smokeCell(SmokeResult run) {
         if (run == null) {
             return "-";
         }
         return switch (run.status()) {
-            case PASSED -> String.format(java.util.Locale.ROOT, "passed %.2f s (%s%s)", run.millis() / 1000.0, run.method(),
-                    run.emulator() == null ? "" : ", " + run.emulator().split(" ")[0]);
+            case PASSED -> "passed " + SmokeRun.duration(run.millis()) + " (" + run.method()
+                    + (run.emulator() == null ? "" : ", " + run.emulator().split(" ")[0]) + ")";
             case FAILED -> run.ran() ? "FAILED (" + run.method() + ")" : "FAILED";
             case NOT_RUN -> "not run";
         };
