@@ -108,7 +108,11 @@ public final class VerifyMojo extends AbstractStaticGoMojo {
     @Parameter(property = "static-go.smoke.skip", defaultValue = "false")
     private boolean skipSmoke;
 
-    /** Where the empty roots of the smoke run are made and removed again. */
+    /**
+     * Where the empty roots of the smoke run are made, one per binary, and removed again (not on a noexec mount).
+     *
+     * @since 0.1.0
+     */
     @Parameter(defaultValue = "${project.build.directory}/static-go-smoke", readonly = true, required = true)
     private File smokeDirectory;
 
