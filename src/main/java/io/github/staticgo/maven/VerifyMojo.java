@@ -1,6 +1,9 @@
 package io.github.staticgo.maven;
 
 import io.github.staticgo.ConfigurationException;
+import io.github.staticgo.maven.smoke.Smoke;
+import io.github.staticgo.smoke.HostPlatform;
+import io.github.staticgo.smoke.SmokeRun;
 import io.github.staticgo.verify.ExpectedBinary;
 import io.github.staticgo.verify.StaticGoVerify;
 import io.github.staticgo.verify.VerifyPolicy;
@@ -81,6 +84,38 @@ public final class VerifyMojo extends AbstractStaticGoMojo {
     @Parameter(property = "static-go.verify.skip", defaultValue = "false")
     private boolean skipVerify;
 
+    /**
+     * Starts every Linux binary in a root that holds nothing but the binary (new user, mount and network
+     * namespaces through unshare, else chroot), natively or under qemu-user for other architectures, and
+     * fails verify when it does not end as expected. Off unless given:
+     * {@code <smoke><args><arg>--version</arg></args><output>^myapp 1\.2</output></smoke>}.
+     * Elements: {@code args}, {@code exitCode} (0), {@code output} (a regular expression found in what it
+     * prints), {@code timeout} (5 seconds), {@code requireRun} (false: a binary with no emulator here is
+     * reported as not run), {@code emulator} (a command instead of the automatic choice), {@code skip}, and
+     * {@code targets} of {@code <target><platform>linux/arm64</platform>...</target>} overriding any of
+     * these for one platform.
+     *
+     * @since 0.1.0
+     */
+    @Parameter
+    private Smoke smoke;
+
+    /**
+     * Skips the smoke run (the binaries are still analyzed).
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "static-go.smoke.skip", defaultValue = "false")
+    private boolean skipSmoke;
+
+    /**
+     * Where the empty roots of the smoke run are made, one per binary, and removed again (not on a noexec mount).
+     *
+     * @since 0.1.0
+     */
+    @Parameter(defaultValue = "${project.build.directory}/static-go-smoke", readonly = true, required = true)
+    private File smokeDirectory;
+
     @Override
     protected boolean goalSkipped() {
         return skipVerify;
@@ -103,7 +138,7 @@ public final class VerifyMojo extends AbstractStaticGoMojo {
                 return;
             }
             report = StaticGoVerify.verify(expected, new VerifyPolicy(allowStaticPie, allowGlibcNss, requireStripped),
-                    false, reportFile.toPath());
+                    false, reportFile.toPath(), smokeRun());
         } catch (ConfigurationException e) {
             throw new MojoFailureException(e.getMessage(), e);
         } catch (IOException e) {
@@ -114,6 +149,19 @@ public final class VerifyMojo extends AbstractStaticGoMojo {
         if (!report.ok()) {
             throw new MojoFailureException(report.failureMessage());
         }
+    }
+
+    /** The smoke run, or null when {@code <smoke>} is not configured or is skipped. */
+    private SmokeRun smokeRun() throws ConfigurationException {
+        if (smoke == null) {
+            return null;
+        }
+        if (skipSmoke) {
+            getLog().info("Skipping the smoke run (static-go.smoke.skip)");
+            return null;
+        }
+        return new SmokeRun(smoke.toConfiguration(), buildLog(), smokeDirectory.toPath(), System.getenv("PATH"),
+                HostPlatform.current());
     }
 
     private Map<Path, String> declaredBinaries() throws ConfigurationException {

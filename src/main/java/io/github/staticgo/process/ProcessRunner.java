@@ -24,6 +24,28 @@ public final class ProcessRunner {
     private static final int TAIL_LINES = 60;
     private static final Duration KILL_GRACE = Duration.ofSeconds(5);
 
+    private final int maxLineChars;
+    private final int maxStdoutLines;
+
+    /** Keeps every line whole and all of stdout: for tools whose output is trusted (go, gcc). */
+    public ProcessRunner() {
+        this(Integer.MAX_VALUE, Integer.MAX_VALUE);
+    }
+
+    private ProcessRunner(int maxLineChars, int maxStdoutLines) {
+        this.maxLineChars = maxLineChars;
+        this.maxStdoutLines = maxStdoutLines;
+    }
+
+    /**
+     * A runner for programs whose output is not trusted (a binary under test that may print without end):
+     * lines are cut at {@code maxLineChars} and only the first {@code maxStdoutLines} stdout lines are kept,
+     * so memory stays bounded whatever the program prints.
+     */
+    public static ProcessRunner bounded(int maxLineChars, int maxStdoutLines) {
+        return new ProcessRunner(maxLineChars, maxStdoutLines);
+    }
+
     /** Runs a command and returns how it ended; {@code onLine} sees every output line as it arrives. */
     public ProcessResult run(ProcessSpec spec, Consumer<OutputLine> onLine) throws ProcessFailedException {
         ProcessBuilder builder = new ProcessBuilder(spec.command()).directory(spec.workingDirectory().toFile());
@@ -64,14 +86,18 @@ public final class ProcessRunner {
         }
         try {
             process.getOutputStream().close();
-            Output output = new Output();
+            Output output = new Output(maxStdoutLines);
             Thread out = drain(process.getInputStream(), false, output, onLine);
             Thread err = drain(process.getErrorStream(), true, output, onLine);
             if (!process.waitFor(spec.timeout().toMillis(), TimeUnit.MILLISECONDS)) {
                 killTree(process);
-                throw new ProcessFailedException(spec.command().get(0) + " did not finish within "
+                // The streams end with the process: let the readers hand over what they hold (a line
+                // cut short is only complete at its end) before the output is reported.
+                out.join(KILL_GRACE.toMillis());
+                err.join(KILL_GRACE.toMillis());
+                throw new ProcessTimedOutException(spec.command().get(0) + " did not finish within "
                         + spec.timeout().toSeconds() + " s and was killed. Last output:" + System.lineSeparator()
-                        + output.tailText());
+                        + output.tailText(), output.tail(), spec.timeout());
             }
             out.join();
             err.join();
@@ -80,6 +106,8 @@ public final class ProcessRunner {
             killTree(process);
             Thread.currentThread().interrupt();
             throw new ProcessFailedException(spec.command().get(0) + " was interrupted and killed", e);
+        } catch (ProcessFailedException e) {
+            throw e; // the timeout, already handled: not to be wrapped as a broken pipe below
         } catch (IOException e) {
             killTree(process);
             throw new ProcessFailedException("cannot talk to " + spec.command().get(0) + ": " + e.getMessage(), e);
@@ -107,11 +135,11 @@ public final class ProcessRunner {
         }
     }
 
-    private static Thread drain(InputStream stream, boolean stderr, Output output, Consumer<OutputLine> onLine) {
+    private Thread drain(InputStream stream, boolean stderr, Output output, Consumer<OutputLine> onLine) {
         Thread thread = new Thread(() -> {
             try (BufferedReader reader = new BufferedReader(new InputStreamReader(stream, StandardCharsets.UTF_8))) {
                 String line;
-                while ((line = reader.readLine()) != null) {
+                while ((line = readLine(reader)) != null) {
                     OutputLine outputLine = new OutputLine(line, stderr);
                     output.add(outputLine);
                     onLine.accept(outputLine);
@@ -126,21 +154,61 @@ public final class ProcessRunner {
         return thread;
     }
 
+    /** A line as {@link BufferedReader#readLine()} reads it, but never longer than {@code maxLineChars}. */
+    private String readLine(BufferedReader reader) throws IOException {
+        if (maxLineChars == Integer.MAX_VALUE) {
+            return reader.readLine();
+        }
+        StringBuilder line = new StringBuilder();
+        boolean cut = false;
+        int c;
+        while ((c = reader.read()) != -1) {
+            if (c == '\n') {
+                break;
+            }
+            if (c == '\r') {
+                reader.mark(1);
+                if (reader.read() != '\n') {
+                    reader.reset();
+                }
+                break;
+            }
+            if (line.length() < maxLineChars) {
+                line.append((char) c);
+            } else {
+                cut = true;
+            }
+        }
+        if (c == -1 && line.length() == 0 && !cut) {
+            return null;
+        }
+        return cut ? line.append(" [line cut]").toString() : line.toString();
+    }
+
     /** One line a command printed, and on which stream. */
     public record OutputLine(String text, boolean stderr) {}
 
     private static final class Output {
         private final Deque<String> tail = new ArrayDeque<>();
         private final List<String> stdout = new ArrayList<>();
+        private final int maxStdoutLines;
+
+        Output(int maxStdoutLines) {
+            this.maxStdoutLines = maxStdoutLines;
+        }
 
         synchronized void add(OutputLine line) {
-            if (!line.stderr()) {
+            if (!line.stderr() && stdout.size() < maxStdoutLines) {
                 stdout.add(line.text());
             }
             tail.addLast(line.text());
             if (tail.size() > TAIL_LINES) {
                 tail.removeFirst();
             }
+        }
+
+        synchronized List<String> tail() {
+            return new ArrayList<>(tail);
         }
 
         synchronized String tailText() {

@@ -3,6 +3,11 @@ package io.github.staticgo.verify;
 import io.github.staticgo.ConfigurationException;
 import io.github.staticgo.build.BuildManifest;
 import io.github.staticgo.build.BuiltBinary;
+import io.github.staticgo.binary.BinaryReport;
+import io.github.staticgo.binary.Format;
+import io.github.staticgo.smoke.SmokeBinary;
+import io.github.staticgo.smoke.SmokeResult;
+import io.github.staticgo.smoke.SmokeRun;
 import io.github.staticgo.target.CgoMode;
 import io.github.staticgo.target.TargetName;
 import java.io.IOException;
@@ -82,8 +87,46 @@ public final class StaticGoVerify {
 
     public static VerifyReport verify(List<ExpectedBinary> binaries, VerifyPolicy policy, boolean skipUnknownFormats,
             Path reportFile) throws IOException {
-        VerifyReport report = new VerifyReport(new BinaryVerifier(skipUnknownFormats).verify(binaries, policy));
+        return verify(binaries, policy, skipUnknownFormats, reportFile, null);
+    }
+
+    /**
+     * Verifies every binary and, with a smoke run, then starts every binary that could be read (a
+     * dynamically linked one too: the run shows what its interpreter's absence does).
+     *
+     * @param smoke the smoke run, or null for none
+     */
+    public static VerifyReport verify(List<ExpectedBinary> binaries, VerifyPolicy policy, boolean skipUnknownFormats,
+            Path reportFile, SmokeRun smoke) throws IOException {
+        List<VerifiedBinary> verified = new BinaryVerifier(skipUnknownFormats).verify(binaries, policy);
+        VerifyReport report = smoke == null ? new VerifyReport(verified) : new VerifyReport(verified, smokeRun(verified, smoke));
         report.writeJson(reportFile);
         return report;
+    }
+
+    private static List<SmokeResult> smokeRun(List<VerifiedBinary> verified, SmokeRun smoke) {
+        List<SmokeBinary> runnable = new ArrayList<>();
+        for (VerifiedBinary binary : verified) {
+            if (binary.report() != null) {
+                runnable.add(smokeBinary(binary.expected(), binary.report()));
+            }
+        }
+        java.util.Iterator<SmokeResult> results = smoke.run(runnable).iterator();
+        List<SmokeResult> byBinary = new ArrayList<>();
+        for (VerifiedBinary binary : verified) {
+            byBinary.add(binary.report() == null ? null : results.next());
+        }
+        return byBinary;
+    }
+
+    /** What the binary really is decides how it runs (its header's architecture); the target names it. */
+    private static SmokeBinary smokeBinary(ExpectedBinary expected, BinaryReport report) {
+        String goos = expected.hasExpectation() ? expected.goos() : report.goos();
+        String goarch = report.goarch() != null ? report.goarch() : expected.goarch();
+        boolean asExpected = goarch != null && goarch.equals(expected.goarch());
+        String variant = asExpected && expected.variant() != null ? expected.variant() : report.variant();
+        String platform = expected.hasExpectation() ? expected.target() : goos + "/" + goarch;
+        return new SmokeBinary(expected.file(), platform, goos, goarch, variant, report.format() == Format.ELF,
+                report.interpreter());
     }
 }

@@ -5,9 +5,12 @@ import io.github.staticgo.FileDigest;
 import io.github.staticgo.HumanSize;
 import io.github.staticgo.binary.BinaryReport;
 import io.github.staticgo.build.AtomicFiles;
+import io.github.staticgo.smoke.SmokeResult;
+import io.github.staticgo.smoke.SmokeRun;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 
@@ -20,13 +23,44 @@ public final class VerifyReport {
             List.of("target", "file", "format", "linkage", "arch", "go", "cgo", "size", "result");
 
     private final List<VerifiedBinary> binaries;
+    /** The smoke run of each binary, by index; null where none ran (or smoke is off). */
+    private final List<SmokeResult> smoke;
 
     public VerifyReport(List<VerifiedBinary> binaries) {
+        this(binaries, Collections.nCopies(binaries.size(), null));
+    }
+
+    /** @param smoke the smoke result of each binary, in the same order; an element may be null */
+    public VerifyReport(List<VerifiedBinary> binaries, List<SmokeResult> smoke) {
+        if (smoke.size() != binaries.size()) {
+            throw new IllegalArgumentException(smoke.size() + " smoke results for " + binaries.size() + " binaries");
+        }
         this.binaries = List.copyOf(binaries);
+        this.smoke = Collections.unmodifiableList(new ArrayList<>(smoke));
     }
 
     public boolean ok() {
-        return binaries.stream().allMatch(VerifiedBinary::ok);
+        for (int i = 0; i < binaries.size(); i++) {
+            if (!ok(i)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private boolean ok(int i) {
+        return binaries.get(i).ok() && (smoke.get(i) == null || !smoke.get(i).failed());
+    }
+
+    /** The analyzer's findings of a binary and, when its smoke run failed, that failure with its fix. */
+    private List<Finding> findings(int i) {
+        SmokeResult run = smoke.get(i);
+        if (run == null || !run.failed()) {
+            return binaries.get(i).findings();
+        }
+        List<Finding> findings = new ArrayList<>(binaries.get(i).findings());
+        findings.add(new Finding(run.reason(), run.fix()));
+        return findings;
     }
 
     /**
@@ -43,35 +77,62 @@ public final class VerifyReport {
      * @param unpackedFile the unpacked original of a packed file, or null
      * @param unpackedSize its size in bytes (the size before packing; {@code size} is after), or null
      * @param unpackedSha256 its SHA-256, or null
+     * @param smoke the smoke run, or null when none was configured or the file could not be read
      */
     @JsonInclude(JsonInclude.Include.ALWAYS)
     public record Entry(String file, String target, String format, String goos, String goarch, String variant,
             String machine, String abi, String linkage, String interpreter, List<String> needed, Boolean stripped,
             Boolean upx, Boolean glibcNss, String goVersion, Boolean cgo, Long size, String sha256,
             List<String> problems, List<Finding> findings, boolean ok, String upxVersion, String unpackedFile,
-            Long unpackedSize, String unpackedSha256) {}
+            Long unpackedSize, String unpackedSha256, SmokeEntry smoke) {}
+
+    /**
+     * The smoke run of one binary in verify-report.json.
+     *
+     * @param result {@code passed}, {@code failed} or {@code not-run}
+     * @param ran whether the binary was started (false when it was not run, or could not be)
+     * @param method how it was isolated: {@code unshare} or {@code chroot} (an empty root), or
+     *     {@code environment} (no empty root was available: an emptied environment only); null when not run
+     * @param emulator the emulator command (qemu-user and its -cpu), or null when it ran natively
+     * @param exitCode how it ended; null when not run, not started by the kernel, or killed at the timeout
+     * @param millis how long it ran, or null
+     * @param output its first lines, both streams in arrival order
+     * @param reason why it failed or was not run, or a note on a passed run; null otherwise
+     */
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    public record SmokeEntry(String result, boolean ran, String method, String emulator, String command,
+            Integer exitCode, boolean timedOut, Long millis, List<String> output, String reason) {
+        static SmokeEntry of(SmokeResult r) {
+            return r == null ? null : new SmokeEntry(r.status().jsonName(), r.ran(), r.method(), r.emulator(),
+                    r.command(), r.exitCode(), r.timedOut(), r.millis(), r.output(), r.reason());
+        }
+    }
 
     public List<Entry> entries() {
         List<Entry> entries = new ArrayList<>();
-        for (VerifiedBinary binary : binaries) {
+        for (int i = 0; i < binaries.size(); i++) {
+            VerifiedBinary binary = binaries.get(i);
             BinaryReport r = binary.report();
             ExpectedBinary expected = binary.expected();
-            List<String> problems = binary.findings().stream().map(Finding::problem).toList();
+            List<Finding> findings = findings(i);
+            List<String> problems = findings.stream().map(Finding::problem).toList();
             String target = expected.hasExpectation() ? expected.target() : null;
             String file = expected.file().toString();
             String unpackedFile = expected.packed() ? expected.unpacked().toString() : null;
             BinaryReport original = binary.unpackedReport();
+            SmokeEntry smokeEntry = SmokeEntry.of(smoke.get(i));
             if (r == null) {
                 entries.add(new Entry(file, target, null, null, null, null, null, null, null, null, List.of(), null,
-                        null, null, null, null, null, null, problems, binary.findings(), binary.ok(),
-                        expected.upxVersion(), unpackedFile, null, null));
+                        null, null, null, null, null, null, problems, findings, ok(i), expected.upxVersion(),
+                        unpackedFile, null, null, smokeEntry));
             } else {
                 BinaryReport p = binary.program();
                 entries.add(new Entry(file, target, r.format().jsonName(), r.goos(), r.goarch(), p.variant(),
                         r.machine(), r.abi(), p.linkage() == null ? null : p.linkage().jsonName(), p.interpreter(),
                         p.needed(), r.stripped(), r.upxPacked(), p.glibcNss(), p.goVersion(), p.cgoEnabled(), r.size(),
-                        binary.sha256(), problems, binary.findings(), binary.ok(), expected.upxVersion(), unpackedFile,
-                        original == null ? null : original.size(), original == null ? null : unpackedSha256(expected)));
+                        binary.sha256(), problems, findings, ok(i), expected.upxVersion(), unpackedFile,
+                        original == null ? null : original.size(), original == null ? null : unpackedSha256(expected),
+                        smokeEntry));
             }
         }
         return entries;
@@ -93,46 +154,84 @@ public final class VerifyReport {
     /** The table logged for every run: one row per binary. */
     public List<String> summaryTable() {
         List<List<String>> rows = new ArrayList<>();
-        rows.add(COLUMNS);
-        for (VerifiedBinary binary : binaries) {
+        boolean smokeColumn = smoke.stream().anyMatch(java.util.Objects::nonNull);
+        rows.add(smokeColumn ? withSmoke(COLUMNS, "smoke") : COLUMNS);
+        for (int i = 0; i < binaries.size(); i++) {
+            VerifiedBinary binary = binaries.get(i);
             BinaryReport r = binary.report();
             String file = binary.expected().file().getFileName().toString();
-            String result = binary.ok() ? "ok" : "FAIL (" + binary.findings().size() + ")";
+            String result = ok(i) ? "ok" : "FAIL (" + findings(i).size() + ")";
+            List<String> row;
             if (r == null) {
-                rows.add(List.of(binary.expected().target(), file, "-", "-", "-", "-", "-", "-", result));
+                row = List.of(binary.expected().target(), file, "-", "-", "-", "-", "-", "-", result);
             } else {
                 BinaryReport p = binary.program();
                 String arch = r.goarch() != null ? r.goarch() : r.machine() != null ? r.machine() : "-";
                 String size = binary.unpackedReport() == null ? HumanSize.of(r.size())
                         : HumanSize.of(r.size()) + " (upx, was " + HumanSize.of(binary.unpackedReport().size()) + ")";
-                rows.add(List.of(binary.expected().target(), file, r.format().jsonName(),
+                row = List.of(binary.expected().target(), file, r.format().jsonName(),
                         p.linkage() == null ? "-" : p.linkage().jsonName(), p.variant() == null ? arch : arch + "/" + p.variant(),
                         p.goVersion() == null ? "-" : p.goVersion(),
-                        p.cgoEnabled() == null ? "-" : p.cgoEnabled() ? "on" : "off", size, result));
+                        p.cgoEnabled() == null ? "-" : p.cgoEnabled() ? "on" : "off", size, result);
             }
+            rows.add(smokeColumn ? withSmoke(row, smokeCell(smoke.get(i))) : row);
         }
         return formatTable(rows);
     }
 
+    private static List<String> withSmoke(List<String> row, String cell) {
+        List<String> longer = new ArrayList<>(row);
+        longer.add(cell);
+        return longer;
+    }
+
+    /** "passed 120 ms (unshare, qemu-aarch64-static)", "FAILED (unshare)", "not run", or "-". */
+    private static String smokeCell(SmokeResult run) {
+        if (run == null) {
+            return "-";
+        }
+        return switch (run.status()) {
+            case PASSED -> "passed " + SmokeRun.duration(run.millis()) + " (" + run.method()
+                    + (run.emulator() == null ? "" : ", " + run.emulator().split(" ")[0]) + ")";
+            case FAILED -> run.ran() ? "FAILED (" + run.method() + ")" : "FAILED";
+            case NOT_RUN -> "not run";
+        };
+    }
+
     /** Every problem of every failing binary, with its fix, for the one failure of the build. */
     public String failureMessage() {
-        List<VerifiedBinary> failing = binaries.stream().filter(b -> !b.ok()).toList();
+        List<Integer> failing = new ArrayList<>();
+        for (int i = 0; i < binaries.size(); i++) {
+            if (!ok(i)) {
+                failing.add(i);
+            }
+        }
         StringBuilder message = new StringBuilder();
         message.append(failing.size()).append(failing.size() == 1 ? " binary fails" : " binaries fail")
                 .append(" verification:");
-        for (VerifiedBinary binary : failing) {
+        for (int i : failing) {
+            VerifiedBinary binary = binaries.get(i);
             message.append(System.lineSeparator()).append("  ").append(binary.expected().file())
                     .append(" (").append(binary.expected().target()).append(")");
-            for (Finding finding : binary.findings()) {
+            for (Finding finding : findings(i)) {
                 message.append(System.lineSeparator()).append("    - ").append(finding.problem())
                         .append(System.lineSeparator()).append("      fix: ").append(finding.hint());
+            }
+            SmokeResult run = smoke.get(i);
+            if (run != null && run.failed() && run.ran()) {
+                message.append(System.lineSeparator()).append("      command: ").append(run.command());
+                message.append(System.lineSeparator()).append(run.output().isEmpty() ? "      it printed nothing"
+                        : "      it printed" + (run.output().size() < 20 ? ":" : " (first lines):"));
+                for (String line : run.output()) {
+                    message.append(System.lineSeparator()).append("        | ").append(line);
+                }
             }
         }
         return message.toString();
     }
 
     private static List<String> formatTable(List<List<String>> rows) {
-        int[] widths = new int[COLUMNS.size()];
+        int[] widths = new int[rows.get(0).size()];
         for (List<String> row : rows) {
             for (int i = 0; i < row.size(); i++) {
                 widths[i] = Math.max(widths[i], row.get(i).length());

@@ -1,0 +1,109 @@
+package io.github.staticgo.smoke;
+
+import io.github.staticgo.ConfigurationException;
+import io.github.staticgo.target.TargetName;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+
+/**
+ * The global smoke settings and the ones given for single platforms, checked once; answers which
+ * settings apply to a binary. A platform with a variant ({@code linux/arm/7}) applies to that variant
+ * only, one without ({@code linux/arm}) to every variant; the most specific one wins, and what it does
+ * not set comes from the global settings.
+ */
+public final class SmokeConfiguration {
+    private final SmokeOptions global;
+    private final Map<TargetName, SmokeOptions> platforms;
+
+    private SmokeConfiguration(SmokeOptions global, Map<TargetName, SmokeOptions> platforms) {
+        this.global = global;
+        this.platforms = platforms;
+    }
+
+    /**
+     * @param platforms the per-platform settings by the platform as written ("linux/arm64")
+     * @throws ConfigurationException naming the element of the first mistake found: a platform that is
+     *     not one, a duplicate, a pattern that does not compile, a timeout under one second, an emulator
+     *     with an unclosed quote
+     */
+    public static SmokeConfiguration of(SmokeOptions global, Map<String, SmokeOptions> platforms)
+            throws ConfigurationException {
+        check(global, "smoke><", "");
+        Map<TargetName, SmokeOptions> byPlatform = new LinkedHashMap<>();
+        for (Map.Entry<String, SmokeOptions> entry : platforms.entrySet()) {
+            String written = entry.getKey();
+            TargetName name = TargetName.parse(written).orElseThrow(() -> new ConfigurationException(
+                    "smoke><targets><target><platform", "'" + written + "' is not a platform: " + TargetName.formHint() + "."));
+            if (byPlatform.put(name, entry.getValue()) != null) {
+                throw new ConfigurationException("smoke><targets", written + " is listed twice; merge its settings into one <target>.");
+            }
+            check(entry.getValue(), "smoke><targets><target><", "for " + written + ", ");
+        }
+        return new SmokeConfiguration(global, byPlatform);
+    }
+
+    private static void check(SmokeOptions options, String prefix, String where) throws ConfigurationException {
+        if (options.output() != null) {
+            try {
+                Pattern.compile(options.output());
+            } catch (PatternSyntaxException e) {
+                throw new ConfigurationException(prefix + "output", where + "'" + options.output()
+                        + "' is not a regular expression: " + e.getDescription() + " near position " + e.getIndex() + ".");
+            }
+        }
+        if (options.timeoutSeconds() != null && options.timeoutSeconds() < 1) {
+            throw new ConfigurationException(prefix + "timeout", where + "must be at least 1 (seconds), not " + options.timeoutSeconds() + ".");
+        }
+        if (options.emulator() != null) {
+            CommandLine.split(options.emulator(), prefix + "emulator");
+        }
+    }
+
+    /** The settings for a binary of this platform ({@code variant} may be null). */
+    public SmokeSettings settingsFor(String goos, String goarch, String variant) {
+        SmokeOptions exact = variant == null ? null : platforms.get(new TargetName(goos, goarch, variant));
+        SmokeOptions any = platforms.get(new TargetName(goos, goarch, null));
+        List<SmokeOptions> layers = new ArrayList<>();
+        if (exact != null) {
+            layers.add(exact);
+        }
+        if (any != null) {
+            layers.add(any);
+        }
+        layers.add(global);
+        String output = first(layers, SmokeOptions::output);
+        String emulator = first(layers, SmokeOptions::emulator);
+        Integer timeout = first(layers, SmokeOptions::timeoutSeconds);
+        try {
+            return new SmokeSettings(
+                    orElse(first(layers, SmokeOptions::args), List.of()),
+                    orElse(first(layers, SmokeOptions::exitCode), 0),
+                    output == null ? null : Pattern.compile(output, Pattern.MULTILINE),
+                    timeout == null ? SmokeSettings.DEFAULT_TIMEOUT : Duration.ofSeconds(timeout),
+                    orElse(first(layers, SmokeOptions::requireRun), false),
+                    emulator == null || emulator.isBlank() ? List.of() : CommandLine.split(emulator, "smoke"),
+                    orElse(first(layers, SmokeOptions::skip), false));
+        } catch (ConfigurationException e) {
+            throw new IllegalStateException("checked in of(): " + e.getMessage(), e);
+        }
+    }
+
+    private static <T> T first(List<SmokeOptions> layers, java.util.function.Function<SmokeOptions, T> value) {
+        for (SmokeOptions layer : layers) {
+            T v = value.apply(layer);
+            if (v != null) {
+                return v;
+            }
+        }
+        return null;
+    }
+
+    private static <T> T orElse(T value, T fallback) {
+        return value == null ? fallback : value;
+    }
+}
