@@ -5,12 +5,13 @@
 #   2. nothing changed: the plugin, the loop, mvn-golang, the empty pom
 #   3. mvn clean package with a warm Go cache: the plugin, mvn-golang, the loop, the empty pom
 # Needs hyperfine (Debian: apt-get install hyperfine) and the plugin installed (mvn install).
-# Usage: bench/build-speed.sh [cold runs] [warm runs]
+# Usage: bench/build-speed.sh [cold runs] [warm runs] [parts, default "1 2 3"]
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 command -v hyperfine >/dev/null || { echo "hyperfine is missing: apt-get install hyperfine" >&2; exit 1; }
 cold_runs=${1:-2}
 warm_runs=${2:-10}
+parts=${3:-1 2 3}
 version=$(sed -n 's|^  <version>\(.*\)</version>|\1|p' pom.xml | head -1)
 targets=linux/amd64,linux/arm64,linux/arm/7,windows/amd64
 work=$(mktemp -d)
@@ -46,6 +47,10 @@ golang="$mvn -f $work/mvn-golang/pom.xml -Dgo.root=$(go env GOROOT)"
 empty="$mvn -f $work/empty/pom.xml package"
 export GOCACHE="$work/gocache"
 
+# Maven's own plugins (clean, ...) must be in the local repository: the runs are offline.
+mvn -B -q -f "$work/empty/pom.xml" clean package >/dev/null
+
+if [[ " $parts " == *" 1 "* ]]; then
 echo "== 1. cold Go cache"
 hyperfine --runs "$cold_runs" --export-json "$results/cold.json" \
   --prepare "rm -rf $GOCACHE $work/*/target $work/loop/out" \
@@ -54,7 +59,9 @@ hyperfine --runs "$cold_runs" --export-json "$results/cold.json" \
   -n plugin "$plugin package" \
   -n mvn-golang "$golang package" \
   -n empty-pom "$empty"
+fi
 
+if [[ " $parts " == *" 2 "* ]]; then
 echo "== 2. nothing changed (warm Go cache, outputs in place)"
 $plugin package >/dev/null && $golang package >/dev/null && "$work/loop.sh"
 hyperfine --warmup 1 --runs "$warm_runs" --export-json "$results/no-change.json" \
@@ -62,12 +69,15 @@ hyperfine --warmup 1 --runs "$warm_runs" --export-json "$results/no-change.json"
   -n plugin "$plugin package" \
   -n mvn-golang "$golang package" \
   -n empty-pom "$empty"
+fi
 
+if [[ " $parts " == *" 3 "* ]]; then
 echo "== 3. mvn clean package, warm Go cache"
 hyperfine --warmup 1 --runs "$warm_runs" --export-json "$results/clean-package.json" \
   -n loop "rm -rf $work/loop/out && $work/loop.sh" \
   -n plugin "$plugin clean package" \
   -n mvn-golang "$golang clean package" \
   -n empty-pom "$mvn -f $work/empty/pom.xml clean package"
+fi
 
 python3 bench/ratios.py "$results"
