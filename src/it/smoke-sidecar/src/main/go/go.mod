@@ -1,3 +1,0 @@
-module example.com/sidecar
-
-go 1.21
