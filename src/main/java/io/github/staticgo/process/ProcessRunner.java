@@ -138,8 +138,9 @@ public final class ProcessRunner {
     private Thread drain(InputStream stream, boolean stderr, Output output, Consumer<OutputLine> onLine) {
         Thread thread = new Thread(() -> {
             try (BufferedReader reader = new BufferedReader(new InputStreamReader(stream, StandardCharsets.UTF_8))) {
+                LineReader lines = new LineReader(reader, maxLineChars);
                 String line;
-                while ((line = readLine(reader)) != null) {
+                while ((line = lines.next()) != null) {
                     OutputLine outputLine = new OutputLine(line, stderr);
                     output.add(outputLine);
                     onLine.accept(outputLine);
@@ -154,35 +155,52 @@ public final class ProcessRunner {
         return thread;
     }
 
-    /** A line as {@link BufferedReader#readLine()} reads it, but never longer than {@code maxLineChars}. */
-    private String readLine(BufferedReader reader) throws IOException {
-        if (maxLineChars == Integer.MAX_VALUE) {
-            return reader.readLine();
+    /**
+     * Lines as {@link BufferedReader#readLine()} reads them, but never longer than {@code maxLineChars}:
+     * a longer line is handed over as soon as it reaches the limit, marked as cut, and the rest of it is
+     * skipped, so even a line that never ends is seen while the program still runs.
+     */
+    private static final class LineReader {
+        private final BufferedReader reader;
+        private final int maxLineChars;
+        private boolean skippingRestOfLine;
+
+        LineReader(BufferedReader reader, int maxLineChars) {
+            this.reader = reader;
+            this.maxLineChars = maxLineChars;
         }
-        StringBuilder line = new StringBuilder();
-        boolean cut = false;
-        int c;
-        while ((c = reader.read()) != -1) {
-            if (c == '\n') {
-                break;
+
+        String next() throws IOException {
+            if (maxLineChars == Integer.MAX_VALUE) {
+                return reader.readLine();
             }
-            if (c == '\r') {
-                reader.mark(1);
-                if (reader.read() != '\n') {
-                    reader.reset();
+            StringBuilder line = new StringBuilder();
+            int c;
+            while ((c = reader.read()) != -1) {
+                if (c == '\n' || c == '\r') {
+                    if (c == '\r') {
+                        reader.mark(1);
+                        if (reader.read() != '\n') {
+                            reader.reset();
+                        }
+                    }
+                    if (skippingRestOfLine) {
+                        skippingRestOfLine = false;
+                        continue;
+                    }
+                    return line.toString();
                 }
-                break;
-            }
-            if (line.length() < maxLineChars) {
+                if (skippingRestOfLine) {
+                    continue;
+                }
+                if (line.length() == maxLineChars) { // a character beyond the limit: the line is cut here
+                    skippingRestOfLine = true;
+                    return line.append(" [line cut]").toString();
+                }
                 line.append((char) c);
-            } else {
-                cut = true;
             }
+            return line.length() == 0 ? null : line.toString();
         }
-        if (c == -1 && line.length() == 0 && !cut) {
-            return null;
-        }
-        return cut ? line.append(" [line cut]").toString() : line.toString();
     }
 
     /** One line a command printed, and on which stream. */
