@@ -1,14 +1,15 @@
 #!/usr/bin/env bash
-# Build speed of examples/sidecar with four targets, side by side in one run (hyperfine):
+# Build speed of examples/sidecar with four targets, side by side in one run; the commands of each
+# part take turns (bench/interleaved.py), so a machine that speeds up or slows down treats them alike:
 #   1. cold Go cache: the plugin (threads=1 and default), the same go build commands in a shell loop,
 #      mvn-golang 2.3.10; Maven's own start-up measured with an empty pom
-#   2. nothing changed: the plugin, the loop, mvn-golang, the empty pom
+#   2. nothing changed: the plugin, the loop, mvn-golang, the empty pom, and the plugin with
+#      -Dstatic-go.skip (Maven loading the plugin and running none of it)
 #   3. mvn clean package with a warm Go cache: the plugin, mvn-golang, the loop, the empty pom
-# Needs hyperfine (Debian: apt-get install hyperfine) and the plugin installed (mvn install).
+# Needs python3 and the plugin installed (mvn install).
 # Usage: bench/build-speed.sh [cold runs] [warm runs] [parts, default "1 2 3"]
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
-command -v hyperfine >/dev/null || { echo "hyperfine is missing: apt-get install hyperfine" >&2; exit 1; }
 cold_runs=${1:-2}
 warm_runs=${2:-10}
 parts=${3:-1 2 3}
@@ -52,7 +53,7 @@ mvn -B -q -f "$work/empty/pom.xml" clean package >/dev/null
 
 if [[ " $parts " == *" 1 "* ]]; then
 echo "== 1. cold Go cache"
-hyperfine --runs "$cold_runs" --export-json "$results/cold.json" \
+python3 bench/interleaved.py --runs "$cold_runs" --export-json "$results/cold.json" \
   --prepare "rm -rf $GOCACHE $work/*/target $work/loop/out" \
   -n loop "$work/loop.sh" \
   -n plugin-threads-1 "$plugin -Dstatic-go.threads=1 package" \
@@ -64,16 +65,17 @@ fi
 if [[ " $parts " == *" 2 "* ]]; then
 echo "== 2. nothing changed (warm Go cache, outputs in place)"
 $plugin package >/dev/null && $golang package >/dev/null && "$work/loop.sh"
-hyperfine --warmup 1 --runs "$warm_runs" --export-json "$results/no-change.json" \
+python3 bench/interleaved.py --warmup 1 --runs "$warm_runs" --export-json "$results/no-change.json" \
   -n loop "$work/loop.sh" \
   -n plugin "$plugin package" \
   -n mvn-golang "$golang package" \
-  -n empty-pom "$empty"
+  -n empty-pom "$empty" \
+  -n plugin-skipped "$plugin -Dstatic-go.skip package"
 fi
 
 if [[ " $parts " == *" 3 "* ]]; then
 echo "== 3. mvn clean package, warm Go cache"
-hyperfine --warmup 1 --runs "$warm_runs" --export-json "$results/clean-package.json" \
+python3 bench/interleaved.py --warmup 1 --runs "$warm_runs" --export-json "$results/clean-package.json" \
   -n loop "rm -rf $work/loop/out && $work/loop.sh" \
   -n plugin "$plugin clean package" \
   -n mvn-golang "$golang clean package" \

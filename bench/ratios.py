@@ -1,4 +1,4 @@
-"""Prints the ratios the build-speed goals are stated in, from hyperfine's JSON exports."""
+"""Prints the ratios the build-speed goals are stated in, from the JSON exports of bench/interleaved.py."""
 import json
 import sys
 from pathlib import Path
@@ -27,6 +27,8 @@ show("plugin default threads / mvn-golang", cold["plugin"] / cold["mvn-golang"],
 same = medians("no-change")
 print("2. nothing changed (medians, s): " + ", ".join(f"{k} {v:.2f}" for k, v in same.items()))
 show("plugin / empty-pom mvn package", same["plugin"] / same["empty-pom"], 1.15)
+show("plugin skipped (-Dstatic-go.skip) / empty-pom mvn package", same["plugin-skipped"] / same["empty-pom"])
+show("plugin / plugin skipped", same["plugin"] / same["plugin-skipped"])
 show("plugin / (loop + Maven start-up)", same["plugin"] / (same["loop"] + same["empty-pom"]))
 show("plugin / mvn-golang", same["plugin"] / same["mvn-golang"], 1.0)
 

@@ -1,4 +1,4 @@
-// Each Maven run starts with "---" (its one `go version`), followed by the go builds it started.
+// Each Maven run starts with "---" (its one `go env GOVERSION ...`), followed by the go builds it started.
 def runs = []
 new File(basedir, 'go-calls.log').readLines().each { line ->
     if (line == '---') {

@@ -1,8 +1,6 @@
 package io.github.staticgo.build;
 
-import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
-import com.fasterxml.jackson.annotation.JsonProperty;
-import com.fasterxml.jackson.core.type.TypeReference;
+import com.google.gson.annotations.SerializedName;
 import io.github.staticgo.toolchain.GoToolchain;
 import io.github.staticgo.toolchain.ToolchainException;
 import java.io.IOException;
@@ -20,18 +18,12 @@ import java.util.Set;
 final class BuildInputs {
     private BuildInputs() {}
 
-    @JsonIgnoreProperties(ignoreUnknown = true)
-    private record GoEnv(@JsonProperty("GOWORK") String goWork, @JsonProperty("GOENV") String goEnv) {}
+    private record ModulePath(@SerializedName("Path") String path, @SerializedName("Version") String version,
+            @SerializedName("DiskPath") String diskPath) {}
 
-    @JsonIgnoreProperties(ignoreUnknown = true)
-    private record ModulePath(@JsonProperty("Path") String path, @JsonProperty("Version") String version,
-            @JsonProperty("DiskPath") String diskPath) {}
+    private record Replacement(@SerializedName("New") ModulePath replacement) {}
 
-    @JsonIgnoreProperties(ignoreUnknown = true)
-    private record Replacement(@JsonProperty("New") ModulePath replacement) {}
-
-    @JsonIgnoreProperties(ignoreUnknown = true)
-    private record ModFile(@JsonProperty("Replace") List<Replacement> replace, @JsonProperty("Use") List<ModulePath> use) {}
+    private record ModFile(@SerializedName("Replace") List<Replacement> replace, @SerializedName("Use") List<ModulePath> use) {}
 
     /**
      * @param excluded directories inside the module that are not inputs (the output directory, Maven's target/)
@@ -40,23 +32,21 @@ final class BuildInputs {
             throws ToolchainException, IOException {
         List<String> parts = new ArrayList<>();
         parts.add("module " + digests.tree(moduleDirectory, excluded));
-        for (Path replaced : localReplacements(moduleDirectory, go.query("mod", "edit", "-json"))) {
+        for (Path replaced : localReplacements(moduleDirectory, go.queryJson(ModFile.class, "mod", "edit", "-json"))) {
             parts.add("replace " + replaced + " " + digests.tree(replaced, excluded));
         }
-        GoEnv env = GoToolchain.parse(go.query("env", "-json", "GOWORK", "GOENV"), new TypeReference<GoEnv>() {});
-        if (env.goEnv() != null && !env.goEnv().isEmpty() && !"off".equals(env.goEnv())) {
-            parts.add("goenv " + digests.file(Path.of(env.goEnv())));
+        if (go.envFile().isPresent()) {
+            parts.add("goenv " + digests.file(go.envFile().get()));
         }
-        if (env.goWork() != null && !env.goWork().isEmpty() && !"off".equals(env.goWork())) {
-            Path workFile = Path.of(env.goWork());
+        if (go.workFile().isPresent()) {
+            Path workFile = go.workFile().get();
             parts.add("go.work " + digests.file(workFile));
-            String workJson = go.query("work", "edit", "-json", workFile.toString());
-            ModFile work = GoToolchain.parse(workJson, new TypeReference<ModFile>() {});
+            ModFile work = go.queryJson(ModFile.class, "work", "edit", "-json", workFile.toString());
             for (ModulePath use : work.use() == null ? List.<ModulePath>of() : work.use()) {
                 Path used = workFile.getParent().resolve(use.diskPath()).normalize();
                 parts.add("use " + used + " " + digests.tree(used, excluded));
             }
-            for (Path replaced : localReplacements(workFile.getParent(), workJson)) {
+            for (Path replaced : localReplacements(workFile.getParent(), work)) {
                 parts.add("replace " + replaced + " " + digests.tree(replaced, excluded));
             }
         }
@@ -64,8 +54,7 @@ final class BuildInputs {
     }
 
     /** Replacements by a directory (no version) rather than by another module version. */
-    private static List<Path> localReplacements(Path base, String editJson) throws ToolchainException {
-        ModFile file = GoToolchain.parse(editJson, new TypeReference<ModFile>() {});
+    private static List<Path> localReplacements(Path base, ModFile file) {
         List<Path> directories = new ArrayList<>();
         for (Replacement replace : file.replace() == null ? List.<Replacement>of() : file.replace()) {
             ModulePath target = replace.replacement();

@@ -1,7 +1,7 @@
 package io.github.staticgo.build;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.staticgo.FileDigest;
+import io.github.staticgo.Json;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,8 +16,6 @@ import java.util.UUID;
  * left. Written only after the binary is in place, so an interrupted build is never taken as up to date.
  */
 final class BuildState {
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     /** One record; {@code binary} is what build.json lists for it. */
     record Record(String fingerprint, long size, long modified, BuiltBinary binary) {}
 
@@ -67,7 +65,7 @@ final class BuildState {
             return Optional.empty();
         }
         try {
-            Record record = JSON.readValue(recordFile.toFile(), Record.class);
+            Record record = Json.readFile(recordFile, Record.class);
             return record.fingerprint().equals(fingerprint) ? Optional.of(record) : Optional.empty();
         } catch (IOException unreadable) {
             return Optional.empty();
@@ -76,7 +74,7 @@ final class BuildState {
 
     void record(Path output, String fingerprint, BuiltBinary binary) throws IOException {
         BasicFileAttributes attributes = Files.readAttributes(output, BasicFileAttributes.class);
-        AtomicFiles.writeJson(recordFile(output), new Record(fingerprint, attributes.size(),
+        Json.writeFile(recordFile(output), new Record(fingerprint, attributes.size(),
                 attributes.lastModifiedTime().toMillis(), binary));
     }
 

@@ -1,8 +1,5 @@
 package io.github.staticgo.build;
 
-import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
-import com.fasterxml.jackson.annotation.JsonInclude;
-
 /**
  * One binary in build.json: what it was built for and its SHA-256, for the goals that come after build.
  *
@@ -13,8 +10,6 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * @param sha256 the SHA-256 of {@code file}; after compress, of the packed file
  * @param upx what the compress goal did, or null when it did not run
  */
-@JsonInclude(JsonInclude.Include.ALWAYS)
-@JsonIgnoreProperties(ignoreUnknown = true)
 public record BuiltBinary(String file, String goPackage, String goos, String goarch, String variant, String cgo,
         String classifier, long size, String sha256, UpxPacking upx) {
 

@@ -43,8 +43,6 @@ import java.util.stream.Stream;
  * up-to-date record is written only after that.
  */
 public final class GoBuilder {
-    private static final String DIGESTS_FILE = "file-digests.json";
-
     private final GoToolchain go;
     private final BuildLog log;
 
@@ -59,7 +57,7 @@ public final class GoBuilder {
             GoBuildCommand.arguments(output, request.settings(), output.file()); // rejects bad flags before any build
         }
         Files.createDirectories(request.outputDirectory());
-        SourceDigests digests = SourceDigests.load(request.stateDirectory().resolve(DIGESTS_FILE));
+        SourceDigests digests = SourceDigests.load(request.stateDirectory());
         String inputs = BuildInputs.digest(go, request.moduleDirectory(), request.notInputs(), digests);
         digests.save();
         BuildState state = new BuildState(request.stateDirectory());

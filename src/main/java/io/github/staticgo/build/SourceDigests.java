@@ -1,8 +1,7 @@
 package io.github.staticgo.build;
 
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.staticgo.FileDigest;
+import io.github.staticgo.Json;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileVisitResult;
@@ -26,10 +25,12 @@ import java.util.concurrent.ConcurrentHashMap;
 final class SourceDigests {
     /** Version-control metadata: go build never reads it (buildVcs asks git, and buildVcs is in the fingerprint). */
     private static final Set<String> SKIPPED_DIRECTORIES = Set.of(".git", ".hg", ".svn", ".bzr", ".jj");
-    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private static final String FILE_NAME = "file-digests.json";
 
     private final Path cacheFile;
     private final Map<String, CachedDigest> cache;
+    private volatile boolean changed;
 
     private record CachedDigest(long size, long modified, String sha256) {}
 
@@ -38,12 +39,13 @@ final class SourceDigests {
         this.cache = cache;
     }
 
-    /** Loads the digests recorded by the last run; a missing or unreadable record starts empty. */
-    static SourceDigests load(Path cacheFile) {
+    /** Loads the digests the last run recorded in {@code stateDirectory}; a missing or unreadable record starts empty. */
+    static SourceDigests load(Path stateDirectory) {
+        Path cacheFile = stateDirectory.resolve(FILE_NAME);
         Map<String, CachedDigest> cache = new ConcurrentHashMap<>();
         if (Files.isRegularFile(cacheFile)) {
             try {
-                cache.putAll(JSON.readValue(cacheFile.toFile(), new TypeReference<Map<String, CachedDigest>>() {}));
+                cache.putAll(Json.readMap(Files.readString(cacheFile), CachedDigest.class));
             } catch (IOException unreadable) {
                 // Only a speed-up: without it every file is read once more.
             }
@@ -51,8 +53,11 @@ final class SourceDigests {
         return new SourceDigests(cacheFile, cache);
     }
 
+    /** Records the digests for the next run, when this run had to read any file. */
     void save() throws IOException {
-        AtomicFiles.writeJson(cacheFile, cache);
+        if (changed) {
+            Json.writeFile(cacheFile, cache);
+        }
     }
 
     /**
@@ -101,6 +106,7 @@ final class SourceDigests {
         }
         String digest = FileDigest.sha256(file);
         cache.put(key, new CachedDigest(attrs.size(), modified, digest));
+        changed = true;
         return digest;
     }
 

@@ -19,6 +19,9 @@ import java.util.Set;
  * outputs, and only then build. Nothing is built when any part of the configuration is wrong.
  */
 public final class StaticGoBuild {
+    /** go tool dist list, kept with the up-to-date records. */
+    private static final String PLATFORMS_FILE = "go-platforms.json";
+
     private final ProcessRunner runner;
     private final BuildLog log;
 
@@ -31,13 +34,14 @@ public final class StaticGoBuild {
             throws ConfigurationException, ToolchainException, GoBuildException, IOException {
         GoEnvironment.requireModule(configuration.moduleDirectory());
         GoEnvironment.refuseOwnedKeys(configuration.settings().env());
+        BuildConfiguration.Execution execution = configuration.execution();
         GoToolchain go = GoToolchain.locate(configuration.toolchain(), runner);
         log.info("Using " + go.version() + " (" + go.executable() + ") on " + go.hostPlatform());
-        List<TargetSpec> targets = new TargetResolver(go.platforms(), go.hostPlatform(), go.path())
+        List<TargetSpec> targets = new TargetResolver(go.platforms(execution.stateDirectory().resolve(PLATFORMS_FILE)),
+                go.hostPlatform(), go.path())
                 .resolve(configuration.targets(), configuration.defaultCgo());
         List<BinaryOutput> outputs = OutputPlan.plan(configuration.packages(), configuration.binaryName(),
                 configuration.defaultName(), targets, configuration.outputDirectory());
-        BuildConfiguration.Execution execution = configuration.execution();
         if (execution.threads() < 1) {
             throw new ConfigurationException("threads", execution.threads() + " threads cannot build anything: "
                     + "use 1 or more, or leave it unset for one per processor.");

@@ -1,8 +1,5 @@
 package io.github.staticgo.build;
 
-import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
-import com.fasterxml.jackson.annotation.JsonInclude;
-
 /**
  * What the compress goal did to one binary of build.json ({@code "upx"}); absent when it did not run.
  *
@@ -14,8 +11,6 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * @param unpackedSha256 the unpacked original's SHA-256, or null when not packed
  * @param reason why it was not packed (unsupported target, UPX missing or failed), or null
  */
-@JsonInclude(JsonInclude.Include.ALWAYS)
-@JsonIgnoreProperties(ignoreUnknown = true)
 public record UpxPacking(boolean packed, String version, Long sizeBefore, Long sizeAfter, String unpackedFile,
         String unpackedSha256, String reason) {
 

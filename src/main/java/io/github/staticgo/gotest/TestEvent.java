@@ -1,7 +1,6 @@
 package io.github.staticgo.gotest;
 
-import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
-import com.fasterxml.jackson.annotation.JsonProperty;
+import com.google.gson.annotations.SerializedName;
 
 /**
  * One line of {@code go test -json} (the test2json format, {@code go doc test2json}).
@@ -14,16 +13,15 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * @param importPath the package being built ("pkg [pkg.test]"), on build events
  * @param failedBuild on a package's fail: the import path of the build that failed
  */
-@JsonIgnoreProperties(ignoreUnknown = true)
 record TestEvent(
-        @JsonProperty("Time") String time,
-        @JsonProperty("Action") String action,
-        @JsonProperty("Package") String pkg,
-        @JsonProperty("Test") String test,
-        @JsonProperty("Elapsed") Double elapsed,
-        @JsonProperty("Output") String output,
-        @JsonProperty("ImportPath") String importPath,
-        @JsonProperty("FailedBuild") String failedBuild) {
+        @SerializedName("Time") String time,
+        @SerializedName("Action") String action,
+        @SerializedName("Package") String pkg,
+        @SerializedName("Test") String test,
+        @SerializedName("Elapsed") Double elapsed,
+        @SerializedName("Output") String output,
+        @SerializedName("ImportPath") String importPath,
+        @SerializedName("FailedBuild") String failedBuild) {
 
     /** The package a build event belongs to: "example.com/m/p [example.com/m/p.test]" names example.com/m/p. */
     String buildPackage() {

@@ -1,8 +1,8 @@
 package io.github.staticgo.gotest;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.staticgo.Json;
 import io.github.staticgo.gotest.TestCaseResult.Outcome;
+import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -36,7 +36,6 @@ final class TestEventCollector {
     private static final Pattern FAILED_PACKAGE = Pattern.compile("FAIL\\t\\S+ \\[(.+)]");
     private static final Pattern PANIC = Pattern.compile("(?m)^panic: .*$");
 
-    private final ObjectMapper mapper = new ObjectMapper();
     private final Consumer<PackageResult> onPackageDone;
     private final Map<String, PackageState> packages = new LinkedHashMap<>();
     private final Map<String, StringBuilder> buildOutput = new LinkedHashMap<>();
@@ -92,8 +91,8 @@ final class TestEventCollector {
             return Optional.empty();
         }
         try {
-            return Optional.of(mapper.readValue(line, TestEvent.class));
-        } catch (JsonProcessingException e) {
+            return Optional.of(Json.read(line, TestEvent.class));
+        } catch (IOException notJson) {
             return Optional.empty();
         }
     }

@@ -1,12 +1,12 @@
 package io.github.staticgo.toolchain;
 
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.staticgo.Json;
 import io.github.staticgo.process.ProcessFailedException;
 import io.github.staticgo.process.ProcessResult;
 import io.github.staticgo.process.ProcessRunner;
 import io.github.staticgo.process.ProcessSpec;
 import io.github.staticgo.process.SecretMasker;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -14,29 +14,39 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 /**
- * A located, version-checked go command and the explicit environment it runs with. {@code go version}
- * is read once, when the toolchain is located.
+ * A located, version-checked go command and the explicit environment it runs with. One {@code go env}
+ * is read when the toolchain is located: the Go release, the host platform, and the go.work and go env
+ * files that apply to the module.
  */
 public final class GoToolchain {
     /** Long enough for go to fetch a pinned toolchain over a slow proxy. */
     private static final Duration QUERY_TIMEOUT = Duration.ofMinutes(10);
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** What {@code go env} is asked at start, one value per line in this order. */
+    private static final List<String> LOCATED_WITH = List.of("GOVERSION", "GOHOSTOS", "GOHOSTARCH", "GOWORK", "GOENV");
 
     private final Path executable;
     private final GoVersion version;
+    /** GOVERSION as go prints it: also tells development builds apart, which {@link #version} does not. */
+    private final String releaseName;
     private final String hostPlatform;
+    private final Optional<Path> workFile;
+    private final Optional<Path> envFile;
     private final Path moduleDirectory;
     private final Map<String, String> environment;
     private final ProcessRunner runner;
 
-    private GoToolchain(Path executable, GoVersion version, String hostPlatform, Path moduleDirectory,
+    private GoToolchain(Path executable, GoVersion version, Map<String, String> goEnv, Path moduleDirectory,
             Map<String, String> environment, ProcessRunner runner) {
         this.executable = executable;
         this.version = version;
-        this.hostPlatform = hostPlatform;
+        this.releaseName = goEnv.get("GOVERSION");
+        this.hostPlatform = goEnv.get("GOHOSTOS") + "/" + goEnv.get("GOHOSTARCH");
+        this.workFile = fileSetting(goEnv.get("GOWORK"));
+        this.envFile = fileSetting(goEnv.get("GOENV"));
         this.moduleDirectory = moduleDirectory;
         this.environment = environment;
         this.runner = runner;
@@ -56,29 +66,40 @@ public final class GoToolchain {
             environment.put("GOPROXY", "off");
         }
         Path executable = findExecutable(request);
-        ProcessSpec versionCommand = new ProcessSpec(List.of(executable.toString(), "version"),
-                request.moduleDirectory(), environment, QUERY_TIMEOUT);
+        List<String> envCommand = new ArrayList<>(List.of(executable.toString(), "env"));
+        envCommand.addAll(LOCATED_WITH);
         ProcessResult result;
         try {
-            result = runner.run(versionCommand, line -> {});
+            result = runner.run(new ProcessSpec(envCommand, request.moduleDirectory(), environment, QUERY_TIMEOUT),
+                    line -> {});
         } catch (ProcessFailedException e) {
-            throw new ToolchainException("Cannot run " + executable + " version: " + e.getMessage()
+            throw new ToolchainException("Cannot run " + executable + " env: " + e.getMessage()
                     + ". Check that <goExecutable> (or go on PATH) is a working Go installation.");
         }
         if (!result.succeeded()) {
             throw versionFailure(request, executable, environment, result);
         }
-        String line = String.join(" ", result.stdout()).trim();
-        GoVersion version = GoVersion.find(line).orElseThrow(() -> new ToolchainException(
-                executable + " version printed \"" + line + "\", which names no Go release. "
-                        + "Check that <goExecutable> points at the go command."));
+        List<String> values = result.stdout();
+        String printed = String.join(" ", values).trim();
+        // Go before 1.16 knows no GOVERSION and prints an empty line for it.
+        GoVersion version = GoVersion.find(values.isEmpty() ? "" : values.get(0)).orElseThrow(() -> new ToolchainException(
+                executable + " env GOVERSION printed \"" + printed + "\", which names no Go release: it is not the go "
+                        + "command, or a Go older than " + GoVersion.MINIMUM + ". Point <goExecutable> at the go command of Go "
+                        + GoVersion.MINIMUM.text().substring(2) + " or newer."));
         if (version.compareTo(GoVersion.MINIMUM) < 0) {
             throw new ToolchainException("Go " + version + " at " + executable + " is too old: this plugin needs "
                     + GoVersion.MINIMUM + " or newer. Install a newer Go, or point <goExecutable> at one.");
         }
-        String[] words = line.split("\\s+");
-        return new GoToolchain(executable, version, words[words.length - 1], request.moduleDirectory(),
-                Map.copyOf(environment), runner);
+        Map<String, String> goEnv = new TreeMap<>();
+        for (int i = 0; i < LOCATED_WITH.size(); i++) {
+            goEnv.put(LOCATED_WITH.get(i), i < values.size() ? values.get(i).trim() : "");
+        }
+        return new GoToolchain(executable, version, goEnv, request.moduleDirectory(), Map.copyOf(environment), runner);
+    }
+
+    /** A file go env names, where "" and "off" mean none. */
+    private static Optional<Path> fileSetting(String value) {
+        return value == null || value.isEmpty() || "off".equals(value) ? Optional.empty() : Optional.of(Path.of(value));
     }
 
     /**
@@ -122,7 +143,7 @@ public final class GoToolchain {
     private static ToolchainException versionFailure(GoToolchainRequest request, Path executable,
             Map<String, String> environment, ProcessResult result) {
         if (request.goVersion() == null) {
-            return new ToolchainException(executable + " version failed with exit code " + result.exitCode()
+            return new ToolchainException(executable + " env failed with exit code " + result.exitCode()
                     + ":" + System.lineSeparator() + result.outputTailText());
         }
         String proxy = SecretMasker.maskText(environment.getOrDefault("GOPROXY", "(go's default)"));
@@ -136,7 +157,44 @@ public final class GoToolchain {
 
     /** The platforms this Go can build for, by "goos/goarch" name, in go's own order. */
     public Map<String, Platform> platforms() throws ToolchainException {
-        List<Platform> platforms = parse(query("tool", "dist", "list", "-json"), new TypeReference<List<Platform>>() {});
+        List<Platform> platforms;
+        try {
+            platforms = Json.readList(query("tool", "dist", "list", "-json"), Platform.class);
+        } catch (IOException e) {
+            throw notJson("go tool dist list -json", e);
+        }
+        return byName(platforms);
+    }
+
+    /**
+     * {@link #platforms()}, kept in {@code cacheFile} between runs: the list is fixed for one release
+     * of one installation, so a run with the same go and Go release starts no {@code go tool dist}.
+     */
+    public Map<String, Platform> platforms(Path cacheFile) throws ToolchainException {
+        String askedOf = executable + " " + releaseName;
+        if (Files.isRegularFile(cacheFile)) {
+            try {
+                PlatformList cached = Json.readFile(cacheFile, PlatformList.class);
+                if (askedOf.equals(cached.go()) && cached.platforms() != null) {
+                    return byName(cached.platforms());
+                }
+            } catch (IOException unreadable) {
+                // asked again below
+            }
+        }
+        Map<String, Platform> platforms = platforms();
+        try {
+            Json.writeFile(cacheFile, new PlatformList(askedOf, List.copyOf(platforms.values())));
+        } catch (IOException notWritten) {
+            // Only a speed-up for the next run.
+        }
+        return platforms;
+    }
+
+    /** What {@link #platforms(Path)} keeps: the list, and which go printed it. */
+    private record PlatformList(String go, List<Platform> platforms) {}
+
+    private static Map<String, Platform> byName(List<Platform> platforms) {
         Map<String, Platform> byName = new LinkedHashMap<>();
         platforms.forEach(platform -> byName.put(platform.name(), platform));
         return byName;
@@ -158,13 +216,18 @@ public final class GoToolchain {
         return String.join("\n", result.stdout());
     }
 
-    /** Reads what a go command printed as JSON. */
-    public static <T> T parse(String json, TypeReference<T> type) throws ToolchainException {
+    /** Runs a go command that prints JSON (go mod edit -json, ...) and reads what it printed as {@code type}. */
+    public <T> T queryJson(Class<T> type, String... arguments) throws ToolchainException {
+        String json = query(arguments);
         try {
-            return JSON.readValue(json, type);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new ToolchainException("go printed something that is not the JSON expected: " + e.getOriginalMessage());
+            return Json.read(json, type);
+        } catch (IOException e) {
+            throw notJson("go " + String.join(" ", arguments), e);
         }
+    }
+
+    private static ToolchainException notJson(String command, IOException e) {
+        return new ToolchainException(command + " printed something that is not the JSON expected: " + e.getMessage());
     }
 
     /** A go command line with this toolchain's environment plus {@code extraEnvironment}. */
@@ -192,6 +255,16 @@ public final class GoToolchain {
 
     public ProcessRunner runner() {
         return runner;
+    }
+
+    /** The go.work file that applies to the module (GOWORK), if any. */
+    public Optional<Path> workFile() {
+        return workFile;
+    }
+
+    /** go's own environment file, written by go env -w (GOENV), if any. */
+    public Optional<Path> envFile() {
+        return envFile;
     }
 
     /** The PATH go runs with, for finding C compilers the way go will. */

@@ -1,10 +1,9 @@
 package io.github.staticgo.verify;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
 import io.github.staticgo.FileDigest;
 import io.github.staticgo.HumanSize;
+import io.github.staticgo.Json;
 import io.github.staticgo.binary.BinaryReport;
-import io.github.staticgo.build.AtomicFiles;
 import io.github.staticgo.smoke.SmokeResult;
 import io.github.staticgo.smoke.SmokeRun;
 import java.io.IOException;
@@ -79,7 +78,6 @@ public final class VerifyReport {
      * @param unpackedSha256 its SHA-256, or null
      * @param smoke the smoke run, or null when none was configured or the file could not be read
      */
-    @JsonInclude(JsonInclude.Include.ALWAYS)
     public record Entry(String file, String target, String format, String goos, String goarch, String variant,
             String machine, String abi, String linkage, String interpreter, List<String> needed, Boolean stripped,
             Boolean upx, Boolean glibcNss, String goVersion, Boolean cgo, Long size, String sha256,
@@ -99,7 +97,6 @@ public final class VerifyReport {
      * @param output its first lines, both streams in arrival order
      * @param reason why it failed or was not run, or a note on a passed run; null otherwise
      */
-    @JsonInclude(JsonInclude.Include.ALWAYS)
     public record SmokeEntry(String result, boolean ran, String method, String emulator, String command,
             Integer exitCode, boolean timedOut, Long millis, List<String> output, String reason) {
         static SmokeEntry of(SmokeResult r) {
@@ -148,7 +145,7 @@ public final class VerifyReport {
 
     /** Writes the report through a temporary file, so a reader never sees half of it. */
     public void writeJson(Path file) throws IOException {
-        AtomicFiles.writeJson(file, Map.of("binaries", entries()));
+        Json.writeFile(file, Map.of("binaries", entries()));
     }
 
     /** The table logged for every run: one row per binary. */

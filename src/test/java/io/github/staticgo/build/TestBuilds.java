@@ -27,9 +27,16 @@ final class TestBuilds {
      */
     static BuildConfiguration configuration(Path work, Path module, List<String> targets, BuildSettings settings,
             Path goExecutable, String outputTimestamp, int threads, boolean force) {
+        return configuration(work, module, targets, settings, goExecutable, outputTimestamp, threads, force,
+                System.getenv());
+    }
+
+    /** @param callerEnvironment the environment Maven would run in */
+    static BuildConfiguration configuration(Path work, Path module, List<String> targets, BuildSettings settings,
+            Path goExecutable, String outputTimestamp, int threads, boolean force, Map<String, String> callerEnvironment) {
         return new BuildConfiguration(module, List.of("."), null, "hello",
                 targets.stream().map(TargetDeclaration::of).toList(), "off", settings,
-                new GoToolchainRequest(goExecutable, null, false, module, System.getenv()), work.resolve("out"),
+                new GoToolchainRequest(goExecutable, null, false, module, callerEnvironment), work.resolve("out"),
                 outputTimestamp, new BuildConfiguration.Execution(work.resolve("state"), Set.of(), "test", threads, force));
     }
 

@@ -15,10 +15,12 @@ import io.github.staticgo.upx.UpxDouble;
 import io.github.staticgo.upx.UpxOptions;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
@@ -59,9 +61,14 @@ class UpToDateTest {
     }
 
     private List<String> build(String ldflags, boolean force) throws Exception {
-        Files.deleteIfExists(builds);
-        TestBuilds.run(TestBuilds.configuration(dir, module, TWO_TARGETS,
+        return build(TestBuilds.configuration(dir, module, TWO_TARGETS,
                 TestBuilds.settings(ldflags, Duration.ofMinutes(5)), recordingGo, null, 2, force));
+    }
+
+    /** The targets go was asked to build, sorted. */
+    private List<String> build(BuildConfiguration configuration) throws Exception {
+        Files.deleteIfExists(builds);
+        TestBuilds.run(configuration);
         return Files.exists(builds) ? Files.readAllLines(builds).stream().sorted().toList() : List.of();
     }
 
@@ -90,6 +97,35 @@ class UpToDateTest {
         assertEquals(TWO_TARGETS, build(), "a file in a local replace directory");
         assertEquals(TWO_TARGETS, build("-X main.version=2", false), "the ldflags");
         assertEquals(List.of(), build("-X main.version=2", false));
+    }
+
+    @Test
+    void aWorkspaceItsModulesAndTheGoEnvFileAreInputs() throws Exception {
+        // A go.work above the module that brings in a second module the program imports, and a go env
+        // file of the user's (GOENV), as go env -w writes it.
+        Path workspace = Files.createDirectories(dir.resolve("workspace"));
+        Path app = Tools.goModule(workspace.resolve("app"), "package main\n\nimport (\n\t\"fmt\"\n\n"
+                + "\t\"example.com/dep\"\n)\n\nfunc main() { fmt.Println(dep.Name) }\n");
+        Path dep = Files.createDirectories(workspace.resolve("dep"));
+        Files.writeString(dep.resolve("go.mod"), "module example.com/dep\n\ngo 1.21\n");
+        Files.writeString(dep.resolve("dep.go"), "package dep\n\nconst Name = \"dep\"\n");
+        Files.writeString(workspace.resolve("go.work"), "go 1.21\n\nuse (\n\t./app\n\t./dep\n)\n");
+        Path goEnvFile = dir.resolve("go-env");
+        Files.writeString(goEnvFile, "GOPRIVATE=example.com/one\n");
+        Map<String, String> caller = new HashMap<>(System.getenv());
+        caller.put("GOENV", goEnvFile.toString());
+        caller.remove("GOWORK");
+        BuildConfiguration inWorkspace = TestBuilds.configuration(dir, app, TWO_TARGETS,
+                TestBuilds.settings(null, Duration.ofMinutes(5)), recordingGo, null, 2, false, caller);
+        assertEquals(TWO_TARGETS, build(inWorkspace));
+        assertEquals(List.of(), build(inWorkspace));
+        Files.writeString(dep.resolve("dep.go"), "package dep\n\nconst Name = \"dep2\"\n");
+        assertEquals(TWO_TARGETS, build(inWorkspace), "a file of a module the workspace uses");
+        Files.writeString(workspace.resolve("go.work"), "\n// changed\n", StandardOpenOption.APPEND);
+        assertEquals(TWO_TARGETS, build(inWorkspace), "go.work");
+        Files.writeString(goEnvFile, "GOPRIVATE=example.com/two\n");
+        assertEquals(TWO_TARGETS, build(inWorkspace), "the go env file");
+        assertEquals(List.of(), build(inWorkspace));
     }
 
     @Test

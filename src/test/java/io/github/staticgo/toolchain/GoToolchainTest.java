@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -24,10 +25,17 @@ class GoToolchainTest {
 
     /** What the real go says of itself, asked without the code under test. */
     private static String goEnv(String name) throws Exception {
-        Process process = new ProcessBuilder("go", "env", name).start();
-        String value = new String(process.getInputStream().readAllBytes()).trim();
+        return goOutput("env", name);
+    }
+
+    /** What the real go prints, run without the code under test. */
+    private static String goOutput(String... arguments) throws Exception {
+        List<String> command = new ArrayList<>(List.of("go"));
+        command.addAll(List.of(arguments));
+        Process process = new ProcessBuilder(command).start();
+        String output = new String(process.getInputStream().readAllBytes()).trim();
         assertEquals(0, process.waitFor());
-        return value;
+        return output;
     }
 
     @Test
@@ -36,6 +44,8 @@ class GoToolchainTest {
         assertEquals(goEnv("GOVERSION"), go.version().text());
         assertEquals(goEnv("GOHOSTOS") + "/" + goEnv("GOHOSTARCH"), go.hostPlatform());
         assertTrue(go.version().compareTo(GoVersion.MINIMUM) >= 0);
+        assertEquals(Path.of(goEnv("GOENV")), go.envFile().orElseThrow());
+        assertTrue(go.workFile().isEmpty(), "no go.work above " + dir);
     }
 
     @Test
@@ -46,6 +56,33 @@ class GoToolchainTest {
         assertTrue(platforms.containsKey("windows/arm64"));
         assertEquals(false, platforms.get("js/wasm").cgoSupported());
         assertTrue(platforms.size() > 30, "go tool dist list has more than 30 entries: " + platforms.size());
+    }
+
+    @Test
+    void thePlatformListIsAskedOnceAndKeptForTheSameGo() throws Exception {
+        // Test double around the real go: it counts the `go tool dist` calls, then hands over to go.
+        Path calls = dir.resolve("dist-calls");
+        Path recordingGo = dir.resolve("recording-go");
+        Files.writeString(recordingGo, "#!/bin/sh\n[ \"$1\" = tool ] && echo \"$*\" >> '" + calls + "'\nexec go \"$@\"\n");
+        Files.setPosixFilePermissions(recordingGo, PosixFilePermissions.fromString("rwxr-xr-x"));
+        GoToolchain go = GoToolchain.locate(new GoToolchainRequest(recordingGo, null, false, dir, System.getenv()),
+                new ProcessRunner());
+        Path cache = dir.resolve("state/go-platforms.json");
+
+        Map<String, Platform> first = go.platforms(cache);
+        Map<String, Platform> second = go.platforms(cache);
+        assertEquals(List.of("tool dist list -json"), Files.readAllLines(calls));
+        // Both are go's own list, as `go tool dist list` prints it.
+        List<String> goList = List.of(goOutput("tool", "dist", "list").split("\n"));
+        assertEquals(goList, List.copyOf(first.keySet()));
+        assertEquals(goList, List.copyOf(second.keySet()));
+
+        // A list kept for another go, or one that cannot be read, is asked for again.
+        Files.writeString(cache, Files.readString(cache).replace(go.executable().toString(), "/elsewhere/go"));
+        go.platforms(cache);
+        Files.writeString(cache, "{\"go\": ");
+        assertEquals(goList, List.copyOf(go.platforms(cache).keySet()));
+        assertEquals(3, Files.readAllLines(calls).size());
     }
 
     @Test
@@ -94,13 +131,27 @@ class GoToolchainTest {
     @Test
     void anOldGoIsRefused() throws Exception {
         // Test double: a script standing in for a Go 1.20 installation, which cannot be installed here.
+        // Asked for GOVERSION GOHOSTOS GOHOSTARCH GOWORK GOENV, it answers as Go 1.20 does: one line each.
         Path fakeGo = dir.resolve("go");
-        Files.writeString(fakeGo, "#!/bin/sh\necho go version go1.20.14 linux/amd64\n");
+        Files.writeString(fakeGo, "#!/bin/sh\n[ \"$1\" = env ] && printf 'go1.20.14\\nlinux\\namd64\\n\\n\\n'\n");
         Files.setPosixFilePermissions(fakeGo, PosixFilePermissions.fromString("rwxr-xr-x"));
         ToolchainException failure = assertThrows(ToolchainException.class, () -> GoToolchain.locate(
                 new GoToolchainRequest(fakeGo, null, false, dir, System.getenv()), new ProcessRunner()));
         assertTrue(failure.getMessage().startsWith("Go go1.20.14 at " + fakeGo + " is too old"), failure.getMessage());
         assertTrue(failure.getMessage().contains("go1.21 or newer"));
+    }
+
+    @Test
+    void aGoThatKnowsNoGoversionIsRefused() throws Exception {
+        // Test double: Go before 1.16 prints an empty line for the GOVERSION it does not know.
+        Path fakeGo = dir.resolve("go");
+        Files.writeString(fakeGo, "#!/bin/sh\n[ \"$1\" = env ] && printf '\\nlinux\\namd64\\n\\n\\n'\n");
+        Files.setPosixFilePermissions(fakeGo, PosixFilePermissions.fromString("rwxr-xr-x"));
+        ToolchainException failure = assertThrows(ToolchainException.class, () -> GoToolchain.locate(
+                new GoToolchainRequest(fakeGo, null, false, dir, System.getenv()), new ProcessRunner()));
+        assertTrue(failure.getMessage().startsWith(fakeGo + " env GOVERSION printed"), failure.getMessage());
+        assertTrue(failure.getMessage().contains("Point <goExecutable> at the go command of Go 1.21 or newer"),
+                failure.getMessage());
     }
 
     @Test

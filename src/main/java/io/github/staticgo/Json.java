@@ -1,0 +1,85 @@
+package io.github.staticgo;
+
+import com.google.gson.Gson;
+import com.google.gson.GsonBuilder;
+import com.google.gson.JsonIOException;
+import com.google.gson.Strictness;
+import com.google.gson.reflect.TypeToken;
+import java.io.IOException;
+import java.io.Writer;
+import java.lang.reflect.Type;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * The one JSON mapping of the plugin: what go prints ({@code -json}) and the files the goals write and
+ * read (build.json, verify-report.json, up-to-date records). Nulls are written, so a reader sees every
+ * field; text is written as it is (no HTML escaping of {@code <}, {@code =}, ...). Files are written
+ * through a temporary file in the same directory and a rename, so no reader sees half of one.
+ */
+public final class Json {
+    private static final Gson GSON = new GsonBuilder()
+            .serializeNulls()
+            .disableHtmlEscaping()
+            .setPrettyPrinting()
+            .setStrictness(Strictness.STRICT)
+            .create();
+
+    private Json() {}
+
+    public static <T> T read(String json, Class<T> type) throws IOException {
+        return read(json, (Type) type);
+    }
+
+    /** A list of {@code elementType}, e.g. the array {@code go tool dist list -json} prints. */
+    public static <T> List<T> readList(String json, Class<T> elementType) throws IOException {
+        return read(json, TypeToken.getParameterized(List.class, elementType).getType());
+    }
+
+    /** An object whose keys are free text and whose values are {@code valueType}. */
+    public static <T> Map<String, T> readMap(String json, Class<T> valueType) throws IOException {
+        return read(json, TypeToken.getParameterized(Map.class, String.class, valueType).getType());
+    }
+
+    public static <T> T readFile(Path file, Class<T> type) throws IOException {
+        return read(Files.readString(file), type);
+    }
+
+    public static void writeFile(Path file, Object value) throws IOException {
+        Path directory = file.toAbsolutePath().getParent();
+        Files.createDirectories(directory);
+        // Unique per writer, and created with the user's usual permissions (createTempFile would make it 0600).
+        Path temporary = directory.resolve("." + file.getFileName() + "." + UUID.randomUUID() + ".part");
+        try {
+            try (Writer out = Files.newBufferedWriter(temporary, StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW,
+                    StandardOpenOption.WRITE)) {
+                GSON.toJson(value, out);
+            } catch (JsonIOException e) {
+                throw new IOException(e.getMessage(), e);
+            }
+            Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(temporary);
+        }
+    }
+
+    private static <T> T read(String json, Type type) throws IOException {
+        try {
+            T value = GSON.fromJson(json, type);
+            if (value == null) {
+                throw new IOException("no JSON value where one was expected");
+            }
+            return value;
+        } catch (RuntimeException e) {
+            // Gson's JsonParseException for malformed text; a plain RuntimeException when a record's
+            // constructor refuses what was read (a required field missing).
+            throw new IOException(e.getMessage(), e);
+        }
+    }
+}
