@@ -3,8 +3,9 @@
 # part take turns (bench/interleaved.py), so a machine that speeds up or slows down treats them alike:
 #   1. cold Go cache: the plugin (threads=1 and default), the same go build commands in a shell loop,
 #      mvn-golang 2.3.10; Maven's own start-up measured with an empty pom
-#   2. nothing changed: the plugin, the loop, mvn-golang, the empty pom, and the plugin with
-#      -Dstatic-go.skip (Maven loading the plugin and running none of it)
+#   2. nothing changed: the plugin, the loop, mvn-golang, the empty pom, and two floors: the plugin
+#      with -Dstatic-go.skip (Maven loads it and runs none of it) and the empty pom's `clean package`
+#      (Maven runs one goal of another plugin, maven-clean-plugin, that has nothing to do)
 #   3. mvn clean package with a warm Go cache: the plugin, mvn-golang, the loop, the empty pom
 # Needs python3 and the plugin installed (mvn install).
 # Usage: bench/build-speed.sh [cold runs] [warm runs] [parts, default "1 2 3"]
@@ -70,7 +71,8 @@ python3 bench/interleaved.py --warmup 1 --runs "$warm_runs" --export-json "$resu
   -n plugin "$plugin package" \
   -n mvn-golang "$golang package" \
   -n empty-pom "$empty" \
-  -n plugin-skipped "$plugin -Dstatic-go.skip package"
+  -n plugin-skipped "$plugin -Dstatic-go.skip package" \
+  -n empty-pom-noop-clean "$mvn -f $work/empty/pom.xml clean package"
 fi
 
 if [[ " $parts " == *" 3 "* ]]; then

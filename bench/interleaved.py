@@ -20,11 +20,10 @@ def main():
     parser.add_argument("--warmup", type=int, default=0)
     parser.add_argument("--prepare", help="run before every timed command, not timed")
     parser.add_argument("--export-json", required=True)
-    parser.add_argument("-n", dest="names", action="append", required=True)
-    parser.add_argument("commands", nargs="+")
+    parser.add_argument("-n", dest="named", action="append", nargs=2, metavar=("NAME", "CMD"), required=True)
     args = parser.parse_args()
-    if len(args.names) != len(args.commands):
-        parser.error("give one -n NAME per command")
+    args.names = [name for name, _ in args.named]
+    args.commands = [command for _, command in args.named]
 
     def run(command):
         if args.prepare:

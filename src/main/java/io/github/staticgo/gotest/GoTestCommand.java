@@ -51,18 +51,4 @@ final class GoTestCommand {
         return new BuildSettings(false, false, null, request.tags(), null, null, "exe", List.of(), request.env(), false,
                 request.processTimeout());
     }
-
-    /** The qemu-user program for a linux GOARCH, by qemu's name for the architecture. */
-    static List<String> qemuPrograms(String goarch) {
-        String arch = switch (goarch) {
-            case "amd64" -> "x86_64";
-            case "386" -> "i386";
-            case "arm64" -> "aarch64";
-            case "loong64" -> "loongarch64";
-            case "mipsle" -> "mipsel";
-            case "mips64le" -> "mips64el";
-            default -> goarch; // arm, ppc64, ppc64le, riscv64, s390x, mips, mips64
-        };
-        return List.of("qemu-" + arch + "-static", "qemu-" + arch);
-    }
 }

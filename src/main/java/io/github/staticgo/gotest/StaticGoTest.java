@@ -7,6 +7,7 @@ import io.github.staticgo.process.ProcessResult;
 import io.github.staticgo.process.ProcessRunner;
 import io.github.staticgo.process.ProcessSpec;
 import io.github.staticgo.process.SecretMasker;
+import io.github.staticgo.smoke.QemuUser;
 import io.github.staticgo.target.CgoMode;
 import io.github.staticgo.target.TargetDeclaration;
 import io.github.staticgo.target.TargetResolver;
@@ -128,7 +129,10 @@ public final class StaticGoTest {
             throw new ConfigurationException("testExec", target.platform() + " test binaries cannot run on this "
                     + go.hostPlatform() + " host by themselves: set <testExec> to a program that runs them.");
         }
-        List<String> programs = GoTestCommand.qemuPrograms(target.goarch());
+        String qemuArch = QemuUser.qemuArch(target.goarch()).orElseThrow(() -> new ConfigurationException("testExec",
+                "qemu-user has no emulator for " + target.goarch() + ", so " + target.platform() + " test binaries "
+                        + "cannot run on this " + go.hostPlatform() + " host: set <testExec> to a program that runs them."));
+        List<String> programs = QemuUser.programs(qemuArch);
         for (String program : programs) {
             if (Executables.find(program, go.path()).isPresent()) {
                 return program;
@@ -136,7 +140,7 @@ public final class StaticGoTest {
         }
         throw new ConfigurationException("testExec", "testing for " + target.platform() + " on " + go.hostPlatform()
                 + " needs qemu-user, and neither " + String.join(" nor ", programs) + " is on PATH. Install it "
-                + "(Debian/Ubuntu: apt-get install qemu-user-static) or set <testExec>.");
+                + "(Debian/Ubuntu: apt-get install " + QemuUser.DEBIAN_PACKAGE + ") or set <testExec>.");
     }
 
     private static Map<String, String> properties(GoToolchain go, TargetSpec target, Map<String, String> environment) {
