@@ -4,7 +4,7 @@ import groovy.xml.XmlSlurper
 def log = new File(basedir, 'build.log').text
 assert log.contains('-run=^(TestA.*)$')
 assert log.contains('BUILD SUCCESS')
-def suite = new XmlSlurper().parse(new File(basedir, 'target/surefire-reports/TEST-example.com.test-selection.calc.xml'))
+def suite = new XmlSlurper().parse(new File(basedir, 'target/surefire-reports/TEST-example.com.test-failing.calc.xml'))
 assert suite.testcase*.@name*.toString() == ['TestAdd']
 assert suite.@failures.toInteger() == 0
 return true

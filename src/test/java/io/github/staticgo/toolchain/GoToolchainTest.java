@@ -128,30 +128,32 @@ class GoToolchainTest {
         assertTrue(failure.getMessage().startsWith("<goExecutable> " + missing + " is not an executable file"));
     }
 
+    /**
+     * Test double: a script standing in for an old Go installation, which cannot be installed here.
+     * Asked for GOVERSION GOHOSTOS GOHOSTARCH GOWORK GOENV, it prints {@code goversion} and then what
+     * any Go prints for the others on linux/amd64, one line each.
+     */
+    private ToolchainException locateGoPrinting(String goversion) throws Exception {
+        Path fakeGo = dir.resolve("go");
+        Files.writeString(fakeGo, "#!/bin/sh\n[ \"$1\" = env ] && printf '" + goversion + "\\nlinux\\namd64\\n\\n\\n'\n");
+        Files.setPosixFilePermissions(fakeGo, PosixFilePermissions.fromString("rwxr-xr-x"));
+        return assertThrows(ToolchainException.class, () -> GoToolchain.locate(
+                new GoToolchainRequest(fakeGo, null, false, dir, System.getenv()), new ProcessRunner()));
+    }
+
     @Test
     void anOldGoIsRefused() throws Exception {
-        // Test double: a script standing in for a Go 1.20 installation, which cannot be installed here.
-        // Asked for GOVERSION GOHOSTOS GOHOSTARCH GOWORK GOENV, it answers as Go 1.20 does: one line each.
-        Path fakeGo = dir.resolve("go");
-        Files.writeString(fakeGo, "#!/bin/sh\n[ \"$1\" = env ] && printf 'go1.20.14\\nlinux\\namd64\\n\\n\\n'\n");
-        Files.setPosixFilePermissions(fakeGo, PosixFilePermissions.fromString("rwxr-xr-x"));
-        ToolchainException failure = assertThrows(ToolchainException.class, () -> GoToolchain.locate(
-                new GoToolchainRequest(fakeGo, null, false, dir, System.getenv()), new ProcessRunner()));
-        assertTrue(failure.getMessage().startsWith("Go go1.20.14 at " + fakeGo + " is too old"), failure.getMessage());
-        assertTrue(failure.getMessage().contains("go1.21 or newer"));
+        String message = locateGoPrinting("go1.20.14").getMessage();
+        assertTrue(message.startsWith("Go go1.20.14 at " + dir.resolve("go") + " is too old"), message);
+        assertTrue(message.contains("go1.21 or newer"));
     }
 
     @Test
     void aGoThatKnowsNoGoversionIsRefused() throws Exception {
-        // Test double: Go before 1.16 prints an empty line for the GOVERSION it does not know.
-        Path fakeGo = dir.resolve("go");
-        Files.writeString(fakeGo, "#!/bin/sh\n[ \"$1\" = env ] && printf '\\nlinux\\namd64\\n\\n\\n'\n");
-        Files.setPosixFilePermissions(fakeGo, PosixFilePermissions.fromString("rwxr-xr-x"));
-        ToolchainException failure = assertThrows(ToolchainException.class, () -> GoToolchain.locate(
-                new GoToolchainRequest(fakeGo, null, false, dir, System.getenv()), new ProcessRunner()));
-        assertTrue(failure.getMessage().startsWith(fakeGo + " env GOVERSION printed"), failure.getMessage());
-        assertTrue(failure.getMessage().contains("Point <goExecutable> at the go command of Go 1.21 or newer"),
-                failure.getMessage());
+        // Go before 1.16 prints an empty line for the GOVERSION it does not know.
+        String message = locateGoPrinting("").getMessage();
+        assertTrue(message.startsWith(dir.resolve("go") + " env GOVERSION printed"), message);
+        assertTrue(message.contains("Point <goExecutable> at the go command of Go 1.21 or newer"), message);
     }
 
     @Test

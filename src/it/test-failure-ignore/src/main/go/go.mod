@@ -1,3 +1,0 @@
-module example.com/test-failure-ignore
-
-go 1.21

@@ -1,3 +1,0 @@
-module example.com/test-selection
-
-go 1.21

@@ -1,3 +1,0 @@
-module example.com/test-skip-tests
-
-go 1.21
