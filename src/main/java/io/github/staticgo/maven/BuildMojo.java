@@ -183,7 +183,7 @@ public final class BuildMojo extends AbstractGoToolchainMojo {
     private boolean force;
 
     /**
-     * Where the up-to-date records of each binary are kept.
+     * Where the up-to-date records of each binary, the file digests and go's platform list are kept.
      *
      * @since 0.1.0
      */
