@@ -11,17 +11,15 @@ import java.lang.reflect.Type;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 /**
  * The one JSON mapping of the plugin: what go prints ({@code -json}) and the files the goals write and
  * read (build.json, verify-report.json, up-to-date records). Nulls are written, so a reader sees every
  * field; text is written as it is (no HTML escaping of {@code <}, {@code =}, ...). Files are written
- * through a temporary file in the same directory and a rename, so no reader sees half of one.
+ * through {@link SafeFiles#replace}, so no reader sees half of one.
  */
 public final class Json {
     private static final Gson GSON = new GsonBuilder()
@@ -52,21 +50,14 @@ public final class Json {
     }
 
     public static void writeFile(Path file, Object value) throws IOException {
-        Path directory = file.toAbsolutePath().getParent();
-        Files.createDirectories(directory);
-        // Unique per writer, and created with the user's usual permissions (createTempFile would make it 0600).
-        Path temporary = directory.resolve("." + file.getFileName() + "." + UUID.randomUUID() + ".part");
-        try {
+        SafeFiles.replace(file, temporary -> {
             try (Writer out = Files.newBufferedWriter(temporary, StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW,
                     StandardOpenOption.WRITE)) {
                 GSON.toJson(value, out);
             } catch (JsonIOException e) {
                 throw new IOException(e.getMessage(), e);
             }
-            Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(temporary);
-        }
+        });
     }
 
     private static <T> T read(String json, Type type) throws IOException {

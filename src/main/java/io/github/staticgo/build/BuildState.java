@@ -2,14 +2,13 @@ package io.github.staticgo.build;
 
 import io.github.staticgo.FileDigest;
 import io.github.staticgo.Json;
+import io.github.staticgo.SafeFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
 import java.util.Optional;
-import java.util.UUID;
 
 /**
  * What the last successful build of one binary recorded: the fingerprint of its inputs and the file it
@@ -48,14 +47,7 @@ final class BuildState {
                 || !record.get().binary().sha256().equals(FileDigest.sha256(original))) {
             return Optional.empty();
         }
-        Path temporary = output.resolveSibling("." + output.getFileName() + "." + UUID.randomUUID() + ".restoring");
-        try {
-            Files.copy(original, temporary, StandardCopyOption.COPY_ATTRIBUTES);
-            Files.setLastModifiedTime(temporary, FileTime.fromMillis(record.get().modified()));
-            Files.move(temporary, output, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(temporary);
-        }
+        SafeFiles.copy(original, output, FileTime.fromMillis(record.get().modified()));
         return Optional.of(record.get().binary());
     }
 

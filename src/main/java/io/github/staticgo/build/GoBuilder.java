@@ -4,6 +4,7 @@ import io.github.staticgo.BuildLog;
 import io.github.staticgo.ConfigurationException;
 import io.github.staticgo.FileDigest;
 import io.github.staticgo.HumanSize;
+import io.github.staticgo.SafeFiles;
 import io.github.staticgo.process.ProcessFailedException;
 import io.github.staticgo.process.ProcessResult;
 import io.github.staticgo.process.ProcessRunner.OutputLine;
@@ -20,7 +21,6 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -34,7 +34,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 /**
  * Runs go build once per binary that is not up to date, several at once. Each binary is written into
@@ -238,7 +237,7 @@ public final class GoBuilder {
                     output.target().goarch(), output.target().variant(), output.target().cgo().pomName(),
                     output.classifier(), size, FileDigest.sha256(output.file()));
         } finally {
-            deleteRecursively(scratch);
+            SafeFiles.deleteTree(scratch);
         }
     }
 
@@ -258,17 +257,6 @@ public final class GoBuilder {
             log.warn(label + text);
         } else {
             log.info(label + text);
-        }
-    }
-
-    private static void deleteRecursively(Path directory) throws IOException {
-        if (!Files.exists(directory)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(directory)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(path);
-            }
         }
     }
 }

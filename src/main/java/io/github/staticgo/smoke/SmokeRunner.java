@@ -1,5 +1,6 @@
 package io.github.staticgo.smoke;
 
+import io.github.staticgo.SafeFiles;
 import io.github.staticgo.binary.BinaryAnalyzer;
 import io.github.staticgo.binary.BinaryReport;
 import io.github.staticgo.binary.Linkage;
@@ -11,11 +12,8 @@ import io.github.staticgo.process.ProcessSpec;
 import io.github.staticgo.process.ProcessTimedOutException;
 import io.github.staticgo.toolchain.Executables;
 import java.io.IOException;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -306,19 +304,7 @@ final class SmokeRunner {
 
     private static void deleteQuietly(Path root) {
         try {
-            Files.walkFileTree(root, new SimpleFileVisitor<>() {
-                @Override
-                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-                    Files.deleteIfExists(file);
-                    return FileVisitResult.CONTINUE;
-                }
-
-                @Override
-                public FileVisitResult postVisitDirectory(Path dir, IOException e) throws IOException {
-                    Files.deleteIfExists(dir);
-                    return FileVisitResult.CONTINUE;
-                }
-            });
+            SafeFiles.deleteTree(root);
         } catch (IOException e) {
             // A leftover root in target/ is harmless; mvn clean removes it.
         }

@@ -1,6 +1,7 @@
 package io.github.staticgo.upx;
 
 import io.github.staticgo.BuildLog;
+import io.github.staticgo.SafeFiles;
 import io.github.staticgo.process.ProcessFailedException;
 import io.github.staticgo.process.ProcessResult;
 import io.github.staticgo.process.ProcessSpec;
@@ -12,11 +13,8 @@ import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
-import java.util.stream.Stream;
 
 /**
  * Packs one binary without ever leaving it broken: UPX writes a new file ({@code -o}) in a scratch
@@ -70,7 +68,8 @@ final class UpxPacker {
                         + test.exitCode() + "; the unpacked binary is kept", test);
             }
             long sizeBefore = Files.size(binary);
-            keepOriginal(binary, unpackedCopy, timestamp);
+            // Copied through a temporary name, so a reader never sees half of the original.
+            SafeFiles.copy(binary, unpackedCopy, timestamp == null ? null : FileTime.from(timestamp));
             copyPermissions(binary, packed);
             if (timestamp != null) {
                 Files.setLastModifiedTime(packed, FileTime.from(timestamp));
@@ -78,7 +77,7 @@ final class UpxPacker {
             Files.move(packed, binary, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             return new Packed(sizeBefore, Files.size(binary), unpackedCopy, command);
         } finally {
-            deleteRecursively(scratch);
+            SafeFiles.deleteTree(scratch);
         }
     }
 
@@ -96,38 +95,11 @@ final class UpxPacker {
         return new UpxException(what + ". UPX said:" + System.lineSeparator() + result.outputTailText());
     }
 
-    /** Copies through a temporary name, so a reader never sees half of the original. */
-    private static void keepOriginal(Path binary, Path unpackedCopy, Instant timestamp) throws IOException {
-        Path directory = unpackedCopy.toAbsolutePath().getParent();
-        Files.createDirectories(directory);
-        Path temporary = directory.resolve("." + unpackedCopy.getFileName() + "." + UUID.randomUUID() + ".part");
-        try {
-            Files.copy(binary, temporary, StandardCopyOption.COPY_ATTRIBUTES);
-            if (timestamp != null) {
-                Files.setLastModifiedTime(temporary, FileTime.from(timestamp));
-            }
-            Files.move(temporary, unpackedCopy, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(temporary);
-        }
-    }
-
     private static void copyPermissions(Path from, Path to) throws IOException {
         try {
             Files.setPosixFilePermissions(to, Files.getPosixFilePermissions(from));
         } catch (UnsupportedOperationException notPosix) {
             to.toFile().setExecutable(true);
-        }
-    }
-
-    private static void deleteRecursively(Path directory) throws IOException {
-        if (!Files.exists(directory)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(directory)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(path);
-            }
         }
     }
 }
