@@ -82,7 +82,7 @@ class BadConfigurationTest {
             GoToolchainRequest toolchain = new GoToolchainRequest(goExecutable, goVersion, true, sourceDirectory, environment);
             new StaticGoBuild(new ProcessRunner(), BuildLog.silent()).run(new BuildConfiguration(sourceDirectory, packages,
                     binaryName, "sidecar", targets, cgo, settings, toolchain, dir.resolve("out"), outputTimestamp,
-                    new BuildConfiguration.Execution(dir.resolve("state"), Set.of(), "test", threads, false)));
+                    new BuildConfiguration.Execution(dir.resolve("state"), Set.of(), "test", threads, false, "default")));
         }
     }
 
@@ -147,17 +147,17 @@ class BadConfigurationTest {
                         "<targets>: 'linux/amd64' is declared twice: both would be written as linux-amd64. "
                                 + "Remove one."),
                 build("cgo musl on windows", "targets", p -> p.targets = List.of(
-                        new TargetDeclaration("windows/amd64", "musl", null, null, null, null)),
+                        new TargetDeclaration("windows/amd64", "musl", null, null, null, null, null)),
                         "<targets>: windows/amd64: <cgo>musl</cgo> links against musl libc, which exists only "
                                 + "for linux; use <cgo>off</cgo> or <cgo>on</cgo> with a <cc> for windows."),
                 build("unknown cgo mode", "cgo", p -> p.cgo = "static",
                         "<cgo>: unknown cgo mode 'static': use off, musl or on."),
                 build("unknown cgo mode of one target", "targets", p -> p.targets = List.of(
-                        new TargetDeclaration("linux/amd64", "yes", null, null, null, null)),
+                        new TargetDeclaration("linux/amd64", "yes", null, null, null, null, null)),
                         "<targets>: linux/amd64: <targets><target><cgo>: unknown cgo mode 'yes': use off, musl "
                                 + "or on."),
                 build("cgo for another arch without cc", "targets", p -> p.targets = List.of(
-                        new TargetDeclaration("linux/arm64", "on", null, null, null, null)),
+                        new TargetDeclaration("linux/arm64", "on", null, null, null, null, null)),
                         "<targets>: linux/arm64: <cgo>on</cgo> on a linux/amd64 host needs a C compiler for "
                                 + "linux/arm64: set <cc> in this <target>, for example <cc>zig cc -target "
                                 + "aarch64-linux-musl</cc>."),
@@ -213,13 +213,13 @@ class BadConfigurationTest {
                         "<ldflags>: the quote ' at position 4 is never closed in: -X 'main.motd=hello world . "
                                 + "Close it, e.g. -X 'main.motd=hello world'."),
                 build("target ldflags with an unbalanced quote", "targets><target><ldflags", p -> p.targets = List.of(
-                        new TargetDeclaration("linux/amd64", null, null, null, "-X \"main.v=1", null)),
+                        new TargetDeclaration("linux/amd64", null, null, null, "-X \"main.v=1", null, null)),
                         "<targets><target><ldflags>: the quote \" at position 4 is never closed in: -X "
                                 + "\"main.v=1 . Close it, e.g. -X 'main.motd=hello world'."),
                 build("env setting GOOS", "env", p -> p.env = Map.of("GOOS", "windows"),
                         "<env>: must not set GOOS; use <targets> instead."),
                 build("target env setting CGO_ENABLED", "targets", p -> p.targets = List.of(
-                        new TargetDeclaration("linux/amd64", null, null, Map.of("CGO_ENABLED", "1"), null, null)),
+                        new TargetDeclaration("linux/amd64", null, null, Map.of("CGO_ENABLED", "1"), null, null, null)),
                         "<targets>: linux/amd64: <env> must not set CGO_ENABLED; use <cgo> instead."),
                 build("threads below 1", "threads", p -> p.threads = 0,
                         "<threads>: 0 threads cannot build anything: use 1 or more, or leave it unset for one "

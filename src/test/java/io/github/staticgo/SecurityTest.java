@@ -172,6 +172,6 @@ class SecurityTest {
     private BuildConfiguration configuration(Path module, BuildSettings settings, GoToolchainRequest toolchain) {
         return new BuildConfiguration(module, List.of("."), null, "hello", List.of(TargetDeclaration.of("linux/amd64")),
                 "off", settings, toolchain, dir.resolve("out"), null,
-                new BuildConfiguration.Execution(dir.resolve("state"), Set.of(), "test", 1, true));
+                new BuildConfiguration.Execution(dir.resolve("state"), Set.of(), "test", 1, true, "default"));
     }
 }

@@ -30,8 +30,11 @@ public record BuildConfiguration(Path moduleDirectory, List<String> packages, St
      * @param pluginVersion part of every fingerprint
      * @param threads how many go builds run at once
      * @param force rebuild everything
+     * @param id which build execution of the project this is (Maven's execution id): build.json keeps the
+     *     binaries of every execution, each replacing only its own
      */
-    public record Execution(Path stateDirectory, Set<Path> notInputs, String pluginVersion, int threads, boolean force) {
+    public record Execution(Path stateDirectory, Set<Path> notInputs, String pluginVersion, int threads, boolean force,
+            String id) {
         public Execution {
             notInputs = Set.copyOf(notInputs);
         }

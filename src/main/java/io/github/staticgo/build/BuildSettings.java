@@ -11,6 +11,7 @@ import java.util.Map;
  * @param ldflags link flags added after the plugin's own, or null
  * @param gcflags compiler flags, or null
  * @param asmflags assembler flags, or null
+ * @param buildMode the -buildmode of targets that set none, or null to pass none (go's default: exe, pie on windows)
  * @param goFlags further go build arguments, passed as they are
  * @param buildVcs stamp VCS information into the binary; off by default because two checkouts of one
  *     commit would otherwise differ in vcs.modified and because git refuses repositories owned by

@@ -28,7 +28,10 @@ public final class GoBuildCommand {
             arguments.add("-trimpath");
         }
         arguments.add(settings.buildVcs() ? "-buildvcs=auto" : "-buildvcs=false");
-        arguments.add("-buildmode=" + settings.buildMode());
+        String buildMode = target.buildMode() != null ? target.buildMode() : settings.buildMode();
+        if (buildMode != null) {
+            arguments.add("-buildmode=" + buildMode);
+        }
         arguments.add("-ldflags=" + ldflags(target, settings));
         String tags = String.join(",", tags(target, settings));
         if (!tags.isEmpty()) {

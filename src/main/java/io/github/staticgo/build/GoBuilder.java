@@ -50,6 +50,7 @@ public final class GoBuilder {
         this.log = log;
     }
 
+    /** @return what this execution built; build.json then holds it merged with what other executions built */
     public BuildManifest build(BuildRequest request)
             throws GoBuildException, ConfigurationException, ToolchainException, IOException {
         for (BinaryOutput output : request.outputs()) {
@@ -60,16 +61,17 @@ public final class GoBuilder {
         String inputs = BuildInputs.digest(go, request.moduleDirectory(), request.notInputs(), digests);
         digests.save();
         BuildState state = new BuildState(request.stateDirectory());
-        Map<String, Path> packedOriginals = packedOriginals(request.outputDirectory());
+        Optional<BuildManifest> earlier = BuildManifest.readIfPresent(request.outputDirectory());
+        Map<String, Path> packedOriginals = packedOriginals(earlier, request.outputDirectory());
 
         List<Callable<BuiltBinary>> tasks = new ArrayList<>();
         for (BinaryOutput output : request.outputs()) {
             Path original = packedOriginals.get(output.file().getFileName().toString());
             tasks.add(() -> buildOrReuse(output, request, inputs, state, original));
         }
-        BuildManifest manifest = new BuildManifest(go.version().text(), runAll(tasks, request.threads()));
-        manifest.write(request.outputDirectory());
-        return manifest;
+        BuildManifest built = new BuildManifest(go.version().text(), runAll(tasks, request.threads()));
+        built.mergedInto(earlier, request.execution()).write(request.outputDirectory());
+        return built;
     }
 
     /**
@@ -141,13 +143,11 @@ public final class GoBuilder {
     }
 
     /** The unpacked originals the compress goal kept, by the name of the binary it packed. */
-    private static Map<String, Path> packedOriginals(Path outputDirectory) throws IOException {
+    private static Map<String, Path> packedOriginals(Optional<BuildManifest> manifest, Path outputDirectory) {
         Map<String, Path> originals = new HashMap<>();
-        if (Files.isRegularFile(outputDirectory.resolve(BuildManifest.FILE_NAME))) {
-            for (BuiltBinary binary : BuildManifest.read(outputDirectory).binaries()) {
-                if (binary.upx() != null && binary.upx().packed() && binary.upx().unpackedFile() != null) {
-                    originals.put(binary.file(), outputDirectory.resolve(binary.upx().unpackedFile()));
-                }
+        for (BuiltBinary binary : manifest.map(BuildManifest::binaries).orElse(List.of())) {
+            if (binary.upx() != null && binary.upx().packed() && binary.upx().unpackedFile() != null) {
+                originals.put(binary.file(), outputDirectory.resolve(binary.upx().unpackedFile()));
             }
         }
         return originals;
@@ -181,7 +181,8 @@ public final class GoBuilder {
 
     /**
      * Everything that decides the binary: plugin and Go, the module's inputs, the exact go command
-     * line and environment, the C compiler for cgo, and the output time stamp.
+     * line and environment, the C compiler for cgo, and the output time stamp; and the execution, which
+     * its manifest entry records.
      */
     private String fingerprint(BinaryOutput output, ProcessSpec command, String inputs, BuildRequest request)
             throws IOException {
@@ -191,6 +192,7 @@ public final class GoBuilder {
         lines.add("module " + request.moduleDirectory().toAbsolutePath().normalize());
         lines.add("inputs " + inputs);
         lines.add("timestamp " + request.outputTimestamp());
+        lines.add("execution " + request.execution()); // the record's binary names its execution
         command.command().forEach(argument -> lines.add("arg " + argument));
         new TreeMap<>(command.environment()).forEach((key, value) -> lines.add("env " + key + "=" + value));
         if (output.target().cgo() != CgoMode.OFF) {
@@ -234,8 +236,9 @@ public final class GoBuilder {
                     output.file().getFileName(), HumanSize.of(size), result.elapsed().toMillis() / 1000.0,
                     command.describe(targetEnvironment).replace(partial.toString(), output.file().getFileName().toString())));
             return new BuiltBinary(output.file().getFileName().toString(), output.goPackage(), output.target().goos(),
-                    output.target().goarch(), output.target().variant(), output.target().cgo().pomName(),
-                    output.classifier(), size, FileDigest.sha256(output.file()));
+                    output.target().goarch(), output.target().variant(), output.target().builtVariant(),
+                    output.target().cgo().pomName(), output.classifier(), size, FileDigest.sha256(output.file()),
+                    request.execution(), null);
         } finally {
             SafeFiles.deleteTree(scratch);
         }

@@ -3,15 +3,20 @@ package io.github.staticgo.build;
 import io.github.staticgo.BuildLog;
 import io.github.staticgo.ConfigurationException;
 import io.github.staticgo.process.ProcessRunner;
+import io.github.staticgo.target.ArchVariant;
 import io.github.staticgo.target.TargetResolver;
 import io.github.staticgo.target.TargetSpec;
 import io.github.staticgo.toolchain.GoEnvironment;
 import io.github.staticgo.toolchain.GoToolchain;
+import io.github.staticgo.toolchain.Platform;
 import io.github.staticgo.toolchain.ToolchainException;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -19,7 +24,7 @@ import java.util.Set;
  * outputs, and only then build. Nothing is built when any part of the configuration is wrong.
  */
 public final class StaticGoBuild {
-    /** go tool dist list, kept with the up-to-date records. */
+    /** go tool dist list and Go's default variants, kept with the up-to-date records. */
     private static final String PLATFORMS_FILE = "go-platforms.json";
 
     private final ProcessRunner runner;
@@ -35,11 +40,17 @@ public final class StaticGoBuild {
         GoEnvironment.requireModule(configuration.moduleDirectory());
         GoEnvironment.refuseOwnedKeys(configuration.settings().env());
         BuildConfiguration.Execution execution = configuration.execution();
+        List<String> buildModeProblems = new ArrayList<>();
+        TargetResolver.checkBuildMode(null, configuration.settings().buildMode(), buildModeProblems);
+        if (!buildModeProblems.isEmpty()) {
+            throw new ConfigurationException("buildMode", buildModeProblems.get(0));
+        }
         GoToolchain go = GoToolchain.locate(configuration.toolchain(), runner);
         log.info("Using " + go.version() + " (" + go.executable() + ") on " + go.hostPlatform());
-        List<TargetSpec> targets = new TargetResolver(go.platforms(execution.stateDirectory().resolve(PLATFORMS_FILE)),
-                go.hostPlatform(), go.path())
-                .resolve(configuration.targets(), configuration.defaultCgo());
+        Path keptFacts = execution.stateDirectory().resolve(PLATFORMS_FILE);
+        Map<String, Platform> platforms = go.platforms(keptFacts);
+        List<TargetSpec> targets = withDefaultVariants(new TargetResolver(platforms, go.hostPlatform(), go.path())
+                .resolve(configuration.targets(), configuration.defaultCgo()), platforms, go, keptFacts);
         List<BinaryOutput> outputs = OutputPlan.plan(configuration.packages(), configuration.binaryName(),
                 configuration.defaultName(), targets, configuration.outputDirectory());
         if (execution.threads() < 1) {
@@ -51,7 +62,29 @@ public final class StaticGoBuild {
         notInputs.add(execution.stateDirectory().toAbsolutePath().normalize());
         BuildRequest request = new BuildRequest(outputs, configuration.settings(), configuration.outputDirectory(),
                 OutputTimestamp.parse(configuration.outputTimestamp()).orElse(null), configuration.moduleDirectory(),
-                notInputs, execution.stateDirectory(), execution.pluginVersion(), execution.threads(), execution.force());
+                notInputs, execution.stateDirectory(), execution.pluginVersion(), execution.threads(), execution.force(),
+                execution.id());
         return new GoBuilder(go, log).build(request);
+    }
+
+    /**
+     * Each target that names no variant gets Go's default for its platform, set explicitly: the binary
+     * then does not depend on a GOAMD64 or GOARM anywhere else, and verify knows what to expect.
+     */
+    private static List<TargetSpec> withDefaultVariants(List<TargetSpec> targets, Map<String, Platform> platforms,
+            GoToolchain go, Path keptFacts) throws ToolchainException {
+        Map<Platform, String> variableByPlatform = new LinkedHashMap<>();
+        for (TargetSpec target : targets) {
+            if (target.variant() == null) {
+                ArchVariant.forGoarch(target.goarch()).ifPresent(variant ->
+                        variableByPlatform.put(platforms.get(target.platform()), variant.variable()));
+            }
+        }
+        if (variableByPlatform.isEmpty()) {
+            return targets;
+        }
+        Map<String, String> defaults = go.defaultVariants(variableByPlatform, keptFacts);
+        return targets.stream().map(target -> target.variant() != null ? target
+                : target.withDefaultVariant(defaults.get(target.platform()))).toList();
     }
 }

@@ -48,7 +48,7 @@ final class GoTestCommand {
 
     /** Only the tags and the environment of build settings apply to go test. */
     private static BuildSettings settings(GoTestRequest request) {
-        return new BuildSettings(false, false, null, request.tags(), null, null, "exe", List.of(), request.env(), false,
+        return new BuildSettings(false, false, null, request.tags(), null, null, null, List.of(), request.env(), false,
                 request.processTimeout());
     }
 }

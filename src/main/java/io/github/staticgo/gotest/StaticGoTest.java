@@ -99,7 +99,7 @@ public final class StaticGoTest {
         TargetSpec target;
         try {
             target = new TargetResolver(go.platforms(), go.hostPlatform(), go.path())
-                    .resolve(List.of(new TargetDeclaration(platform, null, null, null, null, null)), request.cgo())
+                    .resolve(List.of(TargetDeclaration.of(platform)), request.cgo())
                     .get(0);
         } catch (ConfigurationException e) {
             String element = request.platform() == null ? "cgo" : "testPlatform";

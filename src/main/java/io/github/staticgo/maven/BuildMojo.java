@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import javax.inject.Inject;
+import org.apache.maven.plugin.MojoExecution;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
@@ -50,7 +51,7 @@ public final class BuildMojo extends AbstractGoToolchainMojo {
     /**
      * The target platforms: {@code <target>linux/arm64</target>}, with an optional variant
      * ({@code linux/arm/7}, {@code linux/amd64/v3}), or the long form
-     * {@code <target><platform>linux/amd64</platform><cgo>musl</cgo><cc/><env/><ldflags/><tags/></target>}.
+     * {@code <target><platform>linux/amd64</platform><cgo>musl</cgo><cc/><env/><ldflags/><tags/><buildMode/></target>}.
      * Defaults to linux/amd64 and linux/arm64.
      *
      * @since 0.1.0
@@ -108,11 +109,12 @@ public final class BuildMojo extends AbstractGoToolchainMojo {
     private String asmflags;
 
     /**
-     * Passed as {@code -buildmode}.
+     * Passed as {@code -buildmode} for targets that set no {@code <buildMode>} of their own. Unset, no
+     * {@code -buildmode} is passed and each platform gets go's default: exe, and pie on windows (ASLR).
      *
      * @since 0.1.0
      */
-    @Parameter(property = "static-go.buildMode", defaultValue = "exe")
+    @Parameter(property = "static-go.buildMode")
     private String buildMode;
 
     /**
@@ -196,6 +198,9 @@ public final class BuildMojo extends AbstractGoToolchainMojo {
     @Parameter(defaultValue = "${project.build.directory}", readonly = true)
     private File buildDirectory;
 
+    @Parameter(defaultValue = "${mojoExecution}", readonly = true)
+    private MojoExecution mojoExecution;
+
     /**
      * Skips this goal.
      *
@@ -247,7 +252,7 @@ public final class BuildMojo extends AbstractGoToolchainMojo {
         int parallel = threads != null ? threads : Runtime.getRuntime().availableProcessors();
         BuildConfiguration.Execution execution = new BuildConfiguration.Execution(stateDirectory.toPath(),
                 Set.of(buildDirectory.toPath().toAbsolutePath().normalize()), pluginVersion,
-                parallel, force);
+                parallel, force, mojoExecution == null ? "default" : mojoExecution.getExecutionId());
         return new BuildConfiguration(sourceDirectory.toPath(), packages, binaryName, project.getArtifactId(),
                 targetDeclarations(), cgo, settings, toolchain, outputDirectory.toPath(), outputTimestamp, execution);
     }

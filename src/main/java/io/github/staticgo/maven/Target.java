@@ -15,6 +15,7 @@ public class Target {
     private Map<String, String> env;
     private String ldflags;
     private List<String> tags;
+    private String buildMode;
 
     /** The short form: Maven passes the element's text here. */
     public void set(String platform) {
@@ -45,7 +46,11 @@ public class Target {
         this.tags = tags;
     }
 
+    public void setBuildMode(String buildMode) {
+        this.buildMode = buildMode;
+    }
+
     TargetDeclaration toDeclaration() {
-        return new TargetDeclaration(platform, cgo, cc, env, ldflags, tags);
+        return new TargetDeclaration(platform, cgo, cc, env, ldflags, tags, buildMode);
     }
 }

@@ -8,7 +8,7 @@ import java.util.Map;
  * every other field may be null, meaning "the global setting".
  */
 public record TargetDeclaration(String platform, String cgo, String cc, Map<String, String> env, String ldflags,
-        List<String> tags) {
+        List<String> tags, String buildMode) {
 
     public TargetDeclaration {
         env = env == null ? Map.of() : Map.copyOf(env);
@@ -16,6 +16,6 @@ public record TargetDeclaration(String platform, String cgo, String cc, Map<Stri
     }
 
     public static TargetDeclaration of(String platform) {
-        return new TargetDeclaration(platform, null, null, null, null, null);
+        return new TargetDeclaration(platform, null, null, null, null, null, null);
     }
 }

@@ -91,8 +91,11 @@ public final class TargetResolver {
         }
         String cc = declaration.cc() == null || declaration.cc().isBlank() ? null : declaration.cc().trim();
         checkEnvironment(written, declaration.env(), problems);
+        String buildMode = declaration.buildMode() == null || declaration.buildMode().isBlank() ? null
+                : declaration.buildMode().trim();
+        checkBuildMode(written, buildMode, problems);
         TargetSpec target = new TargetSpec(goos, goarch, variant, cgo, cc, declaration.env(),
-                declaration.ldflags(), declaration.tags());
+                declaration.ldflags(), declaration.tags(), buildMode, null);
         checkCgo(written, platform, target, problems);
         return target;
     }
@@ -105,6 +108,19 @@ public final class TargetResolver {
             }
         }, () -> problems.add(written + ": " + goarch + " has no architecture variant; write the target without '/"
                 + variant + "'."));
+    }
+
+    /** The build modes of 'go help buildmode'; go itself says which ones a platform supports. */
+    private static final List<String> BUILD_MODES =
+            List.of("default", "exe", "pie", "archive", "c-archive", "c-shared", "shared", "plugin");
+
+    /** Checks a build mode, global ({@code written} null) or a target's. */
+    public static void checkBuildMode(String written, String buildMode, List<String> problems) {
+        if (buildMode != null && !BUILD_MODES.contains(buildMode)) {
+            problems.add((written == null ? "<buildMode>" : written + ": <buildMode>") + " '" + buildMode
+                    + "' is not a go build mode; use one of " + String.join(", ", BUILD_MODES)
+                    + ", or leave it unset for go's default (exe, and pie on windows).");
+        }
     }
 
     private static void checkEnvironment(String written, Map<String, String> env, List<String> problems) {

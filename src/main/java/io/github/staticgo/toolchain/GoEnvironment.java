@@ -12,7 +12,9 @@ import java.util.TreeMap;
 /**
  * The environment go runs with: only what locates tools, caches, proxies and credentials is taken
  * from the caller. Anything that changes what is built (CGO_ENABLED, CC, CGO_*, GOFLAGS, GOOS, GOARCH,
- * GOEXPERIMENT, ...) comes from the pom alone, so a stray variable on a CI agent cannot change a binary.
+ * GOAMD64, GOEXPERIMENT, ...) comes from the pom alone, so a stray variable on a CI agent cannot change a
+ * binary. go's own configuration file (go env -w) is read once for {@link #FROM_GO_CONFIG} and then
+ * switched off with {@code GOENV=off}, for the same reason.
  */
 public final class GoEnvironment {
     private static final Set<String> PASSED_THROUGH = Set.of(
@@ -26,6 +28,14 @@ public final class GoEnvironment {
             // reaching private modules
             "HTTP_PROXY", "HTTPS_PROXY", "NO_PROXY", "http_proxy", "https_proxy", "no_proxy",
             "SSL_CERT_FILE", "SSL_CERT_DIR", "NETRC", "SSH_AUTH_SOCK", "GIT_SSH_COMMAND", "GIT_TERMINAL_PROMPT");
+
+    /**
+     * The settings of go's configuration file (go env -w) that still apply: where modules and toolchains
+     * come from, and where go keeps its caches. None of them changes the bytes of a binary.
+     */
+    public static final List<String> FROM_GO_CONFIG = List.of(
+            "GOPROXY", "GONOPROXY", "GOPRIVATE", "GONOSUMDB", "GOSUMDB", "GOINSECURE", "GOVCS", "GOAUTH",
+            "GOTOOLCHAIN", "GOPATH", "GOCACHE", "GOMODCACHE", "GOTMPDIR");
 
     /** Variables the pom must not set through {@code <env>}: each has its own element. */
     public static final Map<String, String> OWNED_BY_ELEMENTS = Map.of(

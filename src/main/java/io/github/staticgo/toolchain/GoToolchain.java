@@ -19,14 +19,16 @@ import java.util.TreeMap;
 
 /**
  * A located, version-checked go command and the explicit environment it runs with. One {@code go env}
- * is read when the toolchain is located: the Go release, the host platform, and the go.work and go env
- * files that apply to the module.
+ * is read when the toolchain is located: the Go release, the host platform, the go.work and go env
+ * files that apply to the module, and the settings of go's configuration file that still apply
+ * ({@link GoEnvironment#FROM_GO_CONFIG}). Every later go command runs with those values set
+ * explicitly and {@code GOENV=off}, so go env -w cannot change what is built.
  */
 public final class GoToolchain {
     /** Long enough for go to fetch a pinned toolchain over a slow proxy. */
     private static final Duration QUERY_TIMEOUT = Duration.ofMinutes(10);
     /** What {@code go env} is asked at start, one value per line in this order. */
-    private static final List<String> LOCATED_WITH = List.of("GOVERSION", "GOHOSTOS", "GOHOSTARCH", "GOWORK", "GOENV");
+    private static final List<String> LOCATED_WITH = located();
 
     private final Path executable;
     private final GoVersion version;
@@ -38,6 +40,12 @@ public final class GoToolchain {
     private final Path moduleDirectory;
     private final Map<String, String> environment;
     private final ProcessRunner runner;
+
+    private static List<String> located() {
+        List<String> keys = new ArrayList<>(List.of("GOVERSION", "GOHOSTOS", "GOHOSTARCH", "GOWORK", "GOENV"));
+        keys.addAll(GoEnvironment.FROM_GO_CONFIG);
+        return List.copyOf(keys);
+    }
 
     private GoToolchain(Path executable, GoVersion version, Map<String, String> goEnv, Path moduleDirectory,
             Map<String, String> environment, ProcessRunner runner) {
@@ -94,7 +102,27 @@ public final class GoToolchain {
         for (int i = 0; i < LOCATED_WITH.size(); i++) {
             goEnv.put(LOCATED_WITH.get(i), i < values.size() ? values.get(i).trim() : "");
         }
-        return new GoToolchain(executable, version, goEnv, request.moduleDirectory(), Map.copyOf(environment), runner);
+        return new GoToolchain(executable, version, goEnv, request.moduleDirectory(),
+                hermetic(environment, goEnv), runner);
+    }
+
+    /**
+     * The environment of every later go command: the settings of go's configuration that still apply,
+     * as go resolved them (caller's environment over go env file over $GOROOT/go.env), set explicitly;
+     * the workspace go found, or none; and no go env file.
+     */
+    private static Map<String, String> hermetic(Map<String, String> environment, Map<String, String> goEnv) {
+        Map<String, String> hermetic = new TreeMap<>(environment);
+        for (String key : GoEnvironment.FROM_GO_CONFIG) {
+            String value = goEnv.get(key);
+            if (!value.isEmpty()) {
+                hermetic.put(key, value);
+            }
+        }
+        String work = goEnv.get("GOWORK");
+        hermetic.put("GOWORK", work.isEmpty() ? "off" : work);
+        hermetic.put("GOENV", "off");
+        return Map.copyOf(hermetic);
     }
 
     /** A file go env names, where "" and "off" mean none. */
@@ -171,28 +199,76 @@ public final class GoToolchain {
      * of one installation, so a run with the same go and Go release starts no {@code go tool dist}.
      */
     public Map<String, Platform> platforms(Path cacheFile) throws ToolchainException {
-        String askedOf = executable + " " + releaseName;
-        if (Files.isRegularFile(cacheFile)) {
-            try {
-                PlatformList cached = Json.readFile(cacheFile, PlatformList.class);
-                if (askedOf.equals(cached.go()) && cached.platforms() != null) {
-                    return byName(cached.platforms());
-                }
-            } catch (IOException unreadable) {
-                // asked again below
-            }
+        KeptFacts kept = kept(cacheFile);
+        if (kept.platforms() != null) {
+            return byName(kept.platforms());
         }
         Map<String, Platform> platforms = platforms();
-        try {
-            Json.writeFile(cacheFile, new PlatformList(askedOf, List.copyOf(platforms.values())));
-        } catch (IOException notWritten) {
-            // Only a speed-up for the next run.
-        }
+        keep(cacheFile, new KeptFacts(kept.go(), List.copyOf(platforms.values()), kept.defaultVariants()));
         return platforms;
     }
 
-    /** What {@link #platforms(Path)} keeps: the list, and which go printed it. */
-    private record PlatformList(String go, List<Platform> platforms) {}
+    /**
+     * {@link #defaultVariant} of each platform, kept in {@code cacheFile} beside the platform list: go is
+     * asked only about platforms it was not asked about before.
+     *
+     * @param variableByPlatform the variant variable (GOAMD64, GOARM, ...) of each "goos/goarch" asked about
+     * @return the default variant by "goos/goarch"; absent where the architecture has none
+     */
+    public Map<String, String> defaultVariants(Map<Platform, String> variableByPlatform, Path cacheFile)
+            throws ToolchainException {
+        KeptFacts kept = kept(cacheFile);
+        Map<String, String> known = new TreeMap<>(kept.defaultVariants() == null ? Map.of() : kept.defaultVariants());
+        boolean asked = false;
+        for (Map.Entry<Platform, String> entry : variableByPlatform.entrySet()) {
+            Platform platform = entry.getKey();
+            if (!known.containsKey(platform.name())) {
+                String value = defaultVariant(platform.goos(), platform.goarch(), entry.getValue());
+                known.put(platform.name(), value == null ? "" : value); // "" keeps "asked, none" apart from "not asked"
+                asked = true;
+            }
+        }
+        if (asked) {
+            keep(cacheFile, new KeptFacts(kept.go(), kept.platforms(), known));
+        }
+        Map<String, String> defaults = new TreeMap<>();
+        known.forEach((platform, value) -> {
+            if (!value.isEmpty()) {
+                defaults.put(platform, value);
+            }
+        });
+        return defaults;
+    }
+
+    /**
+     * What one release of one go installation always answers, kept between runs: the platform list and
+     * the default variants asked so far (either may be null), and which go gave them.
+     */
+    private record KeptFacts(String go, List<Platform> platforms, Map<String, String> defaultVariants) {}
+
+    /** The facts kept for this go, or an empty record when none are kept or they were kept for another go. */
+    private KeptFacts kept(Path cacheFile) {
+        String askedOf = executable + " " + releaseName;
+        if (Files.isRegularFile(cacheFile)) {
+            try {
+                KeptFacts cached = Json.readFile(cacheFile, KeptFacts.class);
+                if (askedOf.equals(cached.go())) {
+                    return cached;
+                }
+            } catch (IOException unreadable) {
+                // asked again
+            }
+        }
+        return new KeptFacts(askedOf, null, null);
+    }
+
+    private static void keep(Path cacheFile, KeptFacts facts) {
+        try {
+            Json.writeFile(cacheFile, facts);
+        } catch (IOException notWritten) {
+            // Only a speed-up for the next run.
+        }
+    }
 
     private static Map<String, Platform> byName(List<Platform> platforms) {
         Map<String, Platform> byName = new LinkedHashMap<>();
@@ -202,10 +278,14 @@ public final class GoToolchain {
 
     /** Runs a quick go command in the module directory (go env, go mod edit, ...) and returns its standard output. */
     public String query(String... arguments) throws ToolchainException {
-        String described = "go " + String.join(" ", arguments);
+        return String.join("\n", queryResult(List.of(arguments), Map.of(), "go " + String.join(" ", arguments)).stdout());
+    }
+
+    private ProcessResult queryResult(List<String> arguments, Map<String, String> extraEnvironment, String described)
+            throws ToolchainException {
         ProcessResult result;
         try {
-            result = runner.run(command(List.of(arguments), Map.of(), QUERY_TIMEOUT), line -> {});
+            result = runner.run(command(arguments, extraEnvironment, QUERY_TIMEOUT), line -> {});
         } catch (ProcessFailedException e) {
             throw new ToolchainException(described + " failed: " + e.getMessage());
         }
@@ -213,7 +293,7 @@ public final class GoToolchain {
             throw new ToolchainException(described + " failed with exit code " + result.exitCode() + ":"
                     + System.lineSeparator() + result.outputTailText());
         }
-        return String.join("\n", result.stdout());
+        return result;
     }
 
     /** Runs a go command that prints JSON (go mod edit -json, ...) and reads what it printed as {@code type}. */
@@ -228,6 +308,19 @@ public final class GoToolchain {
 
     private static ToolchainException notJson(String command, IOException e) {
         return new ToolchainException(command + " printed something that is not the JSON expected: " + e.getMessage());
+    }
+
+    /**
+     * The variant go builds for a platform when none is set (e.g. GOAMD64=v1, GOARM=7), asked of go with
+     * no variant in the environment; null for an architecture without variants or without a default.
+     *
+     * @param variable the variant's variable for the platform's GOARCH, e.g. GOAMD64
+     */
+    public String defaultVariant(String goos, String goarch, String variable) throws ToolchainException {
+        ProcessResult result = queryResult(List.of("env", variable), Map.of("GOOS", goos, "GOARCH", goarch),
+                "go env " + variable + " for " + goos + "/" + goarch);
+        String value = result.stdout().isEmpty() ? "" : result.stdout().get(0).trim();
+        return value.isEmpty() ? null : value;
     }
 
     /** A go command line with this toolchain's environment plus {@code extraEnvironment}. */

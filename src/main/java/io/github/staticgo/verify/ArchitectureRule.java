@@ -28,10 +28,18 @@ final class ArchitectureRule implements BinaryRule {
             findings.add(new Finding("its Go build info says GOARCH=" + recorded + ", not " + expected.goarch(),
                     "rebuild it for " + expected.target()));
         }
-        if (expected.variant() != null && !expected.variant().equals(report.variant())) {
-            findings.add(new Finding("its Go build info records the variant " + (report.variant() == null ? "(none)"
-                    : report.variant()) + ", not " + expected.variant(),
-                    "rebuild it for " + expected.target() + " so it runs on the hardware that target names"));
+        String required = expected.requiredVariant();
+        if (required != null && !required.equals(report.variant())) {
+            String found = report.variant() == null ? "(none)" : report.variant();
+            if (expected.variant() != null) {
+                findings.add(new Finding("its Go build info records the variant " + found + ", not " + required,
+                        "rebuild it for " + expected.target() + " so it runs on the hardware that target names"));
+            } else {
+                findings.add(new Finding("its Go build info records the variant " + found + ", not " + required
+                                + ", Go's default for " + expected.target() + " that it was built with",
+                        "something other than static-go:build made this file: rebuild it with mvn package, or name the "
+                                + "variant in the target (" + expected.target() + "/" + found + ") if that is the one you want"));
+            }
         }
     }
 }

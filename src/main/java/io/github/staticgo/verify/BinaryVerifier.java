@@ -68,12 +68,23 @@ public final class BinaryVerifier {
             return verifyPacked(expected, report, sha256, policy);
         }
         List<Finding> findings = new ArrayList<>();
+        checkRecordedDigest(expected.file(), sha256, expected.recorded() == null ? null : expected.recorded().sha256(),
+                findings);
         if (expected.hasExpectation() && !(skipUnknownFormats && report.format() == Format.UNKNOWN)) {
             for (BinaryRule rule : RULES) {
                 rule.check(expected, report, policy, findings);
             }
         }
         return new VerifiedBinary(expected, report, sha256, findings);
+    }
+
+    /** A file build.json lists must still be what build.json says: nothing replaced or edited it since. */
+    private static void checkRecordedDigest(Path file, String sha256, String recorded, List<Finding> findings) {
+        if (recorded != null && !recorded.equals(sha256)) {
+            findings.add(new Finding(file.getFileName() + " has the SHA-256 " + sha256 + ", but build.json records "
+                    + recorded, "something changed it after static-go:build (an edit, a copy, a second build running at "
+                    + "the same time): rebuild with mvn package"));
+        }
     }
 
     /**
@@ -91,6 +102,8 @@ public final class BinaryVerifier {
             found.add(new Finding("is recorded in build.json as UPX-packed but carries no UPX marks",
                     "something replaced it after static-go:compress; rebuild with mvn clean package"));
         }
+        checkRecordedDigest(expected.file(), sha256, expected.recorded() == null ? null : expected.recorded().sha256(),
+                found);
         BinaryReport original = null;
         Path unpacked = expected.unpacked();
         if (!Files.isRegularFile(unpacked)) {
@@ -99,6 +112,8 @@ public final class BinaryVerifier {
         } else {
             try {
                 original = analyzer.analyze(unpacked);
+                checkRecordedDigest(unpacked, FileDigest.sha256(unpacked),
+                        expected.recorded() == null ? null : expected.recorded().unpackedSha256(), found);
                 for (BinaryRule rule : RULES) {
                     rule.check(expected, original, policy, found);
                 }

@@ -27,16 +27,16 @@ public final class StaticGoVerify {
 
     /** The binaries build.json lists, each expected to be what it was built for. */
     public static List<ExpectedBinary> fromManifest(Path outputDirectory) throws IOException {
-        if (!Files.isRegularFile(outputDirectory.resolve(BuildManifest.FILE_NAME))) {
-            return List.of();
-        }
         List<ExpectedBinary> expected = new ArrayList<>();
-        for (BuiltBinary binary : BuildManifest.read(outputDirectory).binaries()) {
+        for (BuiltBinary binary : BuildManifest.readIfPresent(outputDirectory).map(BuildManifest::binaries)
+                .orElse(List.of())) {
             boolean packed = binary.upx() != null && binary.upx().packed() && binary.upx().unpackedFile() != null;
             expected.add(new ExpectedBinary(outputDirectory.resolve(binary.file()), binary.goos(), binary.goarch(),
                     binary.variant(), CgoMode.valueOf(binary.cgo().toUpperCase(java.util.Locale.ROOT)),
                     packed ? outputDirectory.resolve(binary.upx().unpackedFile()).normalize() : null,
-                    packed ? binary.upx().version() : null));
+                    packed ? binary.upx().version() : null,
+                    new ExpectedBinary.Recorded(binary.builtVariant(), binary.sha256(),
+                            packed ? binary.upx().unpackedSha256() : null)));
         }
         return expected;
     }
@@ -124,7 +124,7 @@ public final class StaticGoVerify {
         String goos = expected.hasExpectation() ? expected.goos() : report.goos();
         String goarch = report.goarch() != null ? report.goarch() : expected.goarch();
         boolean asExpected = goarch != null && goarch.equals(expected.goarch());
-        String variant = asExpected && expected.variant() != null ? expected.variant() : report.variant();
+        String variant = asExpected && expected.requiredVariant() != null ? expected.requiredVariant() : report.variant();
         String platform = expected.hasExpectation() ? expected.target() : goos + "/" + goarch;
         return new SmokeBinary(expected.file(), platform, goos, goarch, variant, report.format() == Format.ELF,
                 report.interpreter());

@@ -4,6 +4,7 @@ import io.github.staticgo.FileDigest;
 import io.github.staticgo.HumanSize;
 import io.github.staticgo.Json;
 import io.github.staticgo.binary.BinaryReport;
+import io.github.staticgo.binary.Format;
 import io.github.staticgo.smoke.SmokeResult;
 import io.github.staticgo.smoke.SmokeRun;
 import java.io.IOException;
@@ -19,7 +20,7 @@ import java.util.Map;
  */
 public final class VerifyReport {
     private static final List<String> COLUMNS =
-            List.of("target", "file", "format", "linkage", "arch", "go", "cgo", "size", "result");
+            List.of("target", "file", "format", "linkage", "arch", "go", "cgo", "stripped", "size", "result");
 
     private final List<VerifiedBinary> binaries;
     /** The smoke run of each binary, by index; null where none ran (or smoke is off). */
@@ -77,12 +78,14 @@ public final class VerifyReport {
      * @param unpackedSize its size in bytes (the size before packing; {@code size} is after), or null
      * @param unpackedSha256 its SHA-256, or null
      * @param smoke the smoke run, or null when none was configured or the file could not be read
+     * @param architectures every architecture in the file: one for a thin file, one per slice of a fat
+     *     Mach-O file (whose {@code goarch} is null when its slices differ); empty when unknown
      */
     public record Entry(String file, String target, String format, String goos, String goarch, String variant,
             String machine, String abi, String linkage, String interpreter, List<String> needed, Boolean stripped,
             Boolean upx, Boolean glibcNss, String goVersion, Boolean cgo, Long size, String sha256,
             List<String> problems, List<Finding> findings, boolean ok, String upxVersion, String unpackedFile,
-            Long unpackedSize, String unpackedSha256, SmokeEntry smoke) {}
+            Long unpackedSize, String unpackedSha256, SmokeEntry smoke, List<String> architectures) {}
 
     /**
      * The smoke run of one binary in verify-report.json.
@@ -121,7 +124,7 @@ public final class VerifyReport {
             if (r == null) {
                 entries.add(new Entry(file, target, null, null, null, null, null, null, null, null, List.of(), null,
                         null, null, null, null, null, null, problems, findings, ok(i), expected.upxVersion(),
-                        unpackedFile, null, null, smokeEntry));
+                        unpackedFile, null, null, smokeEntry, List.of()));
             } else {
                 BinaryReport p = binary.program();
                 entries.add(new Entry(file, target, r.format().jsonName(), r.goos(), r.goarch(), p.variant(),
@@ -129,7 +132,7 @@ public final class VerifyReport {
                         p.needed(), r.stripped(), r.upxPacked(), p.glibcNss(), p.goVersion(), p.cgoEnabled(), r.size(),
                         binary.sha256(), problems, findings, ok(i), expected.upxVersion(), unpackedFile,
                         original == null ? null : original.size(), original == null ? null : unpackedSha256(expected),
-                        smokeEntry));
+                        smokeEntry, r.architectures()));
             }
         }
         return entries;
@@ -160,16 +163,18 @@ public final class VerifyReport {
             String result = ok(i) ? "ok" : "FAIL (" + findings(i).size() + ")";
             List<String> row;
             if (r == null) {
-                row = List.of(binary.expected().target(), file, "-", "-", "-", "-", "-", "-", result);
+                row = List.of(binary.expected().target(), file, "-", "-", "-", "-", "-", "-", "-", result);
             } else {
                 BinaryReport p = binary.program();
-                String arch = r.goarch() != null ? r.goarch() : r.machine() != null ? r.machine() : "-";
+                String arch = r.architectures().size() > 1 ? String.join("+", r.architectures())
+                        : r.goarch() != null ? r.goarch() : r.machine() != null ? r.machine() : "-";
                 String size = binary.unpackedReport() == null ? HumanSize.of(r.size())
                         : HumanSize.of(r.size()) + " (upx, was " + HumanSize.of(binary.unpackedReport().size()) + ")";
                 row = List.of(binary.expected().target(), file, r.format().jsonName(),
                         p.linkage() == null ? "-" : p.linkage().jsonName(), p.variant() == null ? arch : arch + "/" + p.variant(),
                         p.goVersion() == null ? "-" : p.goVersion(),
-                        p.cgoEnabled() == null ? "-" : p.cgoEnabled() ? "on" : "off", size, result);
+                        p.cgoEnabled() == null ? "-" : p.cgoEnabled() ? "on" : "off",
+                        r.format() == Format.UNKNOWN ? "-" : r.stripped() ? "yes" : "no", size, result);
             }
             rows.add(smokeColumn ? withSmoke(row, smokeCell(smoke.get(i))) : row);
         }

@@ -24,7 +24,7 @@ class GoBuildCommandTest {
     }
 
     private static TargetSpec target(CgoMode cgo, String cc, String ldflags) {
-        return new TargetSpec("linux", "amd64", null, cgo, cc, Map.of("EXTRA", "target"), ldflags, List.of("extra"));
+        return new TargetSpec("linux", "amd64", null, cgo, cc, Map.of("EXTRA", "target"), ldflags, List.of("extra"), null, null);
     }
 
     private static List<String> arguments(TargetSpec target, BuildSettings settings) throws ConfigurationException {

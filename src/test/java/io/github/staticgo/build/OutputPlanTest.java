@@ -18,7 +18,7 @@ class OutputPlanTest {
     private static final TargetSpec WINDOWS = target("windows", "amd64", null);
 
     private static TargetSpec target(String goos, String goarch, String variant) {
-        return new TargetSpec(goos, goarch, variant, CgoMode.OFF, null, Map.of(), null, List.of());
+        return new TargetSpec(goos, goarch, variant, CgoMode.OFF, null, Map.of(), null, List.of(), null, null);
     }
 
     @Test

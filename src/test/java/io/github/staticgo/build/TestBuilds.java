@@ -37,7 +37,7 @@ final class TestBuilds {
         return new BuildConfiguration(module, List.of("."), null, "hello",
                 targets.stream().map(TargetDeclaration::of).toList(), "off", settings,
                 new GoToolchainRequest(goExecutable, null, false, module, callerEnvironment), work.resolve("out"),
-                outputTimestamp, new BuildConfiguration.Execution(work.resolve("state"), Set.of(), "test", threads, force));
+                outputTimestamp, new BuildConfiguration.Execution(work.resolve("state"), Set.of(), "test", threads, force, "default"));
     }
 
     static BuildManifest run(BuildConfiguration configuration) throws Exception {

@@ -37,7 +37,7 @@ class TargetResolverTest {
     }
 
     private static TargetDeclaration cgo(String platform, String mode, String cc) {
-        return new TargetDeclaration(platform, mode, cc, null, null, null);
+        return new TargetDeclaration(platform, mode, cc, null, null, null, null);
     }
 
     @Test
@@ -136,7 +136,7 @@ class TargetResolverTest {
     @Test
     void envMustNotSetWhatHasItsOwnElement() {
         String message = failure(List.of(new TargetDeclaration("linux/amd64", null, null,
-                Map.of("CGO_ENABLED", "1"), null, null)), "off");
+                Map.of("CGO_ENABLED", "1"), null, null, null)), "off");
         assertTrue(message.contains("<env> must not set CGO_ENABLED; use <cgo> instead"), message);
     }
 
