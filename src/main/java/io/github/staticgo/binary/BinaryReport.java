@@ -35,7 +35,12 @@ import java.util.Objects;
  *                      symbols; Mach-O: no local symbols)
  * @param upxPacked     whether the file carries the marks of the UPX packer
  * @param glibcNss      whether a statically linked ELF file carries glibc's NSS code, which
- *                      loads {@code libnss_*} shared libraries at run time
+ *                      loads {@code libnss_*} shared libraries at run time; judged by the C
+ *                      strings glibc's NSS module loader builds their names from
+ *                      ({@code libnss_%s.so%s} and {@code _nss_%s_%s}, or {@code libnss_} before
+ *                      glibc 2.34), not by {@code /etc/nsswitch.conf}, which Go's own resolver
+ *                      reads too; always false for dynamically linked files (their NSS comes
+ *                      with libc.so) and for Go binaries built with {@code CGO_ENABLED=0}
  * @param gnuBuildId    the GNU build ID in hex, or null
  * @param goBuildId     the Go build ID, or null
  * @param goBuildInfo   the Go build information, or null when the file is not a Go binary

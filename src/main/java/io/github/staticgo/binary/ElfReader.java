@@ -503,8 +503,8 @@ final class ElfReader {
     }
 
     /**
-     * Whether glibc's NSS code is linked in, judged by the strings it cannot work without: the
-     * {@code libnss_%s.so%s} pattern it dlopens and {@code /etc/nsswitch.conf}. Only read-only
+     * Whether glibc's NSS code is linked in, judged by the strings its module loader cannot work
+     * without (see {@link Markers#containsNssLoaderStrings}). Only read-only
      * data is searched ({@code .rodata}, or without section headers the read-only, non-executable
      * {@code PT_LOAD} segments), at most {@link Markers#MAX_NSS_SCAN} bytes.
      */
@@ -524,7 +524,7 @@ final class ElfReader {
                 }
             }
         }
-        return Markers.containsNssStrings(file, ranges);
+        return Markers.containsNssLoaderStrings(file, ranges);
     }
 
     private static String osAbiGoos(int osAbi) {

@@ -11,7 +11,15 @@ final class Markers {
     static final long MAX_NSS_SCAN = 64L << 20;
     private static final int CHUNK = 1 << 20;
     private static final byte[] UPX = ascii("UPX!");
-    private static final byte[][] NSS = {ascii("libnss_"), ascii("/etc/nsswitch.conf")};
+    /**
+     * The strings glibc's NSS module loader builds library and function names from: the format
+     * strings of glibc 2.34 and later ({@code nss/nss_module.c}) and the {@code libnss_} prefix
+     * older glibc copied ({@code nss/nsswitch.c}). Each is a whole C string, so it is searched
+     * with the NUL before and after it; {@code /etc/nsswitch.conf} is not among them because Go's
+     * own resolver reads that file too.
+     */
+    private static final byte[][] NSS_LOADER_STRINGS = {
+        cString("libnss_%s.so%s"), cString("_nss_%s_%s"), cString("libnss_")};
     private static final byte[] GO_BUILD_ID_PREFIX = latin1("\u00ff Go build ID: \"");
     private static final byte[] GO_BUILD_ID_END = latin1("\"\n \u00ff");
     /** How far from the start Go's own build ID reader looks, as cmd/internal/buildid does. */
@@ -30,10 +38,14 @@ final class Markers {
         return indexOf(head, UPX, 0) >= 0;
     }
 
-    static boolean containsNssStrings(FileView file, List<long[]> ranges)
+    /**
+     * Whether one of glibc's NSS loader strings lies in the file ranges {@code {offset, length}}.
+     * A string at the very start of a range has no NUL before it in the range and still counts.
+     */
+    static boolean containsNssLoaderStrings(FileView file, List<long[]> ranges)
             throws IOException, MalformedBinaryException {
         int overlap = 0;
-        for (byte[] pattern : NSS) {
+        for (byte[] pattern : NSS_LOADER_STRINGS) {
             overlap = Math.max(overlap, pattern.length - 1);
         }
         long budget = MAX_NSS_SCAN;
@@ -43,7 +55,10 @@ final class Markers {
             while (offset < end) {
                 long n = Math.min(CHUNK, end - offset);
                 byte[] data = file.bytes(offset, n, "read-only data");
-                for (byte[] pattern : NSS) {
+                if (offset == range[0]) {
+                    data = withLeadingNul(data);
+                }
+                for (byte[] pattern : NSS_LOADER_STRINGS) {
                     if (indexOf(data, pattern, 0) >= 0) {
                         return true;
                     }
@@ -94,6 +109,17 @@ final class Markers {
             return i;
         }
         return -1;
+    }
+
+    private static byte[] withLeadingNul(byte[] data) {
+        byte[] copy = new byte[data.length + 1];
+        System.arraycopy(data, 0, copy, 1, data.length);
+        return copy;
+    }
+
+    /** {@code s} as a C string with the NUL that ends the string before it. */
+    private static byte[] cString(String s) {
+        return ascii("\0" + s + "\0");
     }
 
     private static byte[] ascii(String s) {

@@ -98,6 +98,50 @@ class CraftedBinariesTest {
         assertFalse(analyze(image.toArray()).upxPacked());
     }
 
+    // --- glibc NSS -------------------------------------------------------------------------------
+
+    /**
+     * A static executable with a read-only PT_LOAD segment of {@code size} bytes holding
+     * {@code text} at {@code at}: where the NSS search looks when there are no section headers.
+     */
+    private static byte[] readOnlyData(int size, int at, String text) {
+        return ElfImage.elf64(0x1000 + size).header(ET_EXEC, EM_X86_64, 64, 2, 0, 0, 0)
+                .phdr(0, 64, ElfImage.PT_LOAD, ElfImage.PF_R | ElfImage.PF_X, 0, 0x400000, 0x1000, 0x1000)
+                .phdr(1, 64, ElfImage.PT_LOAD, ElfImage.PF_R, 0x1000, 0x500000, size, size)
+                .ascii(0x1000 + at, text).toArray();
+    }
+
+    /**
+     * The strings of glibc's NSS module loader: {@code nss/nss_module.c} (2.34 and later) formats
+     * {@code "libnss_%s.so%s"} and {@code "_nss_%s_%s"}; {@code nss/nsswitch.c} before it copied
+     * the literal {@code "libnss_"}. Each is a C string, NUL before (or the start of the data) and after.
+     */
+    @Test
+    void glibcNssLoaderStringsAsCStringsAreNss() throws Exception {
+        for (String loader : List.of("libnss_%s.so%s", "_nss_%s_%s", "libnss_")) {
+            assertTrue(analyze(readOnlyData(0x1000, 0x100, "\0" + loader + "\0")).glibcNss(), loader);
+            assertTrue(analyze(readOnlyData(0x1000, 0, loader + "\0")).glibcNss(), loader + " at the start");
+        }
+    }
+
+    @Test
+    void aLoaderStringAcrossTwoChunksOfTheSearchIsFound() throws Exception {
+        int chunk = 1 << 20;
+        assertTrue(analyze(readOnlyData(chunk + 0x1000, chunk - 5, "\0libnss_%s.so%s\0")).glibcNss());
+    }
+
+    /**
+     * Go's resolver reads {@code /etc/nsswitch.conf}, and Go strings are packed without NULs, so
+     * neither the path nor a loader string inside other text is glibc's loader.
+     */
+    @Test
+    void nsswitchPathAndLoaderStringsInsideOtherTextAreNotNss() throws Exception {
+        assertFalse(analyze(readOnlyData(0x1000, 0x100, "\0/etc/nsswitch.conf\0")).glibcNss());
+        assertFalse(analyze(readOnlyData(0x1000, 0x100, "\0libnss_files.so.2\0")).glibcNss());
+        assertFalse(analyze(readOnlyData(0x1000, 0x100, "\0mylibnss_\0")).glibcNss());
+        assertFalse(analyze(readOnlyData(0x1000, 0x100, "lookup_nss_%s_%sfiles")).glibcNss());
+    }
+
     // --- Program and section header counts ------------------------------------------------------
 
     @Test

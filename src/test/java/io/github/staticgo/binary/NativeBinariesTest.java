@@ -46,7 +46,6 @@ class NativeBinariesTest {
             default -> fail("no expectations for host architecture " + System.getProperty("os.arch"));
         }
         Files.writeString(dir.resolve("hello.c"), Tools.C_HELLO);
-        Files.writeString(dir.resolve("pw.c"), Tools.C_GETPWNAM);
     }
 
     private BinaryReport build(String name, String... command) throws Exception {
@@ -87,16 +86,6 @@ class NativeBinariesTest {
         assertEquals(List.of(), report.needed());
         assertEquals("DYN", report.elf().typeName());
         assertTrue(report.elf().pie());
-    }
-
-    @Test
-    void gccStaticProgramThatResolvesUsersCarriesGlibcNss() throws Exception {
-        BinaryReport report = build("pw", "gcc", "-static", "-o", "pw", "pw.c");
-        assertEquals(Linkage.STATIC, report.linkage());
-        assertTrue(report.glibcNss());
-        BinaryReport stripped = build("pw-stripped", "gcc", "-static", "-s", "-o", "pw-stripped", "pw.c");
-        assertTrue(stripped.stripped());
-        assertTrue(stripped.glibcNss(), "the NSS strings are data, not symbols: stripping keeps them");
     }
 
     @Test
