@@ -128,10 +128,14 @@ public record BinaryReport(
      * @param dll             whether {@code IMAGE_FILE_DLL} is set
      * @param imageBase       the optional header {@code ImageBase}
      * @param characteristics the COFF {@code Characteristics}
+     * @param dllCharacteristics the optional header {@code DllCharacteristics} (offset 70 in PE32
+     *                        and PE32+): the hardening the loader applies, such as
+     *                        {@code DYNAMIC_BASE} 0x40, {@code HIGH_ENTROPY_VA} 0x20,
+     *                        {@code NX_COMPAT} 0x100
      */
     public record PeDetails(
             int machineCode, int subsystem, String subsystemName, boolean dll, long imageBase,
-            int characteristics) {
+            int characteristics, int dllCharacteristics) {
     }
 
     /**

@@ -68,6 +68,7 @@ final class PeReader {
         }
         long imageBase = plus ? optional.getLong(24) : optional.getInt(28) & 0xffffffffL;
         int subsystem = optional.getShort(68) & 0xffff;
+        int dllCharacteristics = optional.getShort(70) & 0xffff;
         long directoryCount = optional.getInt(directoriesAt - 4) & 0xffffffffL;
         long importRva = 0;
         long importSize = 0;
@@ -125,7 +126,7 @@ final class PeReader {
         boolean stripped = symbolTable == 0 || symbolCount == 0;
         boolean upx = Markers.hasUpxMarker(file) || sections.stream().anyMatch(s -> s.name.startsWith("UPX"));
         BinaryReport.PeDetails details = new BinaryReport.PeDetails(machine, subsystem, subsystemName,
-                (characteristics & IMAGE_FILE_DLL) != 0, imageBase, characteristics);
+                (characteristics & IMAGE_FILE_DLL) != 0, imageBase, characteristics, dllCharacteristics);
         return new BinaryReport(Format.PE, file.size(), goos, goarch, machineName, plus ? 64 : 32, "little",
                 null, Architectures.variant(goarch, buildInfo), null, null, imports, stripped, upx, false,
                 null, goBuildId, buildInfo, List.of(Architectures.architecture(goarch, machineName)),

@@ -44,6 +44,11 @@ class GoBinariesTest {
             "arm", "EABI5", "ppc64", "ELFv1", "ppc64le", "ELFv2", "riscv64", "RISC-V double-float",
             "mips", "MIPS o32", "mipsle", "MIPS o32", "mips64", "MIPS n64", "mips64le", "MIPS n64",
             "loong64", "LoongArch lp64d");
+    private static final List<String> WINDOWS_ARCHES = List.of("amd64", "386", "arm64");
+    /** IMAGE_DLLCHARACTERISTICS_* bits of the PE/COFF specification. */
+    private static final int HIGH_ENTROPY_VA = 0x20;
+    private static final int DYNAMIC_BASE = 0x40;
+    private static final int NX_COMPAT = 0x100;
     /** Variants requested explicitly, read back from the build settings. */
     private static final Map<String, Map<String, String>> VARIANT_ENV = Map.of(
             "arm", Map.of("GOARM", "7"), "amd64", Map.of("GOAMD64", "v3"));
@@ -73,8 +78,11 @@ class GoBinariesTest {
         envs.put("linux-amd64-pie", amd64);
         // Same GOAMD64 as linux-amd64: only the link differs, so a cold build cache compiles std once.
         envs.put("linux-amd64-stripped", envs.get("linux-amd64"));
-        for (String arch : List.of("amd64", "386", "arm64")) {
+        for (String arch : WINDOWS_ARCHES) {
             envs.put("windows-" + arch, Map.of("GOOS", "windows", "GOARCH", arch, "CGO_ENABLED", "0"));
+        }
+        for (String arch : WINDOWS_ARCHES) {
+            envs.put("windows-" + arch + "-exe", envs.get("windows-" + arch));
         }
         envs.put("windows-amd64-gui", envs.get("windows-amd64"));
         envs.put("windows-amd64-stripped", envs.get("windows-amd64"));
@@ -82,13 +90,16 @@ class GoBinariesTest {
             envs.put("darwin-" + arch, Map.of("GOOS", "darwin", "GOARCH", arch, "CGO_ENABLED", "0"));
         }
         envs.put("darwin-arm64-stripped", envs.get("darwin-arm64"));
-        Map<String, List<String>> flags = Map.of(
+        Map<String, List<String>> flags = new LinkedHashMap<>(Map.of(
                 // cmd/go leaves -ldflags out of the build info under -trimpath, so they go to different builds.
                 "linux-amd64-pie", List.of("-buildmode=pie", "-trimpath"),
                 "linux-amd64-stripped", List.of("-tags=netgo,fixture", "-ldflags=-s -w"),
                 "windows-amd64-gui", List.of("-ldflags=-H=windowsgui"),
                 "windows-amd64-stripped", List.of("-ldflags=-s"),
-                "darwin-arm64-stripped", List.of("-ldflags=-s"));
+                "darwin-arm64-stripped", List.of("-ldflags=-s")));
+        for (String arch : WINDOWS_ARCHES) {
+            flags.put("windows-" + arch + "-exe", List.of("-buildmode=exe"));
+        }
 
         ExecutorService pool = Executors.newFixedThreadPool(3);
         try {
@@ -200,7 +211,7 @@ class GoBinariesTest {
 
     @Test
     void windowsBinariesArePeWithKernel32() throws Exception {
-        for (String arch : List.of("amd64", "386", "arm64")) {
+        for (String arch : WINDOWS_ARCHES) {
             Path file = binaries.get("windows-" + arch);
             BinaryReport report = analyzer.analyze(file);
             assertAll(arch,
@@ -225,6 +236,88 @@ class GoBinariesTest {
         BinaryReport gui = analyzer.analyze(binaries.get("windows-amd64-gui"));
         assertEquals(2, gui.pe().subsystem());
         assertEquals("windows-gui", gui.pe().subsystemName());
+    }
+
+    /**
+     * DllCharacteristics as objdump prints it. binutils here reads pei-x86-64 and pei-i386 but not
+     * pei-aarch64 ("file format not recognized"), so windows/arm64 is checked against Go's own
+     * debug/pe reader, which reads all three (and is asked about amd64 and 386 as well).
+     * Independently of both tools, the bits follow what the build asked for: Go's default
+     * buildmode on windows is pie (DYNAMIC_BASE, and HIGH_ENTROPY_VA on 64-bit), -buildmode=exe
+     * is not relocatable except on windows/arm64, where cmd/link turns exe into pie
+     * (cmd/link/internal/ld/config.go: "everything is PIE"), and all are NX_COMPAT.
+     */
+    @Test
+    void windowsDllCharacteristicsMatchObjdumpAndTheBuildMode() throws Exception {
+        List<String> files = new ArrayList<>();
+        for (String arch : WINDOWS_ARCHES) {
+            files.add(binaries.get("windows-" + arch).toString());
+            files.add(binaries.get("windows-" + arch + "-exe").toString());
+        }
+        Map<String, Integer> goDebugPe = debugPeDllCharacteristics(files);
+        for (String arch : WINDOWS_ARCHES) {
+            for (boolean exe : new boolean[] {false, true}) {
+                Path file = binaries.get("windows-" + arch + (exe ? "-exe" : ""));
+                boolean pie = !exe || arch.equals("arm64");
+                int value = analyzer.analyze(file).pe().dllCharacteristics();
+                String what = file.getFileName().toString();
+                assertEquals(goDebugPe.get(file.toString()), value, what + " against debug/pe");
+                if (!arch.equals("arm64")) {
+                    assertEquals(objdumpDllCharacteristics(file), value, what + " against objdump -p");
+                }
+                assertEquals(pie, (value & DYNAMIC_BASE) != 0, what + " DYNAMIC_BASE");
+                assertEquals(pie && !arch.equals("386"), (value & HIGH_ENTROPY_VA) != 0, what + " HIGH_ENTROPY_VA");
+                assertEquals(NX_COMPAT, value & NX_COMPAT, what + " NX_COMPAT");
+            }
+        }
+    }
+
+    private static final String DEBUG_PE_DLL_CHARACTERISTICS = """
+            package main
+
+            import (
+                "debug/pe"
+                "fmt"
+                "os"
+            )
+
+            func main() {
+                for _, name := range os.Args[1:] {
+                    f, err := pe.Open(name)
+                    if err != nil {
+                        panic(err)
+                    }
+                    switch h := f.OptionalHeader.(type) {
+                    case *pe.OptionalHeader32:
+                        fmt.Printf("%s\\t%d\\n", name, h.DllCharacteristics)
+                    case *pe.OptionalHeader64:
+                        fmt.Printf("%s\\t%d\\n", name, h.DllCharacteristics)
+                    }
+                }
+            }
+            """;
+
+    /** DllCharacteristics of each of {@code files} as Go's debug/pe reads it, keyed by path. */
+    private static Map<String, Integer> debugPeDllCharacteristics(List<String> files) throws IOException {
+        Path tool = Tools.goModule(dir.resolve("debug-pe"), DEBUG_PE_DLL_CHARACTERISTICS);
+        List<String> command = new ArrayList<>(List.of("go", "run", "."));
+        command.addAll(files);
+        Map<String, Integer> values = new LinkedHashMap<>();
+        for (String line : Tools.run(tool, Map.of("CGO_ENABLED", "0"), command.toArray(String[]::new)).split("\n")) {
+            String[] fields = line.split("\t");
+            values.put(fields[0], Integer.parseInt(fields[1]));
+        }
+        return values;
+    }
+
+    private static int objdumpDllCharacteristics(Path file) {
+        for (String line : Tools.run(module, "objdump", "-p", file.toString()).split("\n")) {
+            String[] fields = line.strip().split("\\s+");
+            if (fields.length == 2 && fields[0].equals("DllCharacteristics")) {
+                return Integer.parseInt(fields[1], 16);
+            }
+        }
+        throw new AssertionError("objdump -p prints no DllCharacteristics for " + file);
     }
 
     @Test
