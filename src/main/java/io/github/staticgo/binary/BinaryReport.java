@@ -25,8 +25,10 @@ import java.util.Objects;
  * @param variant       the architecture variant from the Go build settings for {@link #goarch}
  *                      ({@code GOAMD64}, {@code GOARM}, {@code GO386}, ...), such as {@code v3}
  *                      or {@code 7}; null when not recorded
- * @param linkage       how an ELF file is linked; null for other formats and for ELF files that are
- *                      neither executables nor shared objects (relocatable objects, core dumps)
+ * @param linkage       how an ELF file is linked; null for other formats, for ELF files that are
+ *                      neither executables nor shared objects (relocatable objects, core dumps),
+ *                      and for executables and shared objects without program headers, which the
+ *                      kernel refuses to load
  * @param interpreter   the program interpreter: ELF {@code PT_INTERP}, Mach-O
  *                      {@code LC_LOAD_DYLINKER}; null when there is none
  * @param needed        the libraries loaded at start: ELF {@code DT_NEEDED}, PE imported DLLs,
@@ -108,15 +110,21 @@ public record BinaryReport(
      * @param machineCode   {@code e_machine}
      * @param flags         {@code e_flags}
      * @param entry         {@code e_entry}
-     * @param pie           a position-independent executable ({@code ET_DYN} with {@code DF_1_PIE}
-     *                      or an interpreter)
+     * @param pie           a position-independent executable: {@code ET_DYN} with {@code DF_1_PIE}
+     *                      or an interpreter, or (as OpenBSD links static PIEs, without
+     *                      {@code DF_1_PIE}) with no interpreter, no {@code DT_NEEDED}, no
+     *                      {@code DT_SONAME} and {@code e_entry} inside an executable
+     *                      {@code PT_LOAD} segment
      * @param soname        {@code DT_SONAME}, or null
      * @param runpath       {@code DT_RUNPATH} or else {@code DT_RPATH}, or null
      * @param sectionHeaders whether the file has a section header table
+     * @param programHeaders the number of program headers read: {@code e_phnum}, or under
+     *                      {@code PN_XNUM} the {@code sh_info} of section header 0
      */
     public record ElfDetails(
             int osAbi, String osAbiName, int abiVersion, int type, String typeName, int machineCode,
-            long flags, long entry, boolean pie, String soname, String runpath, boolean sectionHeaders) {
+            long flags, long entry, boolean pie, String soname, String runpath, boolean sectionHeaders,
+            long programHeaders) {
     }
 
     /**

@@ -44,14 +44,17 @@ final class ElfReader {
     private static final long DF_1_PIE = 0x08000000L;
 
     /** Caps that no real binary comes near; they bound the work a hostile header can ask for. */
-    private static final int MAX_PROGRAM_HEADERS = 65_536;
+    private static final int MAX_USED_SEGMENTS = 65_536;
     private static final int MAX_SECTIONS = 65_536;
     private static final int MAX_DYNAMIC_ENTRIES = 65_536;
     private static final int MAX_NEEDED = 4_096;
     private static final int MAX_INTERPRETER = 4_096;
     private static final int MAX_STRING = 4_096;
     private static final int MAX_SECTION_NAMES = 1 << 20;
+    /** The most note bytes read from one file, over all its note segments and sections. */
     private static final int MAX_NOTES = 1 << 20;
+    /** The program header table is read in pieces of about this size, whatever its length. */
+    private static final int PROGRAM_HEADER_CHUNK = 64 << 10;
     static final int UPX_WINDOW = 4_096;
 
     private record Segment(int type, int flags, long offset, long vaddr, long filesz, long memsz, long align) {
@@ -139,9 +142,14 @@ final class ElfReader {
         boolean pie = false;
         boolean hasDynamic = dynamic != null;
         List<String> needed = hasDynamic ? dynamic.needed : List.of();
-        if (type == ET_EXEC || type == ET_DYN) {
+        // Without program headers there is nothing to load: the kernel refuses such a file.
+        if ((type == ET_EXEC || type == ET_DYN) && phnum != 0) {
             boolean flaggedPie = hasDynamic && (dynamic.flags1 & DF_1_PIE) != 0;
-            if (type == ET_DYN && !flaggedPie && interpreter == null) {
+            // OpenBSD links static PIEs without DF_1_PIE: a DYN file that needs nothing, names
+            // no soname and enters its own code is an executable all the same.
+            boolean unflaggedStaticPie = interpreter == null && needed.isEmpty()
+                    && (!hasDynamic || dynamic.soname == null) && entryIsExecutable(entry, segments);
+            if (type == ET_DYN && !flaggedPie && interpreter == null && !unflaggedStaticPie) {
                 linkage = Linkage.SHARED_LIBRARY;
             } else {
                 pie = type == ET_DYN;
@@ -178,7 +186,7 @@ final class ElfReader {
 
         BinaryReport.ElfDetails details = new BinaryReport.ElfDetails(
                 osAbi, osAbiName(osAbi), abiVersion, type, typeName(type), machine, flags, entry, pie,
-                hasDynamic ? dynamic.soname : null, hasDynamic ? dynamic.runpath : null, hasSectionTable);
+                hasDynamic ? dynamic.soname : null, hasDynamic ? dynamic.runpath : null, hasSectionTable, phnum);
         return new BinaryReport(Format.ELF, file.size(), goos, goarch, machineName, is64 ? 64 : 32,
                 bigEndian ? "big" : "little", Architectures.elfAbi(machine, is64, flags),
                 Architectures.variant(goarch, buildInfo), linkage, interpreter, needed, stripped, upx,
@@ -186,31 +194,58 @@ final class ElfReader {
                 List.of(Architectures.architecture(goarch, machineName)), details, null, null);
     }
 
+    /**
+     * The segments of the types the analyzer reads ({@code PT_LOAD}, {@code PT_DYNAMIC},
+     * {@code PT_INTERP}, {@code PT_NOTE}). The table may hold up to 2^32 - 1 entries under
+     * PN_XNUM, so its extent is checked against the file before anything is read, and it is read
+     * in pieces of {@link #PROGRAM_HEADER_CHUNK} bytes, keeping only those segments.
+     */
     private List<Segment> programHeaders(long phoff, int phentsize, long phnum)
             throws IOException, MalformedBinaryException {
         if (phnum == 0) {
             return List.of();
         }
-        if (phnum > MAX_PROGRAM_HEADERS) {
-            throw new MalformedBinaryException(phnum + " program headers; refusing more than " + MAX_PROGRAM_HEADERS);
-        }
         int minimum = is64 ? 56 : 32;
         if (phentsize < minimum) {
             throw new MalformedBinaryException("e_phentsize " + phentsize + " is smaller than a program header (" + minimum + ")");
         }
-        ByteBuffer table = file.read(phoff, phnum * phentsize, order, "program header table");
-        List<Segment> segments = new ArrayList<>((int) phnum);
-        for (int i = 0; i < phnum; i++) {
-            int at = i * phentsize;
-            if (is64) {
-                segments.add(new Segment(table.getInt(at), table.getInt(at + 4), table.getLong(at + 8),
-                        table.getLong(at + 16), table.getLong(at + 32), table.getLong(at + 40), table.getLong(at + 48)));
-            } else {
-                segments.add(new Segment(table.getInt(at), table.getInt(at + 24), u32(table, at + 4),
-                        u32(table, at + 8), u32(table, at + 16), u32(table, at + 20), u32(table, at + 28)));
+        file.check(phoff, phnum * phentsize, phnum + " program headers");
+        long perChunk = Math.max(1, PROGRAM_HEADER_CHUNK / phentsize);
+        List<Segment> segments = new ArrayList<>();
+        for (long first = 0; first < phnum; first += perChunk) {
+            int count = (int) Math.min(perChunk, phnum - first);
+            ByteBuffer table = file.read(phoff + first * phentsize, (long) count * phentsize, order, "program header table");
+            for (int i = 0; i < count; i++) {
+                int at = i * phentsize;
+                int type = table.getInt(at);
+                if (type != PT_LOAD && type != PT_DYNAMIC && type != PT_INTERP && type != PT_NOTE) {
+                    continue;
+                }
+                if (segments.size() == MAX_USED_SEGMENTS) {
+                    throw new MalformedBinaryException("more than " + MAX_USED_SEGMENTS + " loadable, dynamic, "
+                            + "interpreter and note segments");
+                }
+                if (is64) {
+                    segments.add(new Segment(type, table.getInt(at + 4), table.getLong(at + 8),
+                            table.getLong(at + 16), table.getLong(at + 32), table.getLong(at + 40), table.getLong(at + 48)));
+                } else {
+                    segments.add(new Segment(type, table.getInt(at + 24), u32(table, at + 4),
+                            u32(table, at + 8), u32(table, at + 16), u32(table, at + 20), u32(table, at + 28)));
+                }
             }
         }
         return segments;
+    }
+
+    /** Whether {@code entry} lies inside the memory of an executable {@code PT_LOAD} segment. */
+    private static boolean entryIsExecutable(long entry, List<Segment> segments) {
+        for (Segment s : segments) {
+            if (s.type == PT_LOAD && (s.flags & PF_X) != 0 && Long.compareUnsigned(entry, s.vaddr) >= 0
+                    && Long.compareUnsigned(entry - s.vaddr, s.memsz) < 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private ByteBuffer sectionHeaderBytes(long shoff, int shentsize, long index)
@@ -403,6 +438,7 @@ final class ElfReader {
     }
 
     private static final class Notes {
+        long budget = MAX_NOTES;
         String gnuBuildId;
         String goBuildId;
         String goos;
@@ -412,7 +448,8 @@ final class ElfReader {
      * Reads the notes of every {@code PT_NOTE} segment, then of every {@code SHT_NOTE} section
      * (Go's PIE output, for one, keeps {@code .note.gnu.build-id} outside its {@code PT_NOTE}).
      * A segment or section must lie inside the file; a note whose sizes run past its container
-     * ends the reading of that container, as readers of notes do.
+     * ends the reading of that container, as readers of notes do. At most {@link #MAX_NOTES}
+     * bytes are read in all, however many note segments the program headers list.
      */
     private Notes notes(List<Segment> segments, List<Section> sections) throws IOException, MalformedBinaryException {
         Notes notes = new Notes();
@@ -432,7 +469,8 @@ final class ElfReader {
     private void readNotes(Notes notes, long offset, long size, long alignment, String what)
             throws IOException, MalformedBinaryException {
         file.check(offset, size, what);
-        int length = (int) Math.min(size, MAX_NOTES);
+        int length = (int) Math.min(size, notes.budget);
+        notes.budget -= length;
         ByteBuffer data = file.read(offset, length, order, what);
         int align = alignment == 8 ? 8 : 4;
         long at = 0;

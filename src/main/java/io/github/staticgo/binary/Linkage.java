@@ -10,7 +10,10 @@ public enum Linkage {
     STATIC_PIE,
     /** An interpreter ({@code PT_INTERP}) or at least one needed library ({@code DT_NEEDED}). */
     DYNAMIC,
-    /** A shared object that is not an executable (no {@code DF_1_PIE}, no interpreter). */
+    /**
+     * A shared object that is not an executable: no {@code DF_1_PIE}, no interpreter, and a
+     * needed library, a soname or an entry point outside its executable code.
+     */
     SHARED_LIBRARY;
 
     /** The name used in reports: {@code static}, {@code static-pie}, {@code dynamic}, {@code shared-library}. */

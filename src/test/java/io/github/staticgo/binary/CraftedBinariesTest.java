@@ -6,12 +6,15 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.staticgo.Tools;
 import java.io.IOException;
+import java.io.RandomAccessFile;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -31,15 +34,16 @@ class CraftedBinariesTest {
 
     private final BinaryAnalyzer analyzer = new BinaryAnalyzer();
 
+    private Path write(byte[] content) throws IOException {
+        return Files.write(Files.createTempFile(dir, "crafted", ""), content);
+    }
+
     private BinaryReport analyze(byte[] content) throws Exception {
-        Path file = Files.createTempFile(dir, "crafted", "");
-        Files.write(file, content);
-        return analyzer.analyze(file);
+        return analyzer.analyze(write(content));
     }
 
     private MalformedBinaryException malformed(byte[] content) throws IOException {
-        Path file = Files.createTempFile(dir, "crafted", "");
-        Files.write(file, content);
+        Path file = write(content);
         return assertThrows(MalformedBinaryException.class, () -> analyzer.analyze(file));
     }
 
@@ -156,6 +160,90 @@ class CraftedBinariesTest {
         BinaryReport report = analyze(image.toArray());
         assertEquals(Linkage.DYNAMIC, report.linkage());
         assertEquals("/lib64/ld-linux-x86-64.so.2", report.interpreter());
+    }
+
+    /**
+     * The first {@code imageSize} bytes of a {@code fileSize}-byte file with a PN_XNUM table of
+     * {@code count} entries: section header 0 at 64 holds the count, the table follows at 128,
+     * entry 0 is a PT_LOAD over the whole file and the rest are PT_NULL (zero).
+     */
+    private static ElfImage pnXnum(int imageSize, long count, long fileSize) {
+        return ElfImage.elf64(imageSize).header(ET_EXEC, EM_X86_64, 128, 0xffff, 64, 1, 0)
+                .shdr(0, 64, 0, 0, 0, 0, 0, (int) count)
+                .phdr(0, 128, ElfImage.PT_LOAD, ElfImage.PF_R | ElfImage.PF_X, 0, 0x400000, fileSize, fileSize);
+    }
+
+    /** A whole file with a PN_XNUM table of {@code count} entries and 64 spare bytes after it. */
+    private static ElfImage pnXnum(int count) {
+        int size = 128 + count * 56 + 64;
+        return pnXnum(size, count, size);
+    }
+
+    private String readelfSegments(Path file) {
+        return Tools.run(dir, "readelf", "-lW", file.toString());
+    }
+
+    /** How many program headers readelf read, from its "There are N program headers" line. */
+    private static long programHeaderCount(String readelf) {
+        for (String line : readelf.split("\n")) {
+            if (line.startsWith("There are ") && line.contains(" program headers")) {
+                return Long.parseLong(line.split(" ")[2]);
+            }
+        }
+        throw new AssertionError("readelf names no program header count:\n" + readelf.lines().limit(10).toList());
+    }
+
+    @Test
+    void pnXnumTableOf70000HeadersIsReadAsReadelfReadsIt() throws Exception {
+        Path file = write(pnXnum(70_000).toArray());
+        String readelf = readelfSegments(file);
+        assertEquals(70_000, programHeaderCount(readelf));
+        assertTrue(readelf.lines().map(String::strip).noneMatch(l -> l.startsWith("INTERP") || l.startsWith("DYNAMIC")));
+        BinaryReport report = analyzer.analyze(file);
+        assertEquals(70_000, report.elf().programHeaders());
+        assertEquals(Linkage.STATIC, report.linkage());
+    }
+
+    @Test
+    void theLastOf70000ProgramHeadersCounts() throws Exception {
+        int count = 70_000;
+        ElfImage image = pnXnum(count);
+        int path = 128 + count * 56; // the 64 bytes after the table
+        String interpreter = "/lib64/ld-linux-x86-64.so.2";
+        image.phdr(count - 1, 128, ElfImage.PT_INTERP, ElfImage.PF_R, path, 0x400000 + path, 28, 28)
+                .ascii(path, interpreter + "\0");
+        Path file = write(image.toArray());
+        String readelf = readelfSegments(file);
+        assertEquals(count, programHeaderCount(readelf));
+        assertTrue(readelf.contains("[Requesting program interpreter: " + interpreter + "]"), "readelf sees PT_INTERP");
+        BinaryReport report = analyzer.analyze(file);
+        assertEquals(Linkage.DYNAMIC, report.linkage());
+        assertEquals(interpreter, report.interpreter());
+    }
+
+    @Test
+    void pnXnumTableRunningPastTheEndOfTheFileIsMalformed() throws Exception {
+        byte[] whole = pnXnum(70_000).toArray();
+        malformed(Arrays.copyOf(whole, whole.length / 2));
+    }
+
+    /**
+     * A 200 MB (sparse) file whose program header table fills it: the analyzer reads it piece by
+     * piece, never as one buffer (a single read of more than 16 MiB is refused).
+     */
+    @Test
+    void aProgramHeaderTableFillingA200MbFileIsReadInPieces() throws Exception {
+        long size = 200L << 20;
+        long count = (size - 128) / 56;
+        ElfImage head = pnXnum(4096, count, size);
+        Path file = Files.createTempFile(dir, "huge-table", "");
+        try (RandomAccessFile out = new RandomAccessFile(file.toFile(), "rw")) {
+            out.write(head.toArray());
+            out.setLength(size);
+        }
+        BinaryReport report = analyzer.analyze(file);
+        assertEquals(count, report.elf().programHeaders());
+        assertEquals(Linkage.STATIC, report.linkage());
     }
 
     @Test
