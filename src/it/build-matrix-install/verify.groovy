@@ -8,6 +8,8 @@ def expected = [
     'linux-arm64'  : [file: 'matrix-linux-arm64',   elfMachine: 'AArch64', goarch: 'arm64'],
     'linux-arm-7'  : [file: 'matrix-linux-arm-7',   elfMachine: 'ARM', goarch: 'arm', goarm: '7'],
     'windows-amd64': [file: 'matrix-windows-amd64.exe', peMachine: 0x8664, goarch: 'amd64'],
+    'linux-amd64-v3': [file: 'matrix-linux-amd64-v3', elfMachine: 'Advanced Micro Devices X86-64', goarch: 'amd64',
+                       goamd64: 'v3', cgo: 'musl'],
 ]
 
 def run(List<String> command) {
@@ -34,9 +36,13 @@ expected.each { classifier, facts ->
     // What the Go toolchain itself reads back from the binary.
     def goInfo = run(['go', 'version', '-m', binary.path])
     assert goInfo.contains("GOARCH=${facts.goarch}")
-    assert goInfo.contains('CGO_ENABLED=0')
+    assert goInfo.contains(facts.cgo == 'musl' ? 'CGO_ENABLED=1' : 'CGO_ENABLED=0')
     if (facts.goarm) {
         assert goInfo.contains("GOARM=${facts.goarm}")
+    }
+    if (facts.goarch == 'amd64') {
+        // A target without a variant is built for Go's default, set explicitly.
+        assert goInfo.contains("GOAMD64=${facts.goamd64 ?: 'v1'}")
     }
 
     if (facts.elfMachine) {
@@ -54,6 +60,11 @@ expected.each { classifier, facts ->
         assert new String(bytes, pe, 4, 'ISO-8859-1') == "PE\u0000\u0000"
         int machine = (bytes[pe + 4] & 0xff) | (bytes[pe + 5] & 0xff) << 8
         assert machine == facts.peMachine
+        // go's default build mode on windows (pie) keeps ASLR, as binutils reads the DllCharacteristics.
+        def characteristics = (run(['objdump', '-p', binary.path]) =~ /(?s)DllCharacteristics\s+\p{XDigit}+\n(.*?)\nSizeOfStackReserve/)
+        assert characteristics.find() : 'objdump prints no DllCharacteristics'
+        def flags = characteristics.group(1).readLines()*.trim()
+        assert flags.containsAll(['DYNAMIC_BASE', 'HIGH_ENTROPY_VA', 'NX_COMPAT']) : "${binary}: ${flags}"
     }
 }
 
@@ -61,18 +72,18 @@ expected.each { classifier, facts ->
 assert run([new File(out, 'matrix-linux-amd64').path]).trim() == 'matrix 1.2.3 linux/amd64'
 
 // Nothing half-written or temporary is left beside the binaries.
-def leftovers = out.list().findAll { !(it in expected.values()*.file) && it != 'build.json' }
+def leftovers = out.list().findAll { !(it in expected.values()*.file) && !(it in ['build.json', 'verify-report.json']) }
 assert leftovers.isEmpty() : "unexpected files: ${leftovers}"
 
 // build.json lists every binary with the platform asked for and the real SHA-256.
 def manifest = new groovy.json.JsonSlurper().parse(new File(out, 'build.json'))
-assert manifest.binaries.size() == 4
+assert manifest.binaries.size() == 5
 manifest.binaries.each { entry ->
     def facts = expected[entry.classifier]
     assert facts != null
     assert entry.file == facts.file
     assert entry.goarch == facts.goarch
-    assert entry.cgo == 'off'
+    assert entry.cgo == (facts.cgo ?: 'off')
     assert entry.sha256 == sha256(new File(out, entry.file))
 }
 assert manifest.binaries.find { it.classifier == 'linux-arm-7' }.variant == '7'

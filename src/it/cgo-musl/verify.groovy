@@ -25,4 +25,10 @@ assert run([binary.path]).trim() == 'cgo says 42, libc not-glibc'
 
 def log = new File(basedir, 'build.log').text
 assert log.contains('CC=musl-gcc')
+
+// verify passed the musl + net binary (Go's resolver names /etc/nsswitch.conf; musl has no NSS loader).
+def report = new groovy.json.JsonSlurper().parse(new File(basedir, 'target/static-go/verify-report.json'))
+def entry = report.binaries.find { it.file.endsWith('cgo-musl-linux-amd64') }
+assert entry.ok && entry.glibcNss == false && entry.linkage == 'static' : entry
+assert log.contains('BUILD SUCCESS')
 return true

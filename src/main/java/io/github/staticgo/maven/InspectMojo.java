@@ -57,7 +57,7 @@ public final class InspectMojo extends AbstractStaticGoMojo {
         VerifyReport result;
         try {
             result = StaticGoVerify.verify(StaticGoVerify.underPath(inspect.toPath(), expect),
-                    new VerifyPolicy(true, false, false), true, report.toPath());
+                    VerifyPolicy.DEFAULTS, true, report.toPath());
         } catch (ConfigurationException e) {
             throw new MojoFailureException(e.getMessage(), e);
         } catch (IOException e) {

@@ -61,6 +61,15 @@ public final class VerifyMojo extends AbstractStaticGoMojo {
     private boolean allowGlibcNss;
 
     /**
+     * Lets a Windows binary pass without ASLR (DYNAMIC_BASE, and HIGH_ENTROPY_VA when 64-bit) or DEP
+     * (NX_COMPAT) in its DllCharacteristics; go's default build mode on windows, pie, sets them all.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "static-go.allowUnhardenedPe", defaultValue = "false")
+    private boolean allowUnhardenedPe;
+
+    /**
      * Fails binaries that still have their symbol table.
      *
      * @since 0.1.0
@@ -137,7 +146,9 @@ public final class VerifyMojo extends AbstractStaticGoMojo {
                         + " (static-go:build did not run) and no <binaries> are declared.");
                 return;
             }
-            report = StaticGoVerify.verify(expected, new VerifyPolicy(allowStaticPie, allowGlibcNss, requireStripped),
+            report = StaticGoVerify.verify(expected, VerifyPolicy.DEFAULTS
+                    .withAllowStaticPie(allowStaticPie).withAllowGlibcNss(allowGlibcNss)
+                    .withRequireStripped(requireStripped).withAllowUnhardenedPe(allowUnhardenedPe),
                     false, reportFile.toPath(), smokeRun());
         } catch (ConfigurationException e) {
             throw new MojoFailureException(e.getMessage(), e);

@@ -19,7 +19,7 @@ import java.util.List;
  */
 public final class BinaryVerifier {
     private static final List<BinaryRule> RULES = List.of(new ContainerFormatRule(), new ArchitectureRule(),
-            new LinkageRule(), new BuildInfoRule(), new GlibcNssRule(), new StrippedRule());
+            new LinkageRule(), new BuildInfoRule(), new GlibcNssRule(), new StrippedRule(), new PeHardeningRule());
     /** What a UPX-packed file still shows as it is; linkage and build info are read from its unpacked original. */
     private static final List<BinaryRule> PACKED_FILE_RULES = List.of(new ContainerFormatRule(), new ArchitectureRule());
 

@@ -15,7 +15,11 @@ final class LinkageRule implements BinaryRule {
             return;
         }
         Linkage linkage = report.linkage();
-        if (linkage == null) {
+        if (linkage == null && report.elf() != null && report.elf().programHeaders() == 0
+                && ("EXEC".equals(report.elf().typeName()) || "DYN".equals(report.elf().typeName()))) {
+            findings.add(new Finding("is an ELF executable without program headers (e_phnum 0): the kernel cannot "
+                    + "load it", "rebuild it; its header is damaged or it was not linked as an executable"));
+        } else if (linkage == null) {
             findings.add(new Finding("is an ELF file but not an executable (" + elfType(report) + ")",
                     "list an executable for " + expected.target()));
         } else if (linkage == Linkage.DYNAMIC) {

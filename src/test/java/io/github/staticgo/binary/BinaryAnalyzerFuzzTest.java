@@ -94,7 +94,7 @@ class BinaryAnalyzerFuzzTest {
         timed(data, () -> {
             List<VerifiedBinary> verified = new BinaryVerifier(false).verify(
                     List.of(new ExpectedBinary(scratch, "linux", "amd64", "v1", CgoMode.OFF)),
-                    new VerifyPolicy(false, false, true));
+                    VerifyPolicy.DEFAULTS.withAllowStaticPie(false).withRequireStripped(true));
             VerifyReport report = new VerifyReport(verified);
             report.summaryTable();
             report.entries();

@@ -18,7 +18,7 @@ final class TestBuilds {
     private TestBuilds() {}
 
     static BuildSettings settings(String ldflags, Duration timeout) {
-        return new BuildSettings(true, true, ldflags, List.of(), null, null, "exe", List.of(), Map.of(), false, timeout);
+        return new BuildSettings(true, true, ldflags, List.of(), null, null, null, List.of(), Map.of(), false, timeout);
     }
 
     /**

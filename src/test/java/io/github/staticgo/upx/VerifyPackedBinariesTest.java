@@ -30,7 +30,7 @@ import org.junit.jupiter.api.io.TempDir;
  * format and architecture, the unpacked original's linkage and Go build info, and the report's fields.
  */
 class VerifyPackedBinariesTest {
-    private static final VerifyPolicy DEFAULTS = new VerifyPolicy(true, false, false);
+    private static final VerifyPolicy DEFAULTS = VerifyPolicy.DEFAULTS;
 
     @TempDir
     Path work;

@@ -1,8 +1,10 @@
 package io.github.staticgo.verify;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.staticgo.FileDigest;
 import io.github.staticgo.Tools;
 import io.github.staticgo.target.CgoMode;
 import java.io.IOException;
@@ -22,7 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
  * build was asked for.
  */
 class BinaryVerifierTest {
-    private static final VerifyPolicy DEFAULTS = new VerifyPolicy(true, false, false);
+    private static final VerifyPolicy DEFAULTS = VerifyPolicy.DEFAULTS;
 
     @TempDir
     static Path dir;
@@ -66,6 +68,81 @@ class BinaryVerifierTest {
 
     private static List<String> problems(VerifiedBinary verified) {
         return verified.findings().stream().map(Finding::problem).toList();
+    }
+
+    /** A binary build.json lists for a plain linux/amd64 target, built by go with Go's default GOAMD64=v1. */
+    private static ExpectedBinary recordedAmd64(Path binary, String sha256) {
+        return new ExpectedBinary(binary, "linux", "amd64", null, CgoMode.OFF, null, null,
+                new ExpectedBinary.Recorded("v1", sha256, null));
+    }
+
+    @Test
+    void aTargetWithoutVariantExpectsGosDefaultAndFailsAnotherOne() throws Exception {
+        Path v1 = go("default-variant", goEnv("linux", "amd64", "GOAMD64", "v1"));
+        Path v3 = go("v3-variant", goEnv("linux", "amd64", "GOAMD64", "v3"));
+        assertTrue(Tools.run(goModule, "go", "version", "-m", v3.toString()).contains("GOAMD64=v3"));
+
+        assertEquals(List.of(), problems(verify(recordedAmd64(v1, FileDigest.sha256(v1)), DEFAULTS)));
+        List<String> problems = problems(verify(recordedAmd64(v3, FileDigest.sha256(v3)), DEFAULTS));
+        assertEquals(List.of("its Go build info records the variant v3, not v1, Go's default for linux/amd64 that it "
+                + "was built with"), problems);
+        // A declared binary whose platform names no variant may have any.
+        assertEquals(List.of(), problems(verify(new ExpectedBinary(v3, "linux", "amd64", null, null), DEFAULTS)));
+    }
+
+    @Test
+    void aFileThatIsNotWhatBuildJsonRecordsFails() throws Exception {
+        Path binary = go("recorded", goEnv("linux", "amd64", "GOAMD64", "v1"));
+        String recorded = FileDigest.sha256(binary);
+        assertEquals(List.of(), problems(verify(recordedAmd64(binary, recorded), DEFAULTS)));
+
+        // The same program rebuilt with other link flags: still a good static binary, but not the recorded one.
+        Path replaced = go("recorded", goEnv("linux", "amd64", "GOAMD64", "v1"), "-ldflags=-X main.unused=1 -s");
+        String now = FileDigest.sha256(replaced);
+        List<String> problems = problems(verify(recordedAmd64(replaced, recorded), DEFAULTS));
+        assertEquals(List.of("recorded has the SHA-256 " + now + ", but build.json records " + recorded), problems);
+    }
+
+    /** The DllCharacteristics flag names binutils prints for a PE file. */
+    private static List<String> objdumpPeFlags(Path binary) {
+        String headers = Tools.run(dir, "objdump", "-p", binary.toString());
+        java.util.regex.Matcher flags = java.util.regex.Pattern
+                .compile("(?s)DllCharacteristics\\s+\\p{XDigit}+\\n(.*?)\\nSizeOfStackReserve").matcher(headers);
+        assertTrue(flags.find(), headers);
+        return flags.group(1).lines().map(String::trim).toList();
+    }
+
+    @Test
+    void aWindowsBinaryWithoutAslrFailsAndGosDefaultBuildModePasses() throws Exception {
+        for (String goarch : List.of("amd64", "386")) {
+            Path pie = go("windows-" + goarch + "-default.exe", goEnv("windows", goarch));
+            Path exe = go("windows-" + goarch + "-exe.exe", goEnv("windows", goarch), "-buildmode=exe");
+            List<String> pieFlags = objdumpPeFlags(pie);
+            assertTrue(pieFlags.containsAll(List.of("DYNAMIC_BASE", "NX_COMPAT")), pieFlags.toString());
+            assertEquals(goarch.equals("amd64"), pieFlags.contains("HIGH_ENTROPY_VA"), pieFlags.toString());
+            assertFalse(objdumpPeFlags(exe).contains("DYNAMIC_BASE"), "binutils: -buildmode=exe drops ASLR");
+
+            ExpectedBinary expectPie = new ExpectedBinary(pie, "windows", goarch, null, CgoMode.OFF);
+            assertEquals(List.of(), problems(verify(expectPie, DEFAULTS)), "go's default on windows passes");
+            ExpectedBinary expectExe = new ExpectedBinary(exe, "windows", goarch, null, CgoMode.OFF);
+            assertEquals(List.of("lacks the PE hardening flags DYNAMIC_BASE (ASLR)"
+                    + (goarch.equals("amd64") ? ", HIGH_ENTROPY_VA (64-bit ASLR)" : "")),
+                    problems(verify(expectExe, DEFAULTS)));
+            assertEquals(List.of(), problems(verify(expectExe, DEFAULTS.withAllowUnhardenedPe(true))));
+        }
+    }
+
+    @Test
+    void anExecutableWithoutProgramHeadersFails() throws Exception {
+        Path binary = go("no-phdrs", goEnv("linux", "amd64"));
+        byte[] bytes = Files.readAllBytes(binary);
+        bytes[56] = 0; // e_phnum of an ELF64 header (ELF specification), little endian
+        bytes[57] = 0;
+        Files.write(binary, bytes);
+        // The kernel refuses such a file (NativeBinariesTest runs it); binutils reads the count as 0.
+        assertTrue(Tools.run(dir, "readelf", "-h", binary.toString()).matches("(?s).*Number of program headers:\\s+0\\n.*"));
+        assertEquals(List.of("is an ELF executable without program headers (e_phnum 0): the kernel cannot load it"),
+                problems(verify(new ExpectedBinary(binary, "linux", "amd64", null, null), DEFAULTS)));
     }
 
     @Test
@@ -113,7 +190,7 @@ class BinaryVerifierTest {
         ExpectedBinary expected = new ExpectedBinary(binary, "linux", "amd64", null, null);
         assertEquals(List.of(), problems(verify(expected, DEFAULTS)));
         assertEquals(List.of("is static-pie, and <allowStaticPie> is false"),
-                problems(verify(expected, new VerifyPolicy(false, false, false))));
+                problems(verify(expected, DEFAULTS.withAllowStaticPie(false))));
     }
 
     @Test
@@ -122,7 +199,7 @@ class BinaryVerifierTest {
         ExpectedBinary expected = new ExpectedBinary(binary, "linux", "amd64", null, null);
         assertEquals(List.of("is linked statically against glibc with NSS, so it will dlopen libnss_* at run time"),
                 problems(verify(expected, DEFAULTS)));
-        assertEquals(List.of(), problems(verify(expected, new VerifyPolicy(true, true, false))));
+        assertEquals(List.of(), problems(verify(expected, DEFAULTS.withAllowGlibcNss(true))));
     }
 
     @Test
@@ -131,7 +208,7 @@ class BinaryVerifierTest {
         ExpectedBinary expected = new ExpectedBinary(binary, "linux", "amd64", null, CgoMode.OFF);
         assertEquals(List.of(), problems(verify(expected, DEFAULTS)));
         assertEquals(List.of("is not stripped, and <requireStripped> is true"),
-                problems(verify(expected, new VerifyPolicy(true, false, true))));
+                problems(verify(expected, DEFAULTS.withRequireStripped(true))));
     }
 
     @Test

@@ -24,7 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
  * EIO (the same IOException path a disk error or a permission error takes).
  */
 class UnreadableBinariesTest {
-    private static final VerifyPolicy DEFAULTS = new VerifyPolicy(true, false, false);
+    private static final VerifyPolicy DEFAULTS = VerifyPolicy.DEFAULTS;
 
     @TempDir
     Path dir;

@@ -1,0 +1,24 @@
+// Both runs of the example passed verify (the invoker checks each build's result); this checks what the
+// second run, -Pmusl, left: a cgo binary linked statically against musl, as readelf and go version -m read it.
+def out = new File(basedir, 'target/static-go')
+def binary = new File(out, 'sidecar-linux-amd64')
+
+def run(List<String> command) {
+    def process = command.execute()
+    def stdout = new StringBuilder(), stderr = new StringBuilder()
+    process.waitForProcessOutput(stdout, stderr)
+    assert process.exitValue() == 0 : "${command} failed: ${stderr}"
+    return stdout.toString()
+}
+
+def programHeaders = run(['readelf', '-lW', binary.path])
+assert !programHeaders.contains('INTERP') && !programHeaders.contains('DYNAMIC')
+def goInfo = run(['go', 'version', '-m', binary.path])
+assert goInfo.contains('CGO_ENABLED=1') && goInfo.contains('-tags=netgo,osusergo')
+assert run([binary.path, '--version']).trim() == 'sidecar 1.0.0-SNAPSHOT linux/amd64'
+
+def report = new groovy.json.JsonSlurper().parse(new File(out, 'verify-report.json'))
+assert report.binaries.size() == 1 : 'the musl profile replaces the default targets'
+assert report.binaries[0].ok && report.binaries[0].glibcNss == false
+assert report.binaries[0].smoke.result == 'passed'
+return true

@@ -1,0 +1,3 @@
+module example.com/twoexecutions
+
+go 1.21
