@@ -8,7 +8,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 
 /**
- * Reads an executable file (ELF, PE/COFF, thin or fat Mach-O) and reports its format, platform,
+ * Reads an executable file (ELF, PE/COFF, thin or fat Mach-O, WebAssembly) and reports its format, platform,
  * linkage and Go build information, without running it or any external tool.
  *
  * <p>The work per file is bounded by its headers and tables, not its size: tables are read with
@@ -25,8 +25,8 @@ public final class BinaryAnalyzer {
      *
      * @return the report; a file of a format the analyzer does not read is reported as
      *         {@link Format#UNKNOWN}, not as an error
-     * @throws MalformedBinaryException when the file is an ELF, PE or Mach-O file whose headers
-     *                                  are truncated or inconsistent
+     * @throws MalformedBinaryException when the file is an ELF, PE, Mach-O or WebAssembly file
+     *                                  whose headers are truncated or inconsistent
      * @throws IOException              when the file cannot be read
      */
     public BinaryReport analyze(Path file) throws IOException, MalformedBinaryException {
@@ -51,6 +51,9 @@ public final class BinaryAnalyzer {
         int magic = ByteBuffer.wrap(head).order(ByteOrder.BIG_ENDIAN).getInt();
         if (magic == 0x7f454c46) { // "\x7fELF"
             return ElfReader.read(view);
+        }
+        if (magic == WasmReader.MAGIC) {
+            return WasmReader.read(view);
         }
         if (MachOReader.isThin(magic)) {
             return MachOReader.readThin(view);

@@ -11,8 +11,8 @@ import java.util.Objects;
  * @param size          the size in bytes of the file (or of the slice, for one architecture of a
  *                      fat Mach-O file)
  * @param goos          the operating system as a GOOS name, from the container (ELF OS/ABI and OS
- *                      notes, PE, Mach-O platform) where it says, else from the Go build info,
- *                      else null
+ *                      notes, PE, Mach-O platform, the host modules a WebAssembly module imports)
+ *                      where it says, else from the Go build info, else null
  * @param goarch        the machine as a GOARCH name; null when Go does not support the machine, or
  *                      when the slices of a fat file disagree
  * @param machine       a human name of the machine, such as {@code x86-64}, {@code AArch64},

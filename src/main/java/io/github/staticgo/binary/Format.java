@@ -7,10 +7,12 @@ public enum Format {
     ELF,
     PE,
     MACHO,
+    /** A WebAssembly module in the binary format. */
+    WASM,
     /** Not a format the analyzer reads; not an error. */
     UNKNOWN;
 
-    /** The name used in reports: {@code elf}, {@code pe}, {@code macho} or {@code unknown}. */
+    /** The name used in reports: {@code elf}, {@code pe}, {@code macho}, {@code wasm} or {@code unknown}. */
     public String jsonName() {
         return name().toLowerCase(Locale.ROOT);
     }

@@ -43,11 +43,20 @@ final class GoBuildInfoReader {
      * @throws MalformedBinaryException when the blob is there but its contents are inconsistent
      */
     GoBuildInfo read(long start, long size) throws IOException, MalformedBinaryException {
-        long found = search(start, size);
-        if (found == -1) {
-            return null;
-        }
-        byte[] header = readAt(found, HEADER_SIZE, "Go build info header");
+        long found = find(start, size);
+        return found == -1 ? null : decode(found);
+    }
+
+    /**
+     * Decodes the blob whose header is at address {@code found}, as returned by {@link #find}
+     * (possibly of another reader whose map holds only the region searched).
+     *
+     * @throws MalformedBinaryException when the blob's contents are inconsistent
+     */
+    GoBuildInfo decode(long found) throws IOException, MalformedBinaryException {
+        // Only the magic, pointer size and flags: the inline format leaves the rest of the
+        // header zero, and Go's wasm data segments leave runs of zeros out of the file.
+        byte[] header = readAt(found, MAGIC.length + 2, "Go build info header");
         int flags = header[15] & 0xff;
         String version;
         byte[] modinfo;
@@ -61,9 +70,10 @@ final class GoBuildInfoReader {
                 throw new MalformedBinaryException("Go build info pointer size " + pointerSize + " is neither 4 nor 8");
             }
             ByteOrder order = (flags & FLAGS_ENDIAN_BIG) != 0 ? ByteOrder.BIG_ENDIAN : ByteOrder.LITTLE_ENDIAN;
-            ByteBuffer pointers = ByteBuffer.wrap(header).order(order);
-            version = string(goString(pointer(pointers, 16, pointerSize), pointerSize, order, MAX_VERSION));
-            modinfo = goString(pointer(pointers, 16 + pointerSize, pointerSize), pointerSize, order, MAX_MODINFO);
+            ByteBuffer pointers = ByteBuffer.wrap(readAt(found + MAGIC.length + 2, 2L * pointerSize,
+                    "Go build info pointers")).order(order);
+            version = string(goString(pointer(pointers, 0, pointerSize), pointerSize, order, MAX_VERSION));
+            modinfo = goString(pointer(pointers, pointerSize, pointerSize), pointerSize, order, MAX_MODINFO);
         }
         if (version.isEmpty()) {
             throw new MalformedBinaryException("Go build info has an empty Go version");
@@ -76,8 +86,8 @@ final class GoBuildInfoReader {
         return GoModInfoParser.parse(version, mod);
     }
 
-    /** The address of the first aligned magic, or -1. */
-    private long search(long start, long size) throws IOException, MalformedBinaryException {
+    /** The address of the first aligned magic in {@code [start, start + size)}, or -1. */
+    long find(long start, long size) throws IOException, MalformedBinaryException {
         long end = start + size;
         if (Long.compareUnsigned(end, start) < 0) {
             throw new MalformedBinaryException("Go build info search range overflows the address space");

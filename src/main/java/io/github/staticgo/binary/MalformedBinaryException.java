@@ -1,7 +1,7 @@
 package io.github.staticgo.binary;
 
 /**
- * A file of a recognised executable format (ELF, PE or Mach-O) whose headers or tables contradict
+ * A file of a recognised executable format (ELF, PE, Mach-O or WebAssembly) whose headers or tables contradict
  * themselves or the size of the file: truncated, corrupted or deliberately hostile.
  *
  * <p>Checked on purpose: a caller that analyses many files must decide what one bad file means

@@ -33,6 +33,7 @@ final class ContainerFormatRule implements BinaryRule {
             case ELF -> "an ELF file";
             case PE -> "a PE file";
             case MACHO -> "a Mach-O file";
+            case WASM -> "a WebAssembly module";
             case UNKNOWN -> "of no executable format the analyzer knows";
         };
     }

@@ -13,7 +13,8 @@ import java.util.Map;
  * The crafted seed inputs of {@link BinaryAnalyzerFuzzTest}: small, complete files of every shape the
  * analyzer reads (a real Go binary is megabytes, which would slow the fuzzer a thousandfold), each
  * carrying the parts real ones have: Go build info (inline and pointer formats), build-ID notes,
- * a symbol table, an interpreter and DT_NEEDED, PE imports, Mach-O dylibs and a fat header.
+ * a symbol table, an interpreter and DT_NEEDED, PE imports, Mach-O dylibs and a fat header, and a
+ * WebAssembly module with Go's build ID section, a gojs import and build info in data segments.
  *
  * <p>They are committed under {@code BinaryAnalyzerFuzzTestInputs/}; regenerate them with
  * {@code java -cp target/test-classes:target/classes io.github.staticgo.binary.FuzzSeeds
@@ -51,6 +52,7 @@ final class FuzzSeeds {
         seeds.put("seed-pe32plus-go", pe());
         seeds.put("seed-macho64-le-go", macho(0x01000007));
         seeds.put("seed-macho-fat", fat());
+        seeds.put("seed-wasm-js-go", WasmImage.goJs("go1.26.8", MODINFO, "fuzz-action-id/fuzz-content-id"));
         return seeds;
     }
 
