@@ -33,6 +33,12 @@ import java.util.Objects;
  *                      {@code LC_LOAD_DYLINKER}; null when there is none
  * @param needed        the libraries loaded at start: ELF {@code DT_NEEDED}, PE imported DLLs,
  *                      Mach-O {@code LC_LOAD_DYLIB} (and weak, re-exported, upward) names
+ * @param importedSymbols the names of the undefined symbols of a dynamically linked ELF file's
+ *                      dynamic symbol table ({@code .dynsym}, or without section headers the
+ *                      table {@code DT_SYMTAB} points to, counted by {@code DT_HASH}), without
+ *                      versions, sorted and deduplicated, at most 4,096; they tell what the
+ *                      file takes from its libraries, such as libc's {@code getaddrinfo} or
+ *                      {@code getpwuid_r}; empty for other files
  * @param stripped      whether the symbol table is gone (ELF: no {@code .symtab}; PE: no COFF
  *                      symbols; Mach-O: no local symbols)
  * @param upxPacked     whether the file carries the marks of the UPX packer
@@ -66,6 +72,7 @@ public record BinaryReport(
         Linkage linkage,
         String interpreter,
         List<String> needed,
+        List<String> importedSymbols,
         boolean stripped,
         boolean upxPacked,
         boolean glibcNss,
@@ -80,13 +87,14 @@ public record BinaryReport(
     public BinaryReport {
         Objects.requireNonNull(format, "format");
         needed = List.copyOf(needed);
+        importedSymbols = List.copyOf(importedSymbols);
         architectures = List.copyOf(architectures);
     }
 
     /** The report for a file whose format the analyzer does not read. */
     public static BinaryReport unknown(long size) {
         return new BinaryReport(Format.UNKNOWN, size, null, null, null, 0, null, null, null, null,
-                null, List.of(), false, false, false, null, null, null, List.of(), null, null, null);
+                null, List.of(), List.of(), false, false, false, null, null, null, List.of(), null, null, null);
     }
 
     /** The Go version that built the file, or null when it is not a Go binary. */

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.TreeSet;
 
 /**
  * Reads an ELF file. Linkage comes from the program headers only (the loader never looks at
@@ -30,12 +31,16 @@ final class ElfReader {
     private static final int SHT_SYMTAB = 2;
     private static final int SHT_NOTE = 7;
     private static final int SHT_NOBITS = 8;
+    private static final int SHT_DYNSYM = 11;
+    private static final int SHN_UNDEF = 0;
     private static final int PN_XNUM = 0xffff;
     private static final int SHN_XINDEX = 0xffff;
 
     private static final long DT_NULL = 0;
     private static final long DT_NEEDED = 1;
+    private static final long DT_HASH = 4;
     private static final long DT_STRTAB = 5;
+    private static final long DT_SYMTAB = 6;
     private static final long DT_STRSZ = 10;
     private static final long DT_SONAME = 14;
     private static final long DT_RPATH = 15;
@@ -53,6 +58,9 @@ final class ElfReader {
     private static final int MAX_SECTION_NAMES = 1 << 20;
     /** The most note bytes read from one file, over all its note segments and sections. */
     private static final int MAX_NOTES = 1 << 20;
+    /** The most dynamic symbols read, and the most imported names kept. */
+    private static final int MAX_DYNAMIC_SYMBOLS = 65_536;
+    static final int MAX_IMPORTED_SYMBOLS = 4_096;
     /** The program header table is read in pieces of about this size, whatever its length. */
     private static final int PROGRAM_HEADER_CHUNK = 64 << 10;
     static final int UPX_WINDOW = 4_096;
@@ -60,7 +68,7 @@ final class ElfReader {
     private record Segment(int type, int flags, long offset, long vaddr, long filesz, long memsz, long align) {
     }
 
-    private record Section(String name, int type, long addr, long offset, long size, long align) {
+    private record Section(String name, int type, long addr, long offset, long size, long align, long link) {
     }
 
     private final FileView file;
@@ -189,7 +197,8 @@ final class ElfReader {
                 hasDynamic ? dynamic.soname : null, hasDynamic ? dynamic.runpath : null, hasSectionTable, phnum);
         return new BinaryReport(Format.ELF, file.size(), goos, goarch, machineName, is64 ? 64 : 32,
                 bigEndian ? "big" : "little", Architectures.elfAbi(machine, is64, flags),
-                Architectures.variant(goarch, buildInfo), linkage, interpreter, needed, stripped, upx,
+                Architectures.variant(goarch, buildInfo), linkage, interpreter, needed,
+                linkage == Linkage.DYNAMIC ? importedSymbols(sections, dynamic, memory) : List.of(), stripped, upx,
                 glibcNss, notes.gnuBuildId, notes.goBuildId, buildInfo,
                 List.of(Architectures.architecture(goarch, machineName)), details, null, null);
     }
@@ -278,10 +287,10 @@ final class ElfReader {
             nameOffsets[i] = table.getInt(at);
             if (is64) {
                 raw.add(new Section(null, table.getInt(at + 4), table.getLong(at + 16), table.getLong(at + 24),
-                        table.getLong(at + 32), table.getLong(at + 48)));
+                        table.getLong(at + 32), table.getLong(at + 48), u32(table, at + 40)));
             } else {
                 raw.add(new Section(null, table.getInt(at + 4), u32(table, at + 12), u32(table, at + 16),
-                        u32(table, at + 20), u32(table, at + 32)));
+                        u32(table, at + 20), u32(table, at + 32), u32(table, at + 24)));
             }
         }
         byte[] names = new byte[0];
@@ -300,7 +309,8 @@ final class ElfReader {
         List<Section> sections = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
             Section s = raw.get(i);
-            sections.add(new Section(cString(names, nameOffsets[i] & 0xffffffffL), s.type, s.addr, s.offset, s.size, s.align));
+            sections.add(new Section(cString(names, nameOffsets[i] & 0xffffffffL), s.type, s.addr, s.offset, s.size,
+                    s.align, s.link));
         }
         return sections;
     }
@@ -340,6 +350,10 @@ final class ElfReader {
     private static final class Dynamic {
         final List<String> needed = new ArrayList<>();
         long flags1;
+        long symtab = -1;
+        long strtab = -1;
+        long strsz = -1;
+        long hash = -1;
         String soname;
         String runpath;
     }
@@ -381,6 +395,10 @@ final class ElfReader {
                 strtab = value;
             } else if (tag == DT_STRSZ) {
                 strsz = value;
+            } else if (tag == DT_SYMTAB) {
+                dynamic.symtab = value;
+            } else if (tag == DT_HASH) {
+                dynamic.hash = value;
             } else if (tag == DT_FLAGS_1) {
                 dynamic.flags1 = value;
             } else if (tag == DT_SONAME) {
@@ -391,6 +409,8 @@ final class ElfReader {
                 runpath = value;
             }
         }
+        dynamic.strtab = strtab;
+        dynamic.strsz = strsz;
         boolean needsStrings = !neededOffsets.isEmpty() || soname != -1 || rpath != -1 || runpath != -1;
         if (!needsStrings) {
             return dynamic;
@@ -435,6 +455,84 @@ final class ElfReader {
             }
         }
         throw new MalformedBinaryException(what + " string at offset " + offset + " is not terminated");
+    }
+
+    /**
+     * The undefined symbols of the dynamic symbol table: {@code .dynsym} and its linked string
+     * table when there are section headers; else the table at {@code DT_SYMTAB}, which has as
+     * many entries as {@code DT_HASH}'s chain (DT_GNU_HASH alone does not say how many, so then
+     * the list is empty, as it is for an interpreter without a dynamic section).
+     */
+    private List<String> importedSymbols(List<Section> sections, Dynamic dynamic, AddressMap memory)
+            throws IOException, MalformedBinaryException {
+        int entrySize = is64 ? 24 : 16;
+        for (Section s : sections) {
+            if (s.type == SHT_DYNSYM) {
+                if (Long.compareUnsigned(s.link, sections.size()) >= 0) {
+                    throw new MalformedBinaryException(".dynsym links to section " + s.link + ", which does not exist");
+                }
+                Section strings = sections.get((int) s.link);
+                return undefinedSymbols(s.offset, s.size / entrySize,
+                        file.bytes(strings.offset, strings.size, "dynamic symbol names"));
+            }
+        }
+        if (dynamic == null || dynamic.symtab == -1 || dynamic.hash == -1 || dynamic.strtab == -1) {
+            return List.of();
+        }
+        AddressMap.Location hash = memory.locate(dynamic.hash);
+        AddressMap.Location symbols = memory.locate(dynamic.symtab);
+        AddressMap.Location strings = memory.locate(dynamic.strtab);
+        if (hash == null || symbols == null || strings == null || Long.compareUnsigned(hash.available(), 8) < 0) {
+            throw new MalformedBinaryException("DT_HASH, DT_SYMTAB or DT_STRTAB is not mapped by any PT_LOAD segment");
+        }
+        long chains = u32(file.read(hash.fileOffset() + 4, 4, order, "DT_HASH nchain"), 0);
+        if (Long.compareUnsigned(chains * entrySize, symbols.available()) > 0) {
+            throw new MalformedBinaryException("DT_HASH counts " + chains + " symbols; DT_SYMTAB's segment holds fewer");
+        }
+        long stringsSize = strings.available();
+        if (dynamic.strsz != -1 && Long.compareUnsigned(dynamic.strsz, stringsSize) < 0) {
+            stringsSize = dynamic.strsz;
+        }
+        return undefinedSymbols(symbols.fileOffset(), chains,
+                file.bytes(strings.fileOffset(), stringsSize, "dynamic symbol names"));
+    }
+
+    private List<String> undefinedSymbols(long offset, long count, byte[] strings)
+            throws IOException, MalformedBinaryException {
+        if (count > MAX_DYNAMIC_SYMBOLS) {
+            throw new MalformedBinaryException(count + " dynamic symbols; refusing more than " + MAX_DYNAMIC_SYMBOLS);
+        }
+        int entrySize = is64 ? 24 : 16;
+        ByteBuffer table = file.read(offset, count * entrySize, order, "dynamic symbol table");
+        TreeSet<String> names = new TreeSet<>();
+        for (int i = 1; i < count; i++) { // entry 0 is the null symbol
+            int at = i * entrySize;
+            long name = u32(table, at);
+            int sectionIndex = u16(table, at + (is64 ? 6 : 14));
+            if (sectionIndex == SHN_UNDEF && name != 0) {
+                names.add(symbolName(strings, name));
+                if (names.size() > MAX_IMPORTED_SYMBOLS) {
+                    names.pollLast();
+                }
+            }
+        }
+        return List.copyOf(names);
+    }
+
+    /** A NUL-terminated name of at most {@link #MAX_STRING} bytes at {@code offset} of {@code strings}. */
+    private static String symbolName(byte[] strings, long offset) throws MalformedBinaryException {
+        if (Long.compareUnsigned(offset, strings.length) >= 0) {
+            throw new MalformedBinaryException("dynamic symbol name offset " + Long.toUnsignedString(offset)
+                    + " lies outside its string table");
+        }
+        int start = (int) offset;
+        int limit = (int) Math.min(strings.length, start + (long) MAX_STRING);
+        for (int end = start; end < limit; end++) {
+            if (strings[end] == 0) {
+                return new String(strings, start, end - start, StandardCharsets.UTF_8);
+            }
+        }
+        throw new MalformedBinaryException("dynamic symbol name at offset " + offset + " is not terminated");
     }
 
     private static final class Notes {

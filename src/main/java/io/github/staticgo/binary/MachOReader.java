@@ -113,7 +113,7 @@ final class MachOReader {
                 common(slices, BinaryReport::machine), orZero(common(slices, BinaryReport::bits)),
                 common(slices, BinaryReport::endianness), common(slices, BinaryReport::abi),
                 common(slices, BinaryReport::variant), null, common(slices, BinaryReport::interpreter),
-                needed == null ? List.of() : needed,
+                needed == null ? List.of() : needed, List.of(),
                 slices.stream().allMatch(BinaryReport::stripped), slices.stream().anyMatch(BinaryReport::upxPacked),
                 false, null, common(slices, BinaryReport::goBuildId), common(slices, BinaryReport::goBuildInfo),
                 architectures, null, null, details);
@@ -220,7 +220,7 @@ final class MachOReader {
                 fileTypeName(fileType), platform, List.of());
         return new BinaryReport(Format.MACHO, file.size(), goos, goarch, machine, is64 ? 64 : 32,
                 order == ByteOrder.BIG_ENDIAN ? "big" : "little", null, Architectures.variant(goarch, buildInfo),
-                null, dylinker, dylibs, stripped, Markers.hasUpxMarker(file), false, null, goBuildId, buildInfo,
+                null, dylinker, dylibs, List.of(), stripped, Markers.hasUpxMarker(file), false, null, goBuildId, buildInfo,
                 List.of(Architectures.architecture(goarch, machine)), null, null, details);
     }
 

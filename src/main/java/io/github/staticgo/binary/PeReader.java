@@ -128,7 +128,7 @@ final class PeReader {
         BinaryReport.PeDetails details = new BinaryReport.PeDetails(machine, subsystem, subsystemName,
                 (characteristics & IMAGE_FILE_DLL) != 0, imageBase, characteristics, dllCharacteristics);
         return new BinaryReport(Format.PE, file.size(), goos, goarch, machineName, plus ? 64 : 32, "little",
-                null, Architectures.variant(goarch, buildInfo), null, null, imports, stripped, upx, false,
+                null, Architectures.variant(goarch, buildInfo), null, null, imports, List.of(), stripped, upx, false,
                 null, goBuildId, buildInfo, List.of(Architectures.architecture(goarch, machineName)),
                 null, details, null);
     }

@@ -82,7 +82,7 @@ final class WasmReader {
         String goos = importedGoos != null ? importedGoos : buildInfo != null ? buildInfo.setting("GOOS") : null;
         String goarch = "wasm";
         return new BinaryReport(Format.WASM, file.size(), goos, goarch, "WebAssembly", 32, "little", null,
-                Architectures.variant(goarch, buildInfo), null, null, List.of(), false, false, false, null,
+                Architectures.variant(goarch, buildInfo), null, null, List.of(), List.of(), false, false, false, null,
                 goBuildId, buildInfo, List.of(goarch), null, null, null);
     }
 

@@ -30,7 +30,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class GlibcNssTest {
 
-    private static final String GO_NET_AND_USER = """
+    static final String GO_NET_AND_USER = """
             package main
 
             import (
