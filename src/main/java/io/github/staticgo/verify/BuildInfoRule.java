@@ -1,6 +1,7 @@
 package io.github.staticgo.verify;
 
 import io.github.staticgo.binary.BinaryReport;
+import io.github.staticgo.binary.Format;
 import io.github.staticgo.target.CgoMode;
 import java.util.List;
 
@@ -9,8 +10,8 @@ final class BuildInfoRule implements BinaryRule {
     @Override
     public void check(ExpectedBinary expected, BinaryReport report, VerifyPolicy policy, List<Finding> findings) {
         if (report.goBuildInfo() == null) {
-            // Go's wasm binaries keep their build info where a reader of the file cannot know it for sure.
-            if (expected.builtByPlugin() && !report.upxPacked() && !"wasm".equals(expected.goarch())) {
+            // Go's wasm linker copies only the runtime's data into the module, not the build info.
+            if (expected.builtByPlugin() && !report.upxPacked() && report.format() != Format.WASM) {
                 findings.add(new Finding("carries no Go build info", "it was not produced by go build; rebuild it"));
             }
             return;

@@ -129,7 +129,7 @@ public final class VerifyReport {
                 BinaryReport p = binary.program();
                 entries.add(new Entry(file, target, r.format().jsonName(), r.goos(), r.goarch(), p.variant(),
                         r.machine(), r.abi(), p.linkage() == null ? null : p.linkage().jsonName(), p.interpreter(),
-                        p.needed(), r.stripped(), r.upxPacked(), p.glibcNss(), p.goVersion(), p.cgoEnabled(), r.size(),
+                        p.needed(), r.format() == Format.WASM ? null : r.stripped(), r.upxPacked(), p.glibcNss(), p.goVersion(), p.cgoEnabled(), r.size(),
                         binary.sha256(), problems, findings, ok(i), expected.upxVersion(), unpackedFile,
                         original == null ? null : original.size(), original == null ? null : unpackedSha256(expected),
                         smokeEntry, r.architectures()));
@@ -174,7 +174,8 @@ public final class VerifyReport {
                         p.linkage() == null ? "-" : p.linkage().jsonName(), p.variant() == null ? arch : arch + "/" + p.variant(),
                         p.goVersion() == null ? "-" : p.goVersion(),
                         p.cgoEnabled() == null ? "-" : p.cgoEnabled() ? "on" : "off",
-                        r.format() == Format.UNKNOWN ? "-" : r.stripped() ? "yes" : "no", size, result);
+                        r.format() == Format.UNKNOWN || r.format() == Format.WASM ? "-" : r.stripped() ? "yes" : "no",
+                        size, result);
             }
             rows.add(smokeColumn ? withSmoke(row, smokeCell(smoke.get(i))) : row);
         }

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.staticgo.Tools;
+import io.github.staticgo.target.CgoMode;
+import io.github.staticgo.verify.ExpectedBinary;
 import io.github.staticgo.verify.StaticGoVerify;
 import io.github.staticgo.verify.VerifyPolicy;
 import io.github.staticgo.verify.VerifyReport;
@@ -37,7 +39,17 @@ class BuildThenVerifyTest {
         for (String name : List.of("hello-js-wasm", "hello-wasip1-wasm")) {
             byte[] head = java.util.Arrays.copyOf(Files.readAllBytes(out.resolve(name)), 8);
             assertEquals(List.of(0, (int) 'a', (int) 's', (int) 'm', 1, 0, 0, 0), toList(head), name);
+            VerifyReport.Entry entry = report.entries().stream().filter(e -> e.file().endsWith(name)).findFirst()
+                    .orElseThrow();
+            assertEquals("wasm", entry.format());
+            assertEquals(null, entry.stripped(), "not known from a wasm file");
         }
+
+        // A js module listed for wasip1 is the wrong file, and verify says so.
+        VerifyReport swapped = StaticGoVerify.verify(List.of(new ExpectedBinary(out.resolve("hello-js-wasm"),
+                "wasip1", "wasm", null, CgoMode.OFF)), VerifyPolicy.DEFAULTS, false, dir.resolve("swapped.json"));
+        assertEquals(List.of("is a WebAssembly module for js (by the host functions it imports), not wasip1"),
+                swapped.entries().get(0).problems());
     }
 
     private static List<Integer> toList(byte[] bytes) {

@@ -146,6 +146,52 @@ class BinaryVerifierTest {
     }
 
     @Test
+    void theFixOfADynamicCgoBinaryNamesWhatPulledLibcIn() throws Exception {
+        Path netModule = Tools.goModule(dir.resolve("net-module"), """
+                package main
+
+                import (
+                	"fmt"
+                	"net"
+                	"os/user"
+                )
+
+                func main() {
+                	_, _ = user.Current()
+                	_, err := net.LookupHost("localhost")
+                	fmt.Println(err)
+                }
+                """);
+        Path ownCModule = Tools.goModule(dir.resolve("c-module"), """
+                package main
+
+                /*
+                #include <stdio.h>
+                static void hello(void) { puts("hello from C"); }
+                */
+                import "C"
+
+                func main() { C.hello() }
+                """);
+        Map<String, String> cgo = goEnv("linux", "amd64", "CGO_ENABLED", "1");
+        Path net = dir.resolve("net-cgo");
+        Tools.run(netModule, cgo, "go", "build", "-o", net.toString(), ".");
+        Path ownC = dir.resolve("own-c");
+        Tools.run(ownCModule, cgo, "go", "build", "-o", ownC.toString(), ".");
+        // binutils: net's resolver imports getaddrinfo; the program's own C code does not, but puts.
+        assertTrue(Tools.run(dir, "readelf", "--dyn-syms", "-W", net.toString()).contains("getaddrinfo"));
+        String ownCSymbols = Tools.run(dir, "readelf", "--dyn-syms", "-W", ownC.toString());
+        assertTrue(ownCSymbols.contains(" puts") && !ownCSymbols.contains("getaddrinfo"), ownCSymbols);
+
+        String netFix = verify(new ExpectedBinary(net, "linux", "amd64", null, CgoMode.ON), DEFAULTS).findings().get(0).hint();
+        assertTrue(netFix.startsWith("cgo is on, and net's resolver and os/user call libc (")
+                && netFix.contains("getaddrinfo") && netFix.contains("netgo,osusergo"), netFix);
+        String ownFix = verify(new ExpectedBinary(ownC, "linux", "amd64", null, CgoMode.ON), DEFAULTS).findings().get(0).hint();
+        assertTrue(ownFix.startsWith("cgo is on, and C code of the program or of a module it uses (import \"C\") needs libc"
+                + " (it calls puts)") && !ownFix.contains("netgo"), ownFix);
+    }
+
+    @Test
     void aStaticGoBinaryForItsTargetPasses() throws Exception {
         Path binary = go("ok-arm64", goEnv("linux", "arm64"), "-ldflags=-s -w");
         VerifiedBinary verified = verify(new ExpectedBinary(binary, "linux", "arm64", null, CgoMode.OFF), DEFAULTS);
