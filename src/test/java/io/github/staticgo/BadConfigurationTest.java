@@ -74,9 +74,10 @@ class BadConfigurationTest {
         Map<String, String> environment = System.getenv();
         String outputTimestamp;
         int threads = 2;
+        String buildMode;
 
         void build() throws Exception {
-            BuildSettings settings = new BuildSettings(true, true, ldflags, List.of(), null, null, "exe", List.of(), env,
+            BuildSettings settings = new BuildSettings(true, true, ldflags, List.of(), null, null, buildMode, List.of(), env,
                     false, Duration.ofMinutes(5));
             // Offline: a goVersion that got past the checks could not reach the network either.
             GoToolchainRequest toolchain = new GoToolchainRequest(goExecutable, goVersion, true, sourceDirectory, environment);
@@ -231,16 +232,34 @@ class BadConfigurationTest {
                 new Mistake("verify binary without platform", "binaries", () -> {
                     Map<Path, String> declared = new LinkedHashMap<>();
                     declared.put(Path.of("lib/agent"), null);
-                    StaticGoVerify.declared(declared, "binaries");
+                    StaticGoVerify.declared(declared, "binaries", null);
                 },
                         "<binaries>: no platform for lib/agent: add the platform it must be for, e.g. "
                                 + "<platform>linux/amd64</platform>."),
                 new Mistake("verify binary with a bad platform", "binaries",
-                        () -> StaticGoVerify.declared(Map.of(Path.of("lib/agent"), "linux-amd64"), "binaries"),
+                        () -> StaticGoVerify.declared(Map.of(Path.of("lib/agent"), "linux-amd64"), "binaries", null),
                         "<binaries>: 'linux-amd64' for lib/agent is not a platform: write os/arch or "
                                 + "os/arch/variant, e.g. linux/amd64 or linux/arm/7."),
+                new Mistake("verify binary for a platform go does not know", "binaries",
+                        () -> StaticGoVerify.declared(Map.of(Path.of("lib/agent"), "linux/amd46"), "binaries",
+                                RealGo.toolchain(dir).platforms()),
+                        "<binaries>: unknown target 'linux/amd46': this Go cannot build it. Did you mean linux/amd64 or"
+                                + " linux/arm64? 'go tool dist list' lists every valid os/arch. (for lib/agent)"),
+                new Mistake("inspect expecting a variant go does not know", "static-go.expect",
+                        () -> StaticGoVerify.underPath(Files.createDirectories(dir.resolve("some-dir")), "linux/amd64/v9",
+                                RealGo.toolchain(dir).platforms()),
+                        "<static-go.expect>: linux/amd64/v9: 'v9' is not a valid GOAMD64 for amd64; use one of v1, v2, "
+                                + "v3, v4. (for DIR/some-dir)"),
+                build("buildMode not a build mode", "buildMode", p -> p.buildMode = "exee",
+                        "<buildMode>: 'exee' is not a go build mode; use one of default, exe, pie, archive, "
+                                + "c-archive, c-shared, shared, plugin, or leave it unset for go's default (exe, and pie on windows)."),
+                build("target buildMode not a build mode", "targets", p -> p.targets = List.of(
+                        new TargetDeclaration("windows/amd64", null, null, null, null, null, "pi")),
+                        "<targets>: windows/amd64: <buildMode> 'pi' is not a go build mode; use one of default, exe, pie, "
+                                + "archive, c-archive, c-shared, shared, plugin, or leave it unset for go's default (exe, and "
+                                + "pie on windows)."),
                 new Mistake("inspect a path that does not exist", "static-go.inspect",
-                        () -> StaticGoVerify.underPath(dir.resolve("nowhere"), null),
+                        () -> StaticGoVerify.underPath(dir.resolve("nowhere"), null, null),
                         "<static-go.inspect>: DIR/nowhere does not exist. Name a binary or a directory."));
     }
 

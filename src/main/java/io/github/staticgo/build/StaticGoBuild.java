@@ -25,7 +25,7 @@ import java.util.Set;
  */
 public final class StaticGoBuild {
     /** go tool dist list and Go's default variants, kept with the up-to-date records. */
-    private static final String PLATFORMS_FILE = "go-platforms.json";
+    public static final String PLATFORMS_FILE = "go-platforms.json";
 
     private final ProcessRunner runner;
     private final BuildLog log;

@@ -1,6 +1,12 @@
 package io.github.staticgo.maven;
 
 import io.github.staticgo.BuildLog;
+import io.github.staticgo.process.ProcessRunner;
+import io.github.staticgo.toolchain.GoToolchain;
+import io.github.staticgo.toolchain.Platform;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
@@ -39,6 +45,21 @@ abstract class AbstractStaticGoMojo extends AbstractMojo {
     protected abstract String goalName();
 
     protected abstract void run() throws MojoExecutionException, MojoFailureException;
+
+    /**
+     * Go's platform list for checking platform names (see {@link GoToolchain#knownPlatforms}), or null, with a
+     * warning, when no go is at hand: then only the form and the variant of a name are checked.
+     */
+    protected Map<String, Platform> knownPlatforms(Path keptFile) {
+        Path directory = project != null && project.getBasedir() != null ? project.getBasedir().toPath() : Path.of("");
+        Optional<Map<String, Platform>> platforms = GoToolchain.knownPlatforms(keptFile, directory, System.getenv(),
+                new ProcessRunner());
+        if (platforms.isEmpty()) {
+            getLog().warn("No go command found to check platform names against 'go tool dist list': only their form "
+                    + "and variant are checked.");
+        }
+        return platforms.orElse(null);
+    }
 
     protected BuildLog buildLog() {
         return new MavenBuildLog(getLog());

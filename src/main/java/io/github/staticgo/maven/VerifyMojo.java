@@ -1,6 +1,7 @@
 package io.github.staticgo.maven;
 
 import io.github.staticgo.ConfigurationException;
+import io.github.staticgo.build.StaticGoBuild;
 import io.github.staticgo.maven.smoke.Smoke;
 import io.github.staticgo.smoke.HostPlatform;
 import io.github.staticgo.smoke.SmokeRun;
@@ -125,6 +126,12 @@ public final class VerifyMojo extends AbstractStaticGoMojo {
     @Parameter(defaultValue = "${project.build.directory}/static-go-smoke", readonly = true, required = true)
     private File smokeDirectory;
 
+    /**
+     * Where the build goal keeps go's platform list, against which declared binaries' platforms are checked.
+     */
+    @Parameter(defaultValue = "${project.build.directory}/static-go-state", readonly = true)
+    private File stateDirectory;
+
     @Override
     protected boolean goalSkipped() {
         return skipVerify;
@@ -140,7 +147,9 @@ public final class VerifyMojo extends AbstractStaticGoMojo {
         VerifyReport report;
         try {
             List<ExpectedBinary> expected = new ArrayList<>(StaticGoVerify.fromManifest(outputDirectory.toPath()));
-            expected.addAll(StaticGoVerify.declared(declaredBinaries(), "binaries"));
+            Map<Path, String> declared = declaredBinaries();
+            expected.addAll(StaticGoVerify.declared(declared, "binaries", declared.isEmpty() ? null
+                    : knownPlatforms(stateDirectory.toPath().resolve(StaticGoBuild.PLATFORMS_FILE))));
             if (expected.isEmpty()) {
                 getLog().warn("Nothing to verify: there is no build.json in " + outputDirectory
                         + " (static-go:build did not run) and no <binaries> are declared.");

@@ -71,15 +71,8 @@ public final class TargetResolver {
         String goarch = name.goarch();
         String variant = name.variant();
         Platform platform = platforms.get(goos + "/" + goarch);
-        if (platform == null) {
-            List<String> near = NearestNames.nearest(goos + "/" + goarch, platforms.keySet());
-            problems.add("unknown target '" + written + "': this Go cannot build it."
-                    + (near.isEmpty() ? "" : " Did you mean " + String.join(" or ", near) + "?")
-                    + " 'go tool dist list' lists every valid os/arch.");
+        if (!checkPlatform(written, name, platforms, problems)) {
             return null;
-        }
-        if (variant != null) {
-            checkVariant(written, goarch, variant, problems);
         }
         CgoMode cgo;
         try {
@@ -100,6 +93,28 @@ public final class TargetResolver {
         return target;
     }
 
+    /**
+     * Checks a platform as written against go's platform list (when one is given: null checks only the
+     * variant) and its variant against the variants go accepts for its GOARCH.
+     *
+     * @return whether go knows the platform (the variant may still have added a problem)
+     */
+    public static boolean checkPlatform(String written, TargetName name, Map<String, Platform> platforms,
+            List<String> problems) {
+        String platform = name.goos() + "/" + name.goarch();
+        if (platforms != null && !platforms.containsKey(platform)) {
+            List<String> near = NearestNames.nearest(platform, platforms.keySet());
+            problems.add("unknown target '" + written + "': this Go cannot build it."
+                    + (near.isEmpty() ? "" : " Did you mean " + String.join(" or ", near) + "?")
+                    + " 'go tool dist list' lists every valid os/arch.");
+            return false;
+        }
+        if (name.variant() != null) {
+            checkVariant(written, name.goarch(), name.variant(), problems);
+        }
+        return true;
+    }
+
     private static void checkVariant(String written, String goarch, String variant, List<String> problems) {
         ArchVariant.forGoarch(goarch).ifPresentOrElse(known -> {
             if (!known.accepts(variant)) {
@@ -117,7 +132,7 @@ public final class TargetResolver {
     /** Checks a build mode, global ({@code written} null) or a target's. */
     public static void checkBuildMode(String written, String buildMode, List<String> problems) {
         if (buildMode != null && !BUILD_MODES.contains(buildMode)) {
-            problems.add((written == null ? "<buildMode>" : written + ": <buildMode>") + " '" + buildMode
+            problems.add((written == null ? "" : written + ": <buildMode> ") + "'" + buildMode
                     + "' is not a go build mode; use one of " + String.join(", ", BUILD_MODES)
                     + ", or leave it unset for go's default (exe, and pie on windows).");
         }

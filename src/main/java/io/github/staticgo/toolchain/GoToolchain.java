@@ -246,6 +246,38 @@ public final class GoToolchain {
      */
     private record KeptFacts(String go, List<Platform> platforms, Map<String, String> defaultVariants) {}
 
+    /**
+     * The platform list a build kept in {@code cacheFile}, whichever go it was asked of: for goals that
+     * check platform names but run no go themselves. Empty when none is kept or it cannot be read.
+     */
+    public static Optional<Map<String, Platform>> keptPlatforms(Path cacheFile) {
+        try {
+            KeptFacts kept = Files.isRegularFile(cacheFile) ? Json.readFile(cacheFile, KeptFacts.class) : null;
+            return kept == null || kept.platforms() == null ? Optional.empty() : Optional.of(byName(kept.platforms()));
+        } catch (IOException unreadable) {
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * Go's platform list for checking platform names where no build runs: the one a build kept in
+     * {@code keptFile} (may be null), else the one the go found on GOROOT or PATH prints; empty when there
+     * is neither.
+     */
+    public static Optional<Map<String, Platform>> knownPlatforms(Path keptFile, Path workingDirectory,
+            Map<String, String> callerEnvironment, ProcessRunner runner) {
+        Optional<Map<String, Platform>> kept = keptFile == null ? Optional.empty() : keptPlatforms(keptFile);
+        if (kept.isPresent()) {
+            return kept;
+        }
+        try {
+            return Optional.of(locate(new GoToolchainRequest(null, null, false, workingDirectory, callerEnvironment),
+                    runner).platforms());
+        } catch (ToolchainException noGo) {
+            return Optional.empty();
+        }
+    }
+
     /** The facts kept for this go, or an empty record when none are kept or they were kept for another go. */
     private KeptFacts kept(Path cacheFile) {
         String askedOf = executable + " " + releaseName;

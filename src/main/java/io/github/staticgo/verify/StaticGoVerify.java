@@ -10,6 +10,8 @@ import io.github.staticgo.smoke.SmokeResult;
 import io.github.staticgo.smoke.SmokeRun;
 import io.github.staticgo.target.CgoMode;
 import io.github.staticgo.target.TargetName;
+import io.github.staticgo.target.TargetResolver;
+import io.github.staticgo.toolchain.Platform;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -45,17 +47,25 @@ public final class StaticGoVerify {
      * Binaries declared in the pom (a downloaded sidecar, say) with the platform each must be for.
      *
      * @param declared file to "os/arch[/variant]", in declaration order
+     * @param platforms go's platform list, by "goos/goarch", to check the platforms against; null when no go
+     *     is at hand (then only their form and variant are checked)
      */
-    public static List<ExpectedBinary> declared(Map<Path, String> declared, String element) throws ConfigurationException {
+    public static List<ExpectedBinary> declared(Map<Path, String> declared, String element,
+            Map<String, Platform> platforms) throws ConfigurationException {
         List<ExpectedBinary> expected = new ArrayList<>();
         for (Map.Entry<Path, String> entry : declared.entrySet()) {
-            expected.add(expecting(entry.getKey(), entry.getValue(), element));
+            expected.add(expecting(entry.getKey(), entry.getValue(), element, platforms));
         }
         return expected;
     }
 
-    /** One file, or every regular file under a directory in name order, each expected to be {@code expect}. */
-    public static List<ExpectedBinary> underPath(Path path, String expect) throws ConfigurationException, IOException {
+    /**
+     * One file, or every regular file under a directory in name order, each expected to be {@code expect}.
+     *
+     * @param platforms go's platform list to check {@code expect} against, or null (see {@link #declared})
+     */
+    public static List<ExpectedBinary> underPath(Path path, String expect, Map<String, Platform> platforms)
+            throws ConfigurationException, IOException {
         if (!Files.exists(path)) {
             throw new ConfigurationException("static-go.inspect", path + " does not exist. Name a binary or a directory.");
         }
@@ -67,21 +77,30 @@ public final class StaticGoVerify {
         } else {
             files = List.of(path);
         }
+        if (expect != null && !expect.isBlank()) {
+            expecting(path, expect, "static-go.expect", platforms); // one message, not one per file
+        }
         List<ExpectedBinary> expected = new ArrayList<>();
         for (Path file : files) {
             expected.add(expect == null || expect.isBlank() ? ExpectedBinary.anything(file)
-                    : expecting(file, expect, "static-go.expect"));
+                    : expecting(file, expect, "static-go.expect", platforms));
         }
         return expected;
     }
 
-    private static ExpectedBinary expecting(Path file, String platform, String element) throws ConfigurationException {
+    private static ExpectedBinary expecting(Path file, String platform, String element, Map<String, Platform> platforms)
+            throws ConfigurationException {
         if (platform == null || platform.isBlank()) {
             throw new ConfigurationException(element, "no platform for " + file + ": add the platform it must be for, e.g. "
                     + "<platform>linux/amd64</platform>.");
         }
         TargetName name = TargetName.parse(platform).orElseThrow(() -> new ConfigurationException(element,
                 "'" + platform + "' for " + file + " is not a platform: " + TargetName.formHint() + "."));
+        List<String> problems = new ArrayList<>();
+        TargetResolver.checkPlatform(platform.trim(), name, platforms, problems);
+        if (!problems.isEmpty()) {
+            throw new ConfigurationException(element, problems.get(0) + " (for " + file + ")");
+        }
         return new ExpectedBinary(file, name.goos(), name.goarch(), name.variant(), null);
     }
 
