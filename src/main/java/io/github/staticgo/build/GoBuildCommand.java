@@ -15,6 +15,11 @@ import java.util.Set;
 public final class GoBuildCommand {
     /** Makes a cgo binary fully static: go hands linking to the C compiler, which links with -static. */
     static final String MUSL_LINK_FLAGS = "-linkmode external -extldflags \"-static\"";
+    /**
+     * The same, stripped: -Wl,-s hands -s to the linker itself, for C compilers that drop go's own -s
+     * (zig cc does; gcc and musl-gcc strip either way).
+     */
+    static final String MUSL_STRIPPED_LINK_FLAGS = "-linkmode external -extldflags \"-static -Wl,-s\"";
     /** Keeps net and os/user in pure Go, so they do not call into libc's NSS. */
     static final List<String> MUSL_TAGS = List.of("netgo", "osusergo");
 
@@ -71,7 +76,7 @@ public final class GoBuildCommand {
             parts.add("-s -w");
         }
         if (target.cgo() == CgoMode.MUSL) {
-            parts.add(MUSL_LINK_FLAGS);
+            parts.add(settings.strip() ? MUSL_STRIPPED_LINK_FLAGS : MUSL_LINK_FLAGS);
         }
         addChecked(parts, settings.ldflags(), "ldflags");
         addChecked(parts, target.ldflags(), "targets><target><ldflags");

@@ -237,7 +237,8 @@ public final class GoBuilder {
                     command.describe(targetEnvironment).replace(partial.toString(), output.file().getFileName().toString())));
             return new BuiltBinary(output.file().getFileName().toString(), output.goPackage(), output.target().goos(),
                     output.target().goarch(), output.target().variant(), output.target().builtVariant(),
-                    output.target().cgo().pomName(), output.classifier(), size, FileDigest.sha256(output.file()),
+                    output.target().cgo().pomName(), request.settings().strip(), output.classifier(), size,
+                    FileDigest.sha256(output.file()),
                     request.execution(), null);
         } finally {
             SafeFiles.deleteTree(scratch);

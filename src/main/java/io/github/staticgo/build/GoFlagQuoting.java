@@ -7,12 +7,13 @@ import java.util.List;
 /**
  * Splits a flag list the way go splits -ldflags and -gcflags (cmd/internal/quoted): fields are
  * separated by white space, and a field that starts with a single or double quote runs to the same
- * quote. Used to reject unbalanced quotes with a clear message before go sees them.
+ * quote. Used to reject unbalanced quotes with a clear message before go sees them, and to read the
+ * link flags a binary's build info records.
  */
-final class GoFlagQuoting {
+public final class GoFlagQuoting {
     private GoFlagQuoting() {}
 
-    static List<String> split(String flags, String element) throws ConfigurationException {
+    public static List<String> split(String flags, String element) throws ConfigurationException {
         List<String> fields = new ArrayList<>();
         int i = 0;
         while (i < flags.length()) {

@@ -23,8 +23,9 @@ public record ExpectedBinary(Path file, String goos, String goarch, String varia
      * @param builtVariant the variant go built for (the target's, or Go's default), or null when none
      * @param sha256 the SHA-256 of the file (after compress, of the packed file)
      * @param unpackedSha256 the SHA-256 of the unpacked original of a packed file, or null
+     * @param strip whether the build asked the linker to strip it
      */
-    public record Recorded(String builtVariant, String sha256, String unpackedSha256) {}
+    public record Recorded(String builtVariant, String sha256, String unpackedSha256, boolean strip) {}
 
     public ExpectedBinary(Path file, String goos, String goarch, String variant, CgoMode cgo) {
         this(file, goos, goarch, variant, cgo, null, null, null);

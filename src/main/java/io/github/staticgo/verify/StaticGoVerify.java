@@ -38,7 +38,7 @@ public final class StaticGoVerify {
                     packed ? outputDirectory.resolve(binary.upx().unpackedFile()).normalize() : null,
                     packed ? binary.upx().version() : null,
                     new ExpectedBinary.Recorded(binary.builtVariant(), binary.sha256(),
-                            packed ? binary.upx().unpackedSha256() : null)));
+                            packed ? binary.upx().unpackedSha256() : null, binary.strip())));
         }
         return expected;
     }

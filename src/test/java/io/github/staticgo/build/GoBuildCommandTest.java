@@ -47,7 +47,7 @@ class GoBuildCommandTest {
         assertEquals("1", env.get("CGO_ENABLED"));
         assertEquals("musl-gcc", env.get("CC"));
         List<String> arguments = arguments(musl, settings(null, Map.of()));
-        assertTrue(arguments.contains("-ldflags=-buildid= -s -w -linkmode external -extldflags \"-static\""), arguments.toString());
+        assertTrue(arguments.contains("-ldflags=-buildid= -s -w -linkmode external -extldflags \"-static -Wl,-s\""), arguments.toString());
         assertTrue(arguments.contains("-tags=prod,extra,netgo,osusergo"), arguments.toString());
         assertEquals("zig cc -target x86_64-linux-musl", GoBuildCommand.environment(
                 target(CgoMode.MUSL, "zig cc -target x86_64-linux-musl", null), settings(null, Map.of())).get("CC"));

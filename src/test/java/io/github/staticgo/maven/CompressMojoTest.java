@@ -55,7 +55,7 @@ class CompressMojoTest {
         for (String arch : List.of("amd64", "arm64", "386")) {
             Path file = OUT.resolve("app-linux-" + arch);
             Files.writeString(file, "not really a binary for " + arch); // the double packs anything
-            binaries.add(new BuiltBinary(file.getFileName().toString(), ".", "linux", arch, null, null, "off",
+            binaries.add(new BuiltBinary(file.getFileName().toString(), ".", "linux", arch, null, null, "off", true,
                     "linux-" + arch, Files.size(file), FileDigest.sha256(file), "default", null));
         }
         new BuildManifest("go1.26", binaries).write(OUT);

@@ -391,7 +391,7 @@ class StaticGoCompressTest {
             Path file = out.resolve(fileName(target));
             Files.copy(BUILT.get(target), file);
             binaries.add(new BuiltBinary(file.getFileName().toString(), ".", parts[0], parts[1],
-                    parts.length == 3 ? parts[2] : null, null, "off", target.replace('/', '-'), Files.size(file),
+                    parts.length == 3 ? parts[2] : null, null, "off", true, target.replace('/', '-'), Files.size(file),
                     FileDigest.sha256(file), "default", null));
         }
         new BuildManifest("go1.26", binaries).write(out);

@@ -141,7 +141,7 @@ class VerifyPackedBinariesTest {
 
     private void manifest(Path binary, String goarch) throws IOException {
         new BuildManifest("go1.26", List.of(new BuiltBinary(binary.getFileName().toString(), ".", "linux", goarch, null,
-                null, "off", "linux-" + goarch, Files.size(binary), FileDigest.sha256(binary), "default", null))).write(out);
+                null, "off", true, "linux-" + goarch, Files.size(binary), FileDigest.sha256(binary), "default", null))).write(out);
     }
 
     private void pack() throws Exception {

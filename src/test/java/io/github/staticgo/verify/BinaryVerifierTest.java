@@ -73,7 +73,7 @@ class BinaryVerifierTest {
     /** A binary build.json lists for a plain linux/amd64 target, built by go with Go's default GOAMD64=v1. */
     private static ExpectedBinary recordedAmd64(Path binary, String sha256) {
         return new ExpectedBinary(binary, "linux", "amd64", null, CgoMode.OFF, null, null,
-                new ExpectedBinary.Recorded("v1", sha256, null));
+                new ExpectedBinary.Recorded("v1", sha256, null, true));
     }
 
     @Test
