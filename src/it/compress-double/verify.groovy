@@ -5,15 +5,18 @@ def log = new File(basedir, 'build.log').text
 
 // compress: one line per target, the ratio for packed ones, the reason for the skipped one
 assert log.contains('Using UPX 4.2.4 (' + new File(basedir, 'tools/upx').path + ')')
-assert log =~ /linux\/amd64\s+packme-linux-amd64\s+[\d.]+ MiB -> [\d.]+ MiB \([\d.]+%\)\s+upx 4\.2\.4 --best/
-assert log =~ /linux\/arm64\s+packme-linux-arm64\s+.*upx 4\.2\.4 -9 --lzma/
+// (the README's options: global --best --lzma; linux/arm without lzma; linux/arm/7 at -9; windows off)
+assert log =~ /linux\/amd64\s+packme-linux-amd64\s+[\d.]+ MiB -> [\d.]+ MiB \([\d.]+%\)\s+upx 4\.2\.4 --best --lzma/
+assert log =~ /linux\/arm64\s+packme-linux-arm64\s+.*upx 4\.2\.4 --best --lzma/
+assert log =~ /(?m)linux\/arm\/7\s+packme-linux-arm-7\s+.*upx 4\.2\.4 -9[ \t]*$/
+assert log =~ /windows\/amd64\s+packme-windows-amd64\.exe\s+not packed: UPX is off for this target/
 assert log =~ /darwin\/arm64\s+packme-darwin-arm64\s+not packed: UPX refuses macOS binaries since 4\.2/
 
-// the double saw pack then test for each packed binary, nothing for darwin
+// the double saw pack then test for each packed binary, nothing for darwin or windows
 def calls = new File(basedir, 'tools/calls.log').readLines()
-assert calls.count { it.contains('|-o|') } == 2
-assert calls.count { it.startsWith('--no-env|-t|') } == 2
-assert !calls.any { it.contains('darwin') }
+assert calls.count { it.contains('|-o|') } == 3
+assert calls.count { it.startsWith('--no-env|-t|') } == 3
+assert !calls.any { it.contains('darwin') || it.contains('windows') }
 
 def manifest = new JsonSlurper().parse(new File(out, 'build.json'))
 def amd64 = manifest.binaries.find { it.goarch == 'amd64' }
