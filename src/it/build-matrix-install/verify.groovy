@@ -12,13 +12,8 @@ def expected = [
                        goamd64: 'v3', cgo: 'musl'],
 ]
 
-def run(List<String> command) {
-    def process = command.execute()
-    def stdout = new StringBuilder(), stderr = new StringBuilder()
-    process.waitForProcessOutput(stdout, stderr)
-    assert process.exitValue() == 0 : "${command} failed: ${stderr}"
-    return stdout.toString()
-}
+// ITs run in target/<clone folder>/<this IT>, three levels below the project root.
+def run = evaluate(basedir.toPath().resolve('../../../src/it/shared/run.groovy').normalize().toFile())
 
 def sha256(File f) {
     MessageDigest.getInstance('SHA-256').digest(f.bytes).encodeHex().toString()

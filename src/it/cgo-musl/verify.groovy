@@ -3,13 +3,8 @@
 def binary = new File(basedir, 'target/static-go/cgo-musl-linux-amd64')
 assert binary.isFile()
 
-def run(List<String> command) {
-    def process = command.execute()
-    def stdout = new StringBuilder(), stderr = new StringBuilder()
-    process.waitForProcessOutput(stdout, stderr)
-    assert process.exitValue() == 0 : "${command} failed: ${stderr}"
-    return stdout.toString()
-}
+// ITs run in target/<clone folder>/<this IT>, three levels below the project root.
+def run = evaluate(basedir.toPath().resolve('../../../src/it/shared/run.groovy').normalize().toFile())
 
 def programHeaders = run(['readelf', '-lW', binary.path])
 assert !programHeaders.contains('INTERP')

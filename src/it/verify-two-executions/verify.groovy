@@ -1,13 +1,8 @@
 // The second run (agent with cgo on) failed verify; it checked both executions' binaries, as readelf sees them.
 def out = new File(basedir, 'target/static-go')
 
-def run(List<String> command) {
-    def process = command.execute()
-    def stdout = new StringBuilder(), stderr = new StringBuilder()
-    process.waitForProcessOutput(stdout, stderr)
-    assert process.exitValue() == 0 : "${command} failed: ${stderr}"
-    return stdout.toString()
-}
+// ITs run in target/<clone folder>/<this IT>, three levels below the project root.
+def run = evaluate(basedir.toPath().resolve('../../../src/it/shared/run.groovy').normalize().toFile())
 
 assert !run(['readelf', '-lW', new File(out, 'server-linux-amd64').path]).contains('INTERP')
 assert run(['readelf', '-lW', new File(out, 'agent-linux-amd64').path]).contains('INTERP')
