@@ -238,8 +238,7 @@ public final class GoBuilder {
             return new BuiltBinary(output.file().getFileName().toString(), output.goPackage(), output.target().goos(),
                     output.target().goarch(), output.target().variant(), output.target().builtVariant(),
                     output.target().cgo().pomName(), request.settings().strip(), output.classifier(), size,
-                    FileDigest.sha256(output.file()),
-                    request.execution(), null);
+                    FileDigest.sha256(output.file()), request.execution(), null);
         } finally {
             SafeFiles.deleteTree(scratch);
         }

@@ -12,11 +12,11 @@ import io.github.staticgo.toolchain.Platform;
 import io.github.staticgo.toolchain.ToolchainException;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -40,10 +40,9 @@ public final class StaticGoBuild {
         GoEnvironment.requireModule(configuration.moduleDirectory());
         GoEnvironment.refuseOwnedKeys(configuration.settings().env());
         BuildConfiguration.Execution execution = configuration.execution();
-        List<String> buildModeProblems = new ArrayList<>();
-        TargetResolver.checkBuildMode(null, configuration.settings().buildMode(), buildModeProblems);
-        if (!buildModeProblems.isEmpty()) {
-            throw new ConfigurationException("buildMode", buildModeProblems.get(0));
+        Optional<String> buildModeProblem = TargetResolver.buildModeProblem(null, configuration.settings().buildMode());
+        if (buildModeProblem.isPresent()) {
+            throw new ConfigurationException("buildMode", buildModeProblem.get());
         }
         GoToolchain go = GoToolchain.locate(configuration.toolchain(), runner);
         log.info("Using " + go.version() + " (" + go.executable() + ") on " + go.hostPlatform());

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Turns the targets written in the pom into {@link TargetSpec}s, checked against what the Go toolchain
@@ -86,7 +87,7 @@ public final class TargetResolver {
         checkEnvironment(written, declaration.env(), problems);
         String buildMode = declaration.buildMode() == null || declaration.buildMode().isBlank() ? null
                 : declaration.buildMode().trim();
-        checkBuildMode(written, buildMode, problems);
+        buildModeProblem(written, buildMode).ifPresent(problems::add);
         TargetSpec target = new TargetSpec(goos, goarch, variant, cgo, cc, declaration.env(),
                 declaration.ldflags(), declaration.tags(), buildMode, null);
         checkCgo(written, platform, target, problems);
@@ -129,13 +130,14 @@ public final class TargetResolver {
     private static final List<String> BUILD_MODES =
             List.of("default", "exe", "pie", "archive", "c-archive", "c-shared", "shared", "plugin");
 
-    /** Checks a build mode, global ({@code written} null) or a target's. */
-    public static void checkBuildMode(String written, String buildMode, List<String> problems) {
-        if (buildMode != null && !BUILD_MODES.contains(buildMode)) {
-            problems.add((written == null ? "" : written + ": <buildMode> ") + "'" + buildMode
-                    + "' is not a go build mode; use one of " + String.join(", ", BUILD_MODES)
-                    + ", or leave it unset for go's default (exe, and pie on windows).");
+    /** What is wrong with a build mode, the global one ({@code written} null) or a target's; empty when nothing. */
+    public static Optional<String> buildModeProblem(String written, String buildMode) {
+        if (buildMode == null || BUILD_MODES.contains(buildMode)) {
+            return Optional.empty();
         }
+        return Optional.of((written == null ? "" : written + ": <buildMode> ") + "'" + buildMode
+                + "' is not a go build mode; use one of " + String.join(", ", BUILD_MODES)
+                + ", or leave it unset for go's default (exe, and pie on windows).");
     }
 
     private static void checkEnvironment(String written, Map<String, String> env, List<String> problems) {
