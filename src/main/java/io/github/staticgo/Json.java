@@ -8,6 +8,7 @@ import com.google.gson.reflect.TypeToken;
 import java.io.IOException;
 import java.io.Writer;
 import java.lang.reflect.Type;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -45,19 +46,40 @@ public final class Json {
         return read(json, TypeToken.getParameterized(Map.class, String.class, valueType).getType());
     }
 
+    /**
+     * Reads a file this plugin wrote.
+     *
+     * @throws UnreadableFileException when it holds no JSON of that shape (truncated, not UTF-8, edited)
+     * @throws IOException when it cannot be read at all
+     */
     public static <T> T readFile(Path file, Class<T> type) throws IOException {
-        return read(Files.readString(file), type);
+        String text;
+        try {
+            text = Files.readString(file);
+        } catch (CharacterCodingException e) {
+            throw new UnreadableFileException(file, "it is not UTF-8 text", e);
+        }
+        try {
+            return read(text, type);
+        } catch (IOException e) {
+            throw new UnreadableFileException(file, e.getMessage(), e);
+        }
     }
 
+    /** Writes a file through a temporary file and a rename; a failure names the file. */
     public static void writeFile(Path file, Object value) throws IOException {
-        SafeFiles.replace(file, temporary -> {
-            try (Writer out = Files.newBufferedWriter(temporary, StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW,
-                    StandardOpenOption.WRITE)) {
-                GSON.toJson(value, out);
-            } catch (JsonIOException e) {
-                throw new IOException(e.getMessage(), e);
-            }
-        });
+        try {
+            SafeFiles.replace(file, temporary -> {
+                try (Writer out = Files.newBufferedWriter(temporary, StandardCharsets.UTF_8,
+                        StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+                    GSON.toJson(value, out);
+                } catch (JsonIOException e) {
+                    throw new IOException(e.getMessage(), e);
+                }
+            });
+        } catch (IOException e) {
+            throw new IOException("cannot write " + file + ": " + e.getMessage(), e);
+        }
     }
 
     private static <T> T read(String json, Type type) throws IOException {

@@ -1,5 +1,6 @@
 package io.github.staticgo.build;
 
+import io.github.staticgo.BuildLog;
 import io.github.staticgo.FileDigest;
 import io.github.staticgo.Json;
 import io.github.staticgo.SafeFiles;
@@ -19,9 +20,11 @@ final class BuildState {
     record Record(String fingerprint, long size, long modified, BuiltBinary binary) {}
 
     private final Path directory;
+    private final BuildLog log;
 
-    BuildState(Path directory) {
+    BuildState(Path directory, BuildLog log) {
         this.directory = directory;
+        this.log = log;
     }
 
     /** The recorded binary when its fingerprint is {@code fingerprint} and the file is as the build left it. */
@@ -60,6 +63,8 @@ final class BuildState {
             Record record = Json.readFile(recordFile, Record.class);
             return record.fingerprint().equals(fingerprint) ? Optional.of(record) : Optional.empty();
         } catch (IOException unreadable) {
+            log.warn("The up-to-date record " + recordFile + " cannot be read (" + unreadable.getMessage()
+                    + "): " + output.getFileName() + " is built again.");
             return Optional.empty();
         }
     }

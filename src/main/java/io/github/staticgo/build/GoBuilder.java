@@ -5,6 +5,7 @@ import io.github.staticgo.ConfigurationException;
 import io.github.staticgo.FileDigest;
 import io.github.staticgo.HumanSize;
 import io.github.staticgo.SafeFiles;
+import io.github.staticgo.UnreadableFileException;
 import io.github.staticgo.process.ProcessFailedException;
 import io.github.staticgo.process.ProcessResult;
 import io.github.staticgo.process.ProcessRunner.OutputLine;
@@ -34,6 +35,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 /**
  * Runs go build once per binary that is not up to date, several at once. Each binary is written into
@@ -42,6 +44,11 @@ import java.util.concurrent.TimeUnit;
  * up-to-date record is written only after that.
  */
 public final class GoBuilder {
+    /** go builds into a scratch directory of this name beside the binaries. */
+    private static final String BUILDING_PREFIX = ".building-";
+    /** The compress goal's scratch directory beside the binaries (UpxPacker). */
+    public static final String PACKING_PREFIX = ".packing-";
+
     private final GoToolchain go;
     private final BuildLog log;
 
@@ -57,11 +64,38 @@ public final class GoBuilder {
             GoBuildCommand.arguments(output, request.settings(), output.file()); // rejects bad flags before any build
         }
         Files.createDirectories(request.outputDirectory());
-        SourceDigests digests = SourceDigests.load(request.stateDirectory());
+        try (OutputLock lock = OutputLock.acquire(request.outputDirectory(), log)) {
+            sweepScratch(request.outputDirectory());
+            return buildLocked(request);
+        }
+    }
+
+    /**
+     * Removes what a killed run left in the output directory: go's and UPX's scratch directories and
+     * half-written files. Only called under the {@link OutputLock}, so no live run's scratch is touched.
+     */
+    private void sweepScratch(Path outputDirectory) throws IOException {
+        List<Path> stale;
+        try (Stream<Path> entries = Files.list(outputDirectory)) {
+            stale = entries.filter(entry -> {
+                String name = entry.getFileName().toString();
+                return name.startsWith(BUILDING_PREFIX) || name.startsWith(PACKING_PREFIX)
+                        || name.startsWith(".") && name.endsWith(".part");
+            }).toList();
+        }
+        for (Path entry : stale) {
+            log.info("Removing " + entry.getFileName() + ", left by a build that did not finish");
+            SafeFiles.deleteTree(entry);
+        }
+    }
+
+    private BuildManifest buildLocked(BuildRequest request)
+            throws GoBuildException, ConfigurationException, ToolchainException, IOException {
+        SourceDigests digests = SourceDigests.load(request.stateDirectory(), log);
         String inputs = BuildInputs.digest(go, request.moduleDirectory(), request.notInputs(), digests);
         digests.save();
-        BuildState state = new BuildState(request.stateDirectory());
-        Optional<BuildManifest> earlier = BuildManifest.readIfPresent(request.outputDirectory());
+        BuildState state = new BuildState(request.stateDirectory(), log);
+        Optional<BuildManifest> earlier = earlierManifest(request.outputDirectory());
         Map<String, Path> packedOriginals = packedOriginals(earlier, request.outputDirectory());
 
         List<Callable<BuiltBinary>> tasks = new ArrayList<>();
@@ -142,6 +176,20 @@ public final class GoBuilder {
         return new IllegalStateException(cause);
     }
 
+    /**
+     * build.json as the last run left it; an unreadable one (cut short by a killed run, edited) is named in a
+     * warning and taken as absent: every binary of this execution is written into a new one, and the other
+     * executions add theirs again when they run.
+     */
+    private Optional<BuildManifest> earlierManifest(Path outputDirectory) throws IOException {
+        try {
+            return BuildManifest.readIfPresent(outputDirectory);
+        } catch (UnreadableFileException e) {
+            log.warn(e.getMessage() + ". It is written anew from this build.");
+            return Optional.empty();
+        }
+    }
+
     /** The unpacked originals the compress goal kept, by the name of the binary it packed. */
     private static Map<String, Path> packedOriginals(Optional<BuildManifest> manifest, Path outputDirectory) {
         Map<String, Path> originals = new HashMap<>();
@@ -214,7 +262,7 @@ public final class GoBuilder {
 
     private BuiltBinary buildOne(BinaryOutput output, BuildRequest request, Map<String, String> targetEnvironment)
             throws GoBuildException, ConfigurationException, IOException {
-        Path scratch = Files.createTempDirectory(request.outputDirectory(), ".building-");
+        Path scratch = Files.createTempDirectory(request.outputDirectory(), BUILDING_PREFIX);
         try {
             Path partial = scratch.resolve(output.file().getFileName());
             ProcessSpec command = go.command(GoBuildCommand.arguments(output, request.settings(), partial),
@@ -226,6 +274,11 @@ public final class GoBuilder {
                 throw new GoBuildException("go build of " + output.goPackage() + " for " + output.target().displayName()
                         + " failed with exit code " + result.exitCode() + ":" + System.lineSeparator()
                         + SecretMasker.maskText(result.outputTailText()), result.exitCode());
+            }
+            if (!Files.isRegularFile(partial)) {
+                throw new GoBuildException("go build of " + output.goPackage() + " for " + output.target().displayName()
+                        + " exited 0 but wrote no binary: " + go.executable() + " did not do what go build -o does."
+                        + " Point <goExecutable> at the go command (or fix the wrapper in its place).", 0);
             }
             if (request.outputTimestamp() != null) {
                 Files.setLastModifiedTime(partial, FileTime.from(request.outputTimestamp()));

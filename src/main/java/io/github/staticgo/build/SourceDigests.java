@@ -1,5 +1,6 @@
 package io.github.staticgo.build;
 
+import io.github.staticgo.BuildLog;
 import io.github.staticgo.FileDigest;
 import io.github.staticgo.Json;
 import java.io.IOException;
@@ -39,15 +40,19 @@ final class SourceDigests {
         this.cache = cache;
     }
 
-    /** Loads the digests the last run recorded in {@code stateDirectory}; a missing or unreadable record starts empty. */
-    static SourceDigests load(Path stateDirectory) {
+    /**
+     * Loads the digests the last run recorded in {@code stateDirectory}; a missing record starts empty, and
+     * so does an unreadable one, with a warning: it is only a speed-up, every file is read once more.
+     */
+    static SourceDigests load(Path stateDirectory, BuildLog log) {
         Path cacheFile = stateDirectory.resolve(FILE_NAME);
         Map<String, CachedDigest> cache = new ConcurrentHashMap<>();
         if (Files.isRegularFile(cacheFile)) {
             try {
                 cache.putAll(Json.readMap(Files.readString(cacheFile), CachedDigest.class));
             } catch (IOException unreadable) {
-                // Only a speed-up: without it every file is read once more.
+                log.warn(cacheFile + " cannot be read (" + unreadable.getMessage() + "): every input file is read "
+                        + "again and the record written anew.");
             }
         }
         return new SourceDigests(cacheFile, cache);
@@ -75,6 +80,12 @@ final class SourceDigests {
                 boolean skip = SKIPPED_DIRECTORIES.contains(String.valueOf(dir.getFileName()))
                         || excluded.contains(dir.toAbsolutePath().normalize());
                 return skip && !dir.equals(root) ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFileFailed(Path file, IOException e) throws IOException {
+                throw new IOException("cannot read the build input " + file + " (" + e.getMessage()
+                        + "): make it readable, or move it out of the module", e);
             }
 
             @Override

@@ -234,7 +234,7 @@ public final class BuildMojo extends AbstractGoToolchainMojo {
         } catch (ConfigurationException | ToolchainException | GoBuildException e) {
             throw new MojoFailureException(e.getMessage(), e);
         } catch (IOException e) {
-            throw new MojoExecutionException("static-go:build could not write its output: " + e.getMessage(), e);
+            throw new MojoExecutionException("static-go:build could not read or write a file: " + e.getMessage(), e);
         }
         if (attach) {
             for (BuiltBinary binary : manifest.binaries()) {
@@ -261,7 +261,7 @@ public final class BuildMojo extends AbstractGoToolchainMojo {
         if (targetList != null && !targetList.isBlank()) {
             return Arrays.stream(targetList.split(",")).map(String::trim).map(TargetDeclaration::of).toList();
         }
-        if (targets == null || targets.isEmpty()) {
+        if (targets == null) { // not written; an empty <targets/> is refused by the resolver
             return List.of(TargetDeclaration.of("linux/amd64"), TargetDeclaration.of("linux/arm64"));
         }
         return targets.stream().map(Target::toDeclaration).toList();

@@ -1,6 +1,7 @@
 package io.github.staticgo.maven;
 
 import io.github.staticgo.ConfigurationException;
+import io.github.staticgo.UnreadableFileException;
 import io.github.staticgo.build.OutputTimestamp;
 import io.github.staticgo.maven.upx.Upx;
 import io.github.staticgo.process.ProcessRunner;
@@ -132,7 +133,8 @@ public final class CompressMojo extends AbstractStaticGoMojo {
         } catch (ConfigurationException | UpxMissingException | UpxException e) {
             throw new MojoFailureException(e.getMessage(), e);
         } catch (IOException e) {
-            throw new MojoExecutionException("static-go:compress could not read or write: " + e.getMessage(), e);
+            throw new MojoExecutionException("static-go:compress could not read or write: " + e.getMessage()
+                    + (e instanceof UnreadableFileException ? ". Run static-go:build again (mvn package) to write it anew." : ""), e);
         }
     }
 }

@@ -1,6 +1,7 @@
 package io.github.staticgo.maven;
 
 import io.github.staticgo.ConfigurationException;
+import io.github.staticgo.UnreadableFileException;
 import io.github.staticgo.build.StaticGoBuild;
 import io.github.staticgo.maven.smoke.Smoke;
 import io.github.staticgo.smoke.HostPlatform;
@@ -161,6 +162,9 @@ public final class VerifyMojo extends AbstractStaticGoMojo {
                     false, reportFile.toPath(), smokeRun());
         } catch (ConfigurationException e) {
             throw new MojoFailureException(e.getMessage(), e);
+        } catch (UnreadableFileException e) {
+            throw new MojoExecutionException("static-go:verify: " + e.getMessage() + ". Run static-go:build again "
+                    + "(mvn package) to write it anew.", e);
         } catch (IOException e) {
             throw new MojoExecutionException("static-go:verify could not read or write: " + e.getMessage(), e);
         }

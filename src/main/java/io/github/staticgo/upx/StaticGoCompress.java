@@ -7,6 +7,7 @@ import io.github.staticgo.HumanSize;
 import io.github.staticgo.binary.BinaryAnalyzer;
 import io.github.staticgo.binary.MalformedBinaryException;
 import io.github.staticgo.build.BuildManifest;
+import io.github.staticgo.build.OutputLock;
 import io.github.staticgo.build.BuiltBinary;
 import io.github.staticgo.build.UpxPacking;
 import io.github.staticgo.process.ProcessRunner;
@@ -45,7 +46,15 @@ public final class StaticGoCompress {
                     + " (static-go:build did not run).");
             return Optional.empty();
         }
-        BuildManifest manifest = BuildManifest.read(directory);
+        try (OutputLock lock = OutputLock.acquire(directory, log)) {
+            return Optional.of(compressLocked(request, BuildManifest.read(directory)));
+        }
+    }
+
+    /** Packs what is to be packed and writes build.json, while no build writes into the directory. */
+    private BuildManifest compressLocked(CompressRequest request, BuildManifest manifest)
+            throws ConfigurationException, UpxMissingException, UpxException, IOException {
+        Path directory = request.outputDirectory();
         List<BuiltBinary> binaries = new ArrayList<>(manifest.binaries());
         List<Integer> toPack = new ArrayList<>();
         for (int i = 0; i < binaries.size(); i++) {
@@ -87,7 +96,7 @@ public final class StaticGoCompress {
                     + " off for them (<upx><targets><target><platform>..</platform><enabled>false</enabled>), or set"
                     + " -Dstatic-go.upx.continueOnError=true to build them unpacked with a warning.");
         }
-        return Optional.of(written);
+        return written;
     }
 
     private UpxExecutable locate(CompressRequest request, List<Integer> toPack, List<BuiltBinary> binaries)

@@ -132,4 +132,19 @@ class StaticGoBuildTest {
                 failure.getMessage());
         assertFalse(Files.exists(dir.resolve("out")));
     }
+
+    @Test
+    void aGoThatExitsZeroWithoutWritingTheBinaryIsNamed() throws Exception {
+        Path module = Tools.goModule(dir.resolve("module"), HELLO);
+        // A wrapper that answers every go command but "build", which it claims to have done.
+        Path lazyGo = dir.resolve("lazy-go");
+        Files.writeString(lazyGo, "#!/bin/sh\n[ \"$1\" = build ] && exit 0\nexec go \"$@\"\n");
+        Files.setPosixFilePermissions(lazyGo, PosixFilePermissions.fromString("rwxr-xr-x"));
+        GoBuildException failure = assertThrows(GoBuildException.class, () -> new StaticGoBuild(new ProcessRunner(),
+                BuildLog.silent()).run(configuration(module, List.of("linux/amd64"), null, lazyGo, null)));
+        assertEquals("go build of . for linux/amd64 exited 0 but wrote no binary: " + lazyGo + " did not do what go "
+                + "build -o does. Point <goExecutable> at the go command (or fix the wrapper in its place).",
+                failure.getMessage());
+        assertEquals(List.of(), filesIn(dir.resolve("out")), "nothing half-written, no build.json");
+    }
 }

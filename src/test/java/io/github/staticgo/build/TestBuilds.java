@@ -41,6 +41,10 @@ final class TestBuilds {
     }
 
     static BuildManifest run(BuildConfiguration configuration) throws Exception {
-        return new StaticGoBuild(new ProcessRunner(), BuildLog.silent()).run(configuration);
+        return run(configuration, BuildLog.silent());
+    }
+
+    static BuildManifest run(BuildConfiguration configuration, BuildLog log) throws Exception {
+        return new StaticGoBuild(new ProcessRunner(), log).run(configuration);
     }
 }

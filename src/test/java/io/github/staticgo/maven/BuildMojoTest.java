@@ -44,4 +44,13 @@ class BuildMojoTest {
         MojoFailureException failure = assertThrows(MojoFailureException.class, mojo::execute);
         assertTrue(failure.getMessage().startsWith("<targets>: unknown target 'linux/amd46'"), failure.getMessage());
     }
+
+    @Test
+    @Basedir("target/test-classes/unit/build-empty-targets")
+    @InjectMojo(goal = "build", pom = "pom.xml")
+    void anEmptyTargetsElementIsAMistakeNotTheDefaults(BuildMojo mojo) {
+        MojoFailureException failure = assertThrows(MojoFailureException.class, mojo::execute);
+        assertEquals("<targets>: no target is declared. Add at least one, e.g. <target>linux/amd64</target>.",
+                failure.getMessage());
+    }
 }

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.staticgo.ConfigurationException;
 import io.github.staticgo.FileDigest;
+import io.github.staticgo.RecordingLog;
 import io.github.staticgo.Tools;
 import io.github.staticgo.binary.BinaryAnalyzer;
 import io.github.staticgo.binary.BinaryReport;

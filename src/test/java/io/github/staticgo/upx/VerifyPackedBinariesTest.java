@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.staticgo.FileDigest;
+import io.github.staticgo.RecordingLog;
 import io.github.staticgo.Tools;
 import io.github.staticgo.build.BuildManifest;
 import io.github.staticgo.build.BuiltBinary;

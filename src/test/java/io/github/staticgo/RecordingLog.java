@@ -1,12 +1,11 @@
-package io.github.staticgo.upx;
+package io.github.staticgo;
 
-import io.github.staticgo.BuildLog;
 import java.util.ArrayList;
 import java.util.List;
 
 /** Keeps what the core logged, each line prefixed with its level. */
-final class RecordingLog implements BuildLog {
-    final List<String> lines = new ArrayList<>();
+public final class RecordingLog implements BuildLog {
+    public final List<String> lines = new ArrayList<>();
 
     @Override
     public synchronized void info(String message) {
@@ -23,7 +22,7 @@ final class RecordingLog implements BuildLog {
         lines.add("DEBUG " + message);
     }
 
-    synchronized boolean has(String level, String fragment) {
+    public synchronized boolean has(String level, String fragment) {
         return lines.stream().anyMatch(l -> l.startsWith(level + " ") && l.contains(fragment));
     }
 
