@@ -6,6 +6,7 @@ import io.github.staticgo.process.ProcessFailedException;
 import io.github.staticgo.process.ProcessResult;
 import io.github.staticgo.process.ProcessRunner;
 import io.github.staticgo.process.ProcessSpec;
+import io.github.staticgo.process.ProcessTimedOutException;
 import io.github.staticgo.process.SecretMasker;
 import io.github.staticgo.smoke.QemuUser;
 import io.github.staticgo.target.CgoMode;
@@ -70,18 +71,16 @@ public final class StaticGoTest {
                     log.info(SecretMasker.maskText(line.text()));
                 }
             });
+        } catch (ProcessTimedOutException e) {
+            // What finished is reported, and the package that hung says so, before the goal fails.
+            writeReports(collector.resultsAfterKill("go test was killed after " + request.processTimeout().toSeconds()
+                    + " s (<processTimeout>) while this ran"), properties(go, target, environment), reports);
+            throw new GoTestException("go test: " + SecretMasker.maskText(e.getMessage()), e);
         } catch (ProcessFailedException e) {
             throw new GoTestException("go test: " + SecretMasker.maskText(e.getMessage()), e);
         }
 
-        Map<String, String> properties = properties(go, target, environment);
-        List<PackageResult> tested = new ArrayList<>();
-        for (PackageResult packageResult : collector.results()) {
-            if (packageResult.tests() > 0) {
-                JUnitReportWriter.write(packageResult, properties, reports);
-                tested.add(packageResult);
-            }
-        }
+        List<PackageResult> tested = writeReports(collector.results(), properties(go, target, environment), reports);
         OptionalDouble coverage = request.coverageFile() != null && Files.isRegularFile(request.coverageFile())
                 ? CoverageProfile.totalPercent(request.coverageFile()) : OptionalDouble.empty();
         GoTestSummary summary = new GoTestSummary(tested, coverage, request.coverageFile(), reports, result.elapsed());
@@ -91,6 +90,19 @@ public final class StaticGoTest {
                             collector.otherOutput().isEmpty() ? result.outputTail() : collector.otherOutput())));
         }
         return summary;
+    }
+
+    /** Writes a report per package that has tests; returns those packages. */
+    private static List<PackageResult> writeReports(List<PackageResult> results, Map<String, String> properties,
+            Path reports) throws IOException {
+        List<PackageResult> tested = new ArrayList<>();
+        for (PackageResult packageResult : results) {
+            if (packageResult.tests() > 0) {
+                JUnitReportWriter.write(packageResult, properties, reports);
+                tested.add(packageResult);
+            }
+        }
+        return tested;
     }
 
     /** The platform tests run on, checked by the build's own target rules (cgo support, C compiler, variant). */

@@ -81,6 +81,16 @@ final class TestEventCollector {
         return packages.values().stream().map(state -> state.result(buildOutputOf(state.buildPackage()))).toList();
     }
 
+    /**
+     * go test was killed (at the processTimeout): every package go had not finished failed, its test
+     * still running is an error of type {@code timeout} with {@code reason} as its message, and a package
+     * with no test to blame gets a {@code [killed]} error case. Finished packages keep their results.
+     */
+    synchronized List<PackageResult> resultsAfterKill(String reason) {
+        packages.values().stream().filter(state -> state.action == null).forEach(state -> state.killedBecause = reason);
+        return results();
+    }
+
     /** Lines that belong to no package: go's own messages ("go: ..."), anything not JSON. */
     synchronized List<String> otherOutput() {
         return List.copyOf(otherOutput);
@@ -176,6 +186,8 @@ final class TestEventCollector {
         double seconds;
         /** The package whose build failed this one: itself, or (with -bench, which orders the runs) another. */
         String failedBuild;
+        /** Why go test was killed before this package finished, or null. */
+        String killedBecause;
         Instant lastTime;
 
         PackageState(String importPath) {
@@ -252,7 +264,7 @@ final class TestEventCollector {
         }
 
         PackageResult result(String buildOutput) {
-            boolean failed = "fail".equals(action);
+            boolean failed = "fail".equals(action) || killedBecause != null;
             List<TestCaseResult> results = new ArrayList<>();
             for (CaseState test : cases) {
                 results.add(caseResult(test, failed));
@@ -289,6 +301,8 @@ final class TestEventCollector {
                         : new TestCaseResult(test.name, seconds, Outcome.FAILED, "FAIL", failureMessage(test, output), output);
                 default -> panic.find()
                         ? new TestCaseResult(test.name, seconds, Outcome.ERROR, errorType(panic.group()), panic.group(), output)
+                        : killedBecause != null
+                        ? new TestCaseResult(test.name, seconds, Outcome.ERROR, "timeout", killedBecause, output)
                         : new TestCaseResult(test.name, seconds, Outcome.ERROR, "did not finish",
                                 "the test binary exited before " + test.name + " finished", output);
             };
@@ -309,6 +323,9 @@ final class TestEventCollector {
         /** The package failed and no test is to blame: the build, the set-up, TestMain or init. */
         private TestCaseResult packageFailure(String buildOutput) {
             String packageText = packageOutput.toString();
+            if (killedBecause != null) {
+                return new TestCaseResult("[killed]", seconds, Outcome.ERROR, "timeout", killedBecause, packageText.strip());
+            }
             Matcher bracket = FAILED_PACKAGE.matcher(packageText);
             String kind = bracket.find() ? bracket.group(1) : failedBuild != null ? "build failed" : null;
             if (kind != null) {

@@ -244,6 +244,27 @@ class StaticGoTestTest {
     }
 
     @Test
+    void goTestKilledAtTheProcessTimeoutStillReportsWhatFinishedAndWhatHung() throws Exception {
+        Path killed = work.resolve("killed");
+        GoTestRequest base = request(module, killed, List.of("./pass", "./slow"), List.of(), null, null);
+        GoTestRequest request = new GoTestRequest(base.moduleDirectory(), base.toolchain(), "off", null, null,
+                base.packages(), List.of(), Map.of(), false, 1, null, null, List.of(), null, killed, Duration.ofSeconds(8));
+        long start = System.nanoTime();
+        GoTestException failure = org.junit.jupiter.api.Assertions.assertThrows(GoTestException.class,
+                () -> new StaticGoTest(new ProcessRunner(), BuildLog.silent()).run(request));
+        assertTrue(Duration.ofNanos(System.nanoTime() - start).toSeconds() < 25, "TestSlow sleeps 30 s; the kill came first");
+        assertTrue(failure.getMessage().contains("did not finish within 8 s"), failure.getMessage());
+
+        Element passed = parse(killed.resolve("TEST-example.com.fixture.pass.xml"));
+        assertEquals("0", passed.getAttribute("errors"), "the package that finished keeps its results");
+        Element slow = parse(killed.resolve("TEST-example.com.fixture.slow.xml"));
+        assertCounts(slow, 2, 0, 1, 0);
+        Element error = child(testCase(slow, "TestSlow"), "error");
+        assertEquals("timeout", error.getAttribute("type"));
+        assertEquals("go test was killed after 8 s (<processTimeout>) while this ran", error.getAttribute("message"));
+    }
+
+    @Test
     void tagsAndCgoOnReachTheCompilerAndRaceRuns() throws Exception {
         Path raced = work.resolve("race");
         GoTestRequest base = request(module, raced, List.of("./modes"), List.of(), null, null);
