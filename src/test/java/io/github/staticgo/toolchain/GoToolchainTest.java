@@ -38,6 +38,22 @@ class GoToolchainTest {
         return output;
     }
 
+    /** A go whose go env never answers (a proxy that hangs): located at the query timeout, with what it printed. */
+    @Test
+    void aHangingGoEnvEndsAtTheQueryTimeout(@TempDir Path dir) throws Exception {
+        Path hangingGo = dir.resolve("hanging-go");
+        Files.writeString(hangingGo, "#!/bin/sh\necho 'go: downloading go1.99.0 (linux/amd64)' >&2\nexec sleep 300\n");
+        Files.setPosixFilePermissions(hangingGo, PosixFilePermissions.fromString("rwxr-xr-x"));
+        long start = System.nanoTime();
+        ToolchainException failure = assertThrows(ToolchainException.class, () -> GoToolchain.locate(
+                new GoToolchainRequest(hangingGo, null, false, dir, System.getenv(), Duration.ofSeconds(3)),
+                new ProcessRunner()));
+        Duration took = Duration.ofNanos(System.nanoTime() - start);
+        assertTrue(took.compareTo(Duration.ofSeconds(3 + 10)) < 0, "took " + took);
+        assertTrue(failure.getMessage().contains("did not finish within 3 s and was killed"), failure.getMessage());
+        assertTrue(failure.getMessage().contains("go: downloading go1.99.0"), failure.getMessage());
+    }
+
     @Test
     void readsTheVersionAndHostOfTheRealGo() throws Exception {
         GoToolchain go = RealGo.toolchain(dir);
