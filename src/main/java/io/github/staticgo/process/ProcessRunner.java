@@ -343,7 +343,7 @@ public final class ProcessRunner {
             if (!line.stderr() && stdout.size() < maxStdoutLines) {
                 stdout.add(line.text());
             }
-            tail.addLast(line.text());
+            tail.addLast(ReadableLine.of(line.text()));
             if (tail.size() > TAIL_LINES) {
                 tail.removeFirst();
             }

@@ -5,6 +5,7 @@ import io.github.staticgo.process.ProcessFailedException;
 import io.github.staticgo.process.ProcessResult;
 import io.github.staticgo.process.ProcessRunner;
 import io.github.staticgo.process.ProcessSpec;
+import io.github.staticgo.process.ReadableLine;
 import io.github.staticgo.process.SecretMasker;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -89,7 +90,7 @@ public final class GoToolchain {
             throw versionFailure(request, executable, environment, result);
         }
         List<String> values = result.stdout();
-        String printed = String.join(" ", values).trim();
+        String printed = ReadableLine.of(String.join(" ", values).trim());
         // Go before 1.16 knows no GOVERSION and prints an empty line for it.
         GoVersion version = GoVersion.find(values.isEmpty() ? "" : values.get(0)).orElseThrow(() -> new ToolchainException(
                 executable + " env GOVERSION printed \"" + printed + "\", which names no Go release: it is not the go "

@@ -38,6 +38,28 @@ class GoToolchainTest {
         return output;
     }
 
+    /**
+     * A go env that prints garbage (NUL, ESC sequences that would recolour or retitle the terminal, a
+     * backspace, a line of 100,000 characters), once to stdout with success and once to stderr with a
+     * failure: neither message carries a control character, and both stay readable in length.
+     */
+    @Test
+    void garbageFromGoEnvReachesNoMessageRaw(@TempDir Path dir) throws Exception {
+        String garbage = "printf 'go\\000\\033[31mversion\\033]0;pwned\\007 \\010x'; head -c 100000 /dev/zero | tr '\\0' a; echo";
+        for (String script : List.of(garbage + "\n", "{ " + garbage + "; } >&2; exit 2\n")) {
+            Path garbageGo = dir.resolve("garbage-go");
+            Files.writeString(garbageGo, "#!/bin/sh\n" + script);
+            Files.setPosixFilePermissions(garbageGo, PosixFilePermissions.fromString("rwxr-xr-x"));
+            ToolchainException failure = assertThrows(ToolchainException.class, () -> GoToolchain.locate(
+                    new GoToolchainRequest(garbageGo, null, false, dir, System.getenv()), new ProcessRunner()));
+            String message = failure.getMessage();
+            assertTrue(message.chars().noneMatch(c -> Character.isISOControl(c) && c != '\n' && c != '\r'),
+                    "a control character in: " + message.replaceAll("\\p{Cntrl}", "^"));
+            assertTrue(message.contains("goversion x"), message);
+            assertTrue(message.length() < 2000, message.length() + " characters");
+        }
+    }
+
     /** A go whose go env never answers (a proxy that hangs): located at the query timeout, with what it printed. */
     @Test
     void aHangingGoEnvEndsAtTheQueryTimeout(@TempDir Path dir) throws Exception {
