@@ -75,12 +75,15 @@ class BadConfigurationTest {
         String outputTimestamp;
         int threads = 2;
         String buildMode;
+        Duration buildTimeout = Duration.ofMinutes(5);
+        Duration queryTimeout = GoToolchainRequest.DEFAULT_QUERY_TIMEOUT;
 
         void build() throws Exception {
             BuildSettings settings = new BuildSettings(true, true, ldflags, List.of(), null, null, buildMode, List.of(), env,
-                    false, Duration.ofMinutes(5));
+                    false, buildTimeout);
             // Offline: a goVersion that got past the checks could not reach the network either.
-            GoToolchainRequest toolchain = new GoToolchainRequest(goExecutable, goVersion, true, sourceDirectory, environment);
+            GoToolchainRequest toolchain = new GoToolchainRequest(goExecutable, goVersion, true, sourceDirectory, environment,
+                    queryTimeout);
             new StaticGoBuild(new ProcessRunner(), BuildLog.silent()).run(new BuildConfiguration(sourceDirectory, packages,
                     binaryName, "sidecar", targets, cgo, settings, toolchain, dir.resolve("out"), outputTimestamp,
                     new BuildConfiguration.Execution(dir.resolve("state"), Set.of(), "test", threads, false, "default")));
@@ -258,6 +261,10 @@ class BadConfigurationTest {
                         "<targets>: windows/amd64: <buildMode> 'pi' is not a go build mode; use one of default, exe, pie, "
                                 + "archive, c-archive, c-shared, shared, plugin, or leave it unset for go's default (exe, and "
                                 + "pie on windows)."),
+                build("buildTimeout of 0", "buildTimeout", p -> p.buildTimeout = Duration.ZERO,
+                        "<buildTimeout>: must be at least 1 (seconds), not 0."),
+                build("negative queryTimeout", "queryTimeout", p -> p.queryTimeout = Duration.ofSeconds(-5),
+                        "<queryTimeout>: must be at least 1 (seconds), not -5."),
                 new Mistake("inspect a path that does not exist", "static-go.inspect",
                         () -> StaticGoVerify.underPath(dir.resolve("nowhere"), null, null),
                         "<static-go.inspect>: DIR/nowhere does not exist. Name a binary or a directory."));

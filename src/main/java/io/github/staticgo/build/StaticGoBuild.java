@@ -3,6 +3,7 @@ package io.github.staticgo.build;
 import io.github.staticgo.BuildLog;
 import io.github.staticgo.ConfigurationException;
 import io.github.staticgo.process.ProcessRunner;
+import io.github.staticgo.process.ProcessSpec;
 import io.github.staticgo.target.ArchVariant;
 import io.github.staticgo.target.TargetResolver;
 import io.github.staticgo.target.TargetSpec;
@@ -39,6 +40,8 @@ public final class StaticGoBuild {
             throws ConfigurationException, ToolchainException, GoBuildException, IOException {
         GoEnvironment.requireModule(configuration.moduleDirectory());
         GoEnvironment.refuseOwnedKeys(configuration.settings().env());
+        ProcessSpec.requireTimeout("buildTimeout", configuration.settings().timeout());
+        ProcessSpec.requireTimeout("queryTimeout", configuration.toolchain().queryTimeout());
         BuildConfiguration.Execution execution = configuration.execution();
         Optional<String> buildModeProblem = TargetResolver.buildModeProblem(null, configuration.settings().buildMode());
         if (buildModeProblem.isPresent()) {

@@ -44,6 +44,8 @@ public final class StaticGoTest {
     public GoTestSummary run(GoTestRequest request) throws ConfigurationException, ToolchainException, GoTestException, IOException {
         GoEnvironment.requireModule(request.moduleDirectory());
         GoEnvironment.refuseOwnedKeys(request.env());
+        ProcessSpec.requireTimeout("processTimeout", request.processTimeout());
+        ProcessSpec.requireTimeout("queryTimeout", request.toolchain().queryTimeout());
         List<String> selection = TestSelection.arguments(request.testPattern());
         GoToolchain go = GoToolchain.locate(request.toolchain(), runner);
         log.info("Using " + go.version() + " (" + go.executable() + ") on " + go.hostPlatform());

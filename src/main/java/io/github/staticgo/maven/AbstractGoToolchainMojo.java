@@ -2,6 +2,7 @@ package io.github.staticgo.maven;
 
 import io.github.staticgo.toolchain.GoToolchainRequest;
 import java.io.File;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.apache.maven.plugins.annotations.Parameter;
@@ -62,9 +63,19 @@ abstract class AbstractGoToolchainMojo extends AbstractStaticGoMojo {
     @Parameter(property = "static-go.goVersion")
     protected String goVersion;
 
+    /**
+     * Seconds each go query may take before it and its children are killed: {@code go env},
+     * {@code go tool dist list}, {@code go mod edit -json} and the like. With {@code goVersion}, the first
+     * {@code go env} downloads that toolchain, which over a slow proxy takes minutes.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "static-go.queryTimeout", defaultValue = "600")
+    protected int queryTimeout;
+
     /** Which go to run, in the module directory, with Maven's environment to filter. */
     protected GoToolchainRequest toolchainRequest() {
         return new GoToolchainRequest(goExecutable == null ? null : goExecutable.toPath(), goVersion, session.isOffline(),
-                sourceDirectory.toPath(), System.getenv());
+                sourceDirectory.toPath(), System.getenv(), Duration.ofSeconds(queryTimeout));
     }
 }

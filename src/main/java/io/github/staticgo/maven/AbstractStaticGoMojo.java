@@ -36,6 +36,9 @@ abstract class AbstractStaticGoMojo extends AbstractMojo {
             getLog().info("Skipping static-go:" + goalName() + (skip ? " (static-go.skip)" : " (static-go." + goalName() + ".skip)"));
             return;
         }
+        if (getLog().isDebugEnabled()) {
+            getLog().debug("External commands: " + ProcessRunner.containmentDescription());
+        }
         run();
     }
 

@@ -247,8 +247,7 @@ public final class BuildMojo extends AbstractGoToolchainMojo {
     private BuildConfiguration configuration() {
         BuildSettings settings = new BuildSettings(trimpath, strip, ldflags, orEmpty(tags), gcflags, asmflags, buildMode,
                 orEmpty(goFlags), env == null ? Map.of() : env, buildVcs, Duration.ofSeconds(buildTimeout));
-        GoToolchainRequest toolchain = new GoToolchainRequest(goExecutable == null ? null : goExecutable.toPath(),
-                goVersion, session.isOffline(), sourceDirectory.toPath(), System.getenv());
+        GoToolchainRequest toolchain = toolchainRequest();
         int parallel = threads != null ? threads : Runtime.getRuntime().availableProcessors();
         BuildConfiguration.Execution execution = new BuildConfiguration.Execution(stateDirectory.toPath(),
                 Set.of(buildDirectory.toPath().toAbsolutePath().normalize()), pluginVersion,

@@ -4,37 +4,59 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Deque;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * Runs external commands the one way this plugin allows: an argument list, the exact environment of
- * the {@link ProcessSpec}, both streams drained concurrently, a timeout, and the whole process tree
- * killed on timeout, on interruption and when the JVM (Maven) shuts down.
+ * the {@link ProcessSpec}, both streams drained concurrently, and a timeout that bounds the whole
+ * tree and its output: when the command ends or its time is up, every process it started is killed
+ * and reading its output stops within {@link #OUTPUT_GRACE}, whatever still holds it open. The tree
+ * is also killed on interruption, when the JVM (Maven) shuts down, and, where {@link Containment}
+ * allows, when the JVM is killed outright.
  */
 public final class ProcessRunner {
     private static final int TAIL_LINES = 60;
     private static final Duration KILL_GRACE = Duration.ofSeconds(5);
+    /** How long output may still arrive after the command ended: the readers hand over their last lines. */
+    private static final Duration OUTPUT_GRACE = Duration.ofSeconds(2);
 
     private final int maxLineChars;
     private final int maxStdoutLines;
+    private final Supplier<Containment> containment;
 
     /** Keeps every line whole and all of stdout: for tools whose output is trusted (go, gcc). */
     public ProcessRunner() {
-        this(Integer.MAX_VALUE, Integer.MAX_VALUE);
+        this(Integer.MAX_VALUE, Integer.MAX_VALUE, Containment::ofThisMachine);
     }
 
-    private ProcessRunner(int maxLineChars, int maxStdoutLines) {
+    /** A runner that holds trees together as {@code containment} says, for the probe and for tests of each variant. */
+    ProcessRunner(Containment containment) {
+        this(Integer.MAX_VALUE, Integer.MAX_VALUE, () -> containment);
+    }
+
+    private ProcessRunner(int maxLineChars, int maxStdoutLines, Supplier<Containment> containment) {
         this.maxLineChars = maxLineChars;
         this.maxStdoutLines = maxStdoutLines;
+        this.containment = containment;
     }
 
     /**
@@ -43,12 +65,23 @@ public final class ProcessRunner {
      * so memory stays bounded whatever the program prints.
      */
     public static ProcessRunner bounded(int maxLineChars, int maxStdoutLines) {
-        return new ProcessRunner(maxLineChars, maxStdoutLines);
+        return new ProcessRunner(maxLineChars, maxStdoutLines, Containment::ofThisMachine);
+    }
+
+    /** How this machine holds process trees together, for a DEBUG line: found once per JVM by trying. */
+    public static String containmentDescription() {
+        return Containment.ofThisMachine().description();
     }
 
     /** Runs a command and returns how it ended; {@code onLine} sees every output line as it arrives. */
     public ProcessResult run(ProcessSpec spec, Consumer<OutputLine> onLine) throws ProcessFailedException {
-        ProcessBuilder builder = new ProcessBuilder(spec.command()).directory(spec.workingDirectory().toFile());
+        String program = spec.command().get(0);
+        Path executable = executable(program, spec.workingDirectory()).orElseThrow(() -> new ProcessFailedException(
+                "cannot start " + program + ": there is no executable file of that name"));
+        List<String> command = new ArrayList<>(spec.command());
+        command.set(0, executable.toString());
+        ProcessBuilder builder = new ProcessBuilder(containment.get().wrap(command))
+                .directory(spec.workingDirectory().toFile());
         builder.environment().clear();
         builder.environment().putAll(spec.environment());
         builder.redirectInput(ProcessBuilder.Redirect.PIPE);
@@ -68,11 +101,11 @@ public final class ProcessRunner {
             if (running != null) {
                 killTree(running);
             }
-        }, "static-go-kill-" + spec.command().get(0));
+        }, "static-go-kill-" + program);
         try {
             Runtime.getRuntime().addShutdownHook(killOnExit);
         } catch (IllegalStateException e) {
-            throw new ProcessFailedException("not starting " + spec.command().get(0) + ": the JVM is shutting down", e);
+            throw new ProcessFailedException("not starting " + program + ": the JVM is shutting down", e);
         }
         Process process;
         try {
@@ -80,39 +113,127 @@ public final class ProcessRunner {
             started.set(process);
         } catch (IOException e) {
             removeHook(killOnExit);
-            throw new ProcessFailedException("cannot start " + spec.command().get(0) + ": " + e.getMessage(), e);
+            throw new ProcessFailedException("cannot start " + program + ": " + e.getMessage(), e);
         } finally {
             startReturned.countDown();
         }
         try {
+            Set<String> pipes = outputPipes(process.pid());
             process.getOutputStream().close();
             Output output = new Output(maxStdoutLines);
             Thread out = drain(process.getInputStream(), false, output, onLine);
             Thread err = drain(process.getErrorStream(), true, output, onLine);
             if (!process.waitFor(spec.timeout().toMillis(), TimeUnit.MILLISECONDS)) {
                 killTree(process);
-                // The streams end with the process: let the readers hand over what they hold (a line
-                // cut short is only complete at its end) before the output is reported.
-                out.join(KILL_GRACE.toMillis());
-                err.join(KILL_GRACE.toMillis());
-                throw new ProcessTimedOutException(spec.command().get(0) + " did not finish within "
-                        + spec.timeout().toSeconds() + " s and was killed. Last output:" + System.lineSeparator()
+                awaitOutput(program + " was killed", pipes, output, onLine, out, err);
+                throw new ProcessTimedOutException(program + " did not finish within " + spec.timeout().toSeconds()
+                        + " s and was killed with the processes it started. Last output:" + System.lineSeparator()
                         + output.tailText(), output.tail(), spec.timeout());
             }
-            out.join();
-            err.join();
+            awaitOutput(program + " exited", pipes, output, onLine, out, err);
             return output.result(process.exitValue(), Duration.ofNanos(System.nanoTime() - start));
         } catch (InterruptedException e) {
             killTree(process);
             Thread.currentThread().interrupt();
-            throw new ProcessFailedException(spec.command().get(0) + " was interrupted and killed", e);
+            throw new ProcessFailedException(program + " was interrupted and killed", e);
         } catch (ProcessFailedException e) {
             throw e; // the timeout, already handled: not to be wrapped as a broken pipe below
         } catch (IOException e) {
             killTree(process);
-            throw new ProcessFailedException("cannot talk to " + spec.command().get(0) + ": " + e.getMessage(), e);
+            throw new ProcessFailedException("cannot talk to " + program + ": " + e.getMessage(), e);
         } finally {
             removeHook(killOnExit);
+        }
+    }
+
+    /**
+     * The file the JVM would start for {@code program}: a name with a slash as it stands (relative to the
+     * working directory the child gets), another on the JVM's PATH. Resolved here because the containment's
+     * tools come first on the command line and would otherwise search the child's PATH instead.
+     */
+    private static Optional<Path> executable(String program, Path workingDirectory) {
+        if (program.contains("/")) {
+            Path path = workingDirectory.resolve(program);
+            return Files.isRegularFile(path) && Files.isExecutable(path) ? Optional.of(path) : Optional.empty();
+        }
+        return Containment.onPath(program, System.getenv("PATH"));
+    }
+
+    /**
+     * Waits for the readers to reach the end of both streams. After {@link #OUTPUT_GRACE} something other
+     * than the command holds them open, a process it left behind (a {@code setsid} child, a compiler-cache
+     * daemon): whatever holds them is killed, found by the pipes' identity in /proc, and a line says so.
+     * Readers that still do not end are left behind (they are daemon threads); what they read is kept.
+     */
+    private static void awaitOutput(String ended, Set<String> pipes, Output output, Consumer<OutputLine> onLine,
+            Thread out, Thread err) throws InterruptedException {
+        if (joined(OUTPUT_GRACE, out, err)) {
+            return;
+        }
+        List<ProcessHandle> holders = holdersOf(pipes);
+        holders.forEach(holder -> {
+            holder.descendants().forEach(ProcessHandle::destroyForcibly);
+            holder.destroyForcibly();
+        });
+        boolean allRead = joined(KILL_GRACE, out, err);
+        String pids = holders.stream().map(holder -> Long.toString(holder.pid())).collect(Collectors.joining(", "));
+        String note = "static-go: " + ended + ", but its output was still held open " + OUTPUT_GRACE.toSeconds()
+                + " s later" + (holders.isEmpty() ? "" : " by process " + pids + " it left behind, which was killed")
+                + (allRead ? "" : "; the rest of its output is not read");
+        OutputLine line = new OutputLine(note, true);
+        output.add(line);
+        onLine.accept(line);
+    }
+
+    private static boolean joined(Duration limit, Thread... readers) throws InterruptedException {
+        long deadline = System.nanoTime() + limit.toNanos();
+        for (Thread reader : readers) {
+            reader.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
+        }
+        return Arrays.stream(readers).noneMatch(Thread::isAlive);
+    }
+
+    /**
+     * The pipes the child writes its output to, as /proc names them ("pipe:[4711]"), read while it runs
+     * (from the containment's first tool, which lives as long as the command): empty when it has already
+     * ended, or where there is no /proc.
+     */
+    private static Set<String> outputPipes(long pid) {
+        Set<String> pipes = new HashSet<>();
+        for (String fd : List.of("1", "2")) {
+            try {
+                pipes.add(Files.readSymbolicLink(Path.of("/proc", Long.toString(pid), "fd", fd)).toString());
+            } catch (IOException | UnsupportedOperationException gone) {
+                // ended already, or no /proc
+            }
+        }
+        return pipes;
+    }
+
+    /** Every process but this JVM that has one of {@code pipes} open; the ones this user may look into. */
+    private static List<ProcessHandle> holdersOf(Set<String> pipes) {
+        if (pipes.isEmpty()) {
+            return List.of();
+        }
+        long self = ProcessHandle.current().pid();
+        List<ProcessHandle> holders = new ArrayList<>();
+        ProcessHandle.allProcesses().filter(process -> process.pid() != self).forEach(process -> {
+            try (Stream<Path> fds = Files.list(Path.of("/proc", Long.toString(process.pid()), "fd"))) {
+                if (fds.anyMatch(fd -> pipes.contains(linkTarget(fd)))) {
+                    holders.add(process);
+                }
+            } catch (IOException | UncheckedIOException notOurs) {
+                // gone, or another user's
+            }
+        });
+        return holders;
+    }
+
+    private static String linkTarget(Path link) {
+        try {
+            return Files.readSymbolicLink(link).toString();
+        } catch (IOException gone) {
+            return "";
         }
     }
 
@@ -124,7 +245,10 @@ public final class ProcessRunner {
         }
     }
 
-    /** Children first, so a compiler started by go does not outlive it. */
+    /**
+     * Children first, so a compiler started by go does not outlive it. In a PID namespace of its own,
+     * killing the process the JVM started is enough: the kernel kills the rest.
+     */
     private static void killTree(Process process) {
         process.descendants().forEach(ProcessHandle::destroyForcibly);
         process.destroyForcibly();
@@ -219,7 +343,7 @@ public final class ProcessRunner {
             if (!line.stderr() && stdout.size() < maxStdoutLines) {
                 stdout.add(line.text());
             }
-            tail.addLast(line.text());
+            tail.addLast(ReadableLine.of(line.text()));
             if (tail.size() > TAIL_LINES) {
                 tail.removeFirst();
             }

@@ -1,5 +1,6 @@
 package io.github.staticgo.process;
 
+import io.github.staticgo.ConfigurationException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -16,6 +17,13 @@ public record ProcessSpec(List<String> command, Path workingDirectory, Map<Strin
         environment = Map.copyOf(environment);
         if (command.isEmpty()) {
             throw new IllegalArgumentException("empty command");
+        }
+    }
+
+    /** Refuses a timeout below one second, set by the pom element {@code element}, before anything runs. */
+    public static void requireTimeout(String element, Duration timeout) throws ConfigurationException {
+        if (timeout.compareTo(Duration.ofSeconds(1)) < 0) {
+            throw new ConfigurationException(element, "must be at least 1 (seconds), not " + timeout.toSeconds() + ".");
         }
     }
 

@@ -14,7 +14,7 @@ public class ProcessTimedOutException extends ProcessFailedException {
         this.timeout = timeout;
     }
 
-    /** The last lines of both streams, in arrival order. */
+    /** The last lines of both streams, in arrival order, made readable ({@link ReadableLine}). */
     public List<String> outputTail() {
         return outputTail;
     }

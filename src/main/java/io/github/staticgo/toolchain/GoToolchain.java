@@ -5,6 +5,7 @@ import io.github.staticgo.process.ProcessFailedException;
 import io.github.staticgo.process.ProcessResult;
 import io.github.staticgo.process.ProcessRunner;
 import io.github.staticgo.process.ProcessSpec;
+import io.github.staticgo.process.ReadableLine;
 import io.github.staticgo.process.SecretMasker;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -25,8 +26,6 @@ import java.util.TreeMap;
  * explicitly and {@code GOENV=off}, so go env -w cannot change what is built.
  */
 public final class GoToolchain {
-    /** Long enough for go to fetch a pinned toolchain over a slow proxy. */
-    private static final Duration QUERY_TIMEOUT = Duration.ofMinutes(10);
     /** What {@code go env} is asked at start, one value per line in this order. */
     private static final List<String> LOCATED_WITH = located();
 
@@ -40,6 +39,7 @@ public final class GoToolchain {
     private final Path moduleDirectory;
     private final Map<String, String> environment;
     private final ProcessRunner runner;
+    private final Duration queryTimeout;
 
     private static List<String> located() {
         List<String> keys = new ArrayList<>(List.of("GOVERSION", "GOHOSTOS", "GOHOSTARCH", "GOWORK", "GOENV"));
@@ -48,7 +48,7 @@ public final class GoToolchain {
     }
 
     private GoToolchain(Path executable, GoVersion version, Map<String, String> goEnv, Path moduleDirectory,
-            Map<String, String> environment, ProcessRunner runner) {
+            Map<String, String> environment, ProcessRunner runner, Duration queryTimeout) {
         this.executable = executable;
         this.version = version;
         this.releaseName = goEnv.get("GOVERSION");
@@ -58,6 +58,7 @@ public final class GoToolchain {
         this.moduleDirectory = moduleDirectory;
         this.environment = environment;
         this.runner = runner;
+        this.queryTimeout = queryTimeout;
     }
 
     public static GoToolchain locate(GoToolchainRequest request, ProcessRunner runner) throws ToolchainException {
@@ -78,7 +79,8 @@ public final class GoToolchain {
         envCommand.addAll(LOCATED_WITH);
         ProcessResult result;
         try {
-            result = runner.run(new ProcessSpec(envCommand, request.moduleDirectory(), environment, QUERY_TIMEOUT),
+            result = runner.run(new ProcessSpec(envCommand, request.moduleDirectory(), environment,
+                    request.queryTimeout()),
                     line -> {});
         } catch (ProcessFailedException e) {
             throw new ToolchainException("Cannot run " + executable + " env: " + e.getMessage()
@@ -88,7 +90,7 @@ public final class GoToolchain {
             throw versionFailure(request, executable, environment, result);
         }
         List<String> values = result.stdout();
-        String printed = String.join(" ", values).trim();
+        String printed = ReadableLine.of(String.join(" ", values).trim());
         // Go before 1.16 knows no GOVERSION and prints an empty line for it.
         GoVersion version = GoVersion.find(values.isEmpty() ? "" : values.get(0)).orElseThrow(() -> new ToolchainException(
                 executable + " env GOVERSION printed \"" + printed + "\", which names no Go release: it is not the go "
@@ -103,7 +105,7 @@ public final class GoToolchain {
             goEnv.put(LOCATED_WITH.get(i), i < values.size() ? values.get(i).trim() : "");
         }
         return new GoToolchain(executable, version, goEnv, request.moduleDirectory(),
-                hermetic(environment, goEnv), runner);
+                hermetic(environment, goEnv), runner, request.queryTimeout());
     }
 
     /**
@@ -317,7 +319,7 @@ public final class GoToolchain {
             throws ToolchainException {
         ProcessResult result;
         try {
-            result = runner.run(command(arguments, extraEnvironment, QUERY_TIMEOUT), line -> {});
+            result = runner.run(command(arguments, extraEnvironment, queryTimeout), line -> {});
         } catch (ProcessFailedException e) {
             throw new ToolchainException(described + " failed: " + e.getMessage());
         }

@@ -11,6 +11,7 @@ import io.github.staticgo.build.OutputLock;
 import io.github.staticgo.build.BuiltBinary;
 import io.github.staticgo.build.UpxPacking;
 import io.github.staticgo.process.ProcessRunner;
+import io.github.staticgo.process.ProcessSpec;
 import io.github.staticgo.target.TargetName;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -182,6 +183,7 @@ public final class StaticGoCompress {
 
     private static void validate(CompressRequest request) throws ConfigurationException {
         request.options().validate("upx");
+        ProcessSpec.requireTimeout("upxTimeout", request.timeout());
         for (Map.Entry<String, UpxOptions> override : request.overrides().entrySet()) {
             if (TargetName.parse(override.getKey()).isEmpty()) {
                 throw new ConfigurationException("upx><targets><target><platform", "'" + override.getKey()

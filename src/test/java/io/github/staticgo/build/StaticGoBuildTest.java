@@ -10,6 +10,7 @@ import io.github.staticgo.BuildLog;
 import io.github.staticgo.ConfigurationException;
 import io.github.staticgo.Tools;
 import io.github.staticgo.process.ProcessRunner;
+import io.github.staticgo.process.ProcessTable;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -81,6 +82,51 @@ class StaticGoBuildTest {
         assertTrue(failure.getMessage().contains("undefined: undefinedThing"), failure.getMessage());
         assertTrue(failure.getMessage().startsWith("go build of . for linux/amd64 failed with exit code 1"));
         assertEquals(List.of(), filesIn(dir.resolve("out")));
+    }
+
+    /**
+     * Test double: a go that, asked to build, first forks a {@code setsid} child holding its stdout and
+     * stderr (as a compiler-cache daemon does), then builds (or hangs); the child outlives it by minutes.
+     */
+    private Path goLeavingADaemon(Path sleeper, boolean hang) throws Exception {
+        Path fakeGo = dir.resolve("daemon-go");
+        Files.writeString(fakeGo, "#!/bin/sh\n"
+                + "if [ \"$1\" = build ]; then setsid " + sleeper + " 300 & " + (hang ? "sleep 300; " : "") + "fi\n"
+                + "exec go \"$@\"\n");
+        Files.setPosixFilePermissions(fakeGo, PosixFilePermissions.fromString("rwxr-xr-x"));
+        return fakeGo;
+    }
+
+    @Test
+    void aDaemonLeftBehindByGoDoesNotKeepTheBuildWaiting() throws Exception {
+        Path module = Tools.goModule(dir.resolve("module"), HELLO);
+        Path sleeper = ProcessTable.sleeper(dir);
+        BuildConfiguration configuration = TestBuilds.configuration(dir, module, List.of("linux/amd64"),
+                TestBuilds.settings(null, Duration.ofSeconds(20)), goLeavingADaemon(sleeper, false), null, 1, false);
+        try (ProcessTable.Watch watch = new ProcessTable.Watch(sleeper.toString())) {
+            long start = System.nanoTime();
+            BuildManifest manifest = TestBuilds.run(configuration);
+            Duration took = Duration.ofNanos(System.nanoTime() - start);
+            assertTrue(took.compareTo(Duration.ofSeconds(20 + 5)) < 0, "took " + took);
+            assertEquals(1, manifest.binaries().size());
+            ProcessTable.assertAllDead(watch.seen());
+        }
+    }
+
+    @Test
+    void aDaemonLeftBehindByAHangingGoDoesNotStretchTheBuildTimeout() throws Exception {
+        Path module = Tools.goModule(dir.resolve("module"), HELLO);
+        Path sleeper = ProcessTable.sleeper(dir);
+        BuildConfiguration configuration = TestBuilds.configuration(dir, module, List.of("linux/amd64"),
+                TestBuilds.settings(null, Duration.ofSeconds(20)), goLeavingADaemon(sleeper, true), null, 1, false);
+        try (ProcessTable.Watch watch = new ProcessTable.Watch(sleeper.toString())) {
+            long start = System.nanoTime();
+            GoBuildException failure = assertThrows(GoBuildException.class, () -> TestBuilds.run(configuration));
+            Duration took = Duration.ofNanos(System.nanoTime() - start);
+            assertTrue(took.compareTo(Duration.ofSeconds(20 + 5)) < 0, "took " + took);
+            assertTrue(failure.getMessage().contains("did not finish within 20 s and was killed"), failure.getMessage());
+            ProcessTable.assertAllDead(watch.seen());
+        }
     }
 
     @Test

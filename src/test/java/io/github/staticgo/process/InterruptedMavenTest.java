@@ -40,15 +40,54 @@ class InterruptedMavenTest {
                 	time.Sleep(10 * time.Minute)
                 }
                 """);
-        assertNoSurvivors(module, pidFile, "go", "run", ".", pidFile.toString());
+        assertNoSurvivors(module, pidFile, pidFile.toString(), "go", "run", ".", pidFile.toString());
     }
 
     /** A deeper tree: a shell whose child starts a grandchild. */
     @Test
     void sigtermToMavenKillsGrandchildrenToo(@TempDir Path dir) throws Exception {
         Path pidFile = dir.resolve("grandchild.pid");
-        assertNoSurvivors(dir, pidFile, "/bin/sh", "-c",
-                "/bin/sh -c 'sleep 600 & echo $! > " + pidFile + ".tmp; mv " + pidFile + ".tmp " + pidFile + "; wait'");
+        Path sleeper = ProcessTable.sleeper(dir);
+        assertNoSurvivors(dir, pidFile, sleeper.toString(), "/bin/sh", "-c",
+                "/bin/sh -c '" + sleeper + " 600 & echo $! > " + pidFile + ".tmp; mv " + pidFile + ".tmp " + pidFile + "; wait'");
+    }
+
+    /**
+     * {@code kill -9} of Maven while go compiles: no shutdown hook runs, and still neither go nor a compile
+     * it started is alive 10 s later. A cold build cache makes go compile the standard library, so there
+     * are compile processes to catch.
+     */
+    @Test
+    void kill9OfMavenWhileGoCompilesLeavesNoGoOrCompileBehind(@TempDir Path dir) throws Exception {
+        Path module = Tools.goModule(dir.resolve("module"), """
+                package main
+
+                import (
+                	"fmt"
+                	"net/http"
+                )
+
+                func main() { fmt.Println(http.StatusOK) }
+                """);
+        Process maven = standInForMaven(module, "/usr/bin/env", "GOCACHE=" + dir.resolve("cache"), "go", "build", "-a",
+                "-o", dir.resolve("binary").toString(), ".");
+        try {
+            long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+            List<ProcessHandle> tree = List.of();
+            while (tree.stream().noneMatch(p -> p.info().command().orElse("").endsWith("/compile"))) {
+                assertTrue(maven.isAlive() && System.nanoTime() < deadline, "go never started a compile");
+                Thread.sleep(20);
+                tree = maven.descendants().toList();
+            }
+            maven.destroyForcibly(); // SIGKILL: the JVM runs nothing more
+            assertTrue(maven.waitFor(30, TimeUnit.SECONDS), "the stand-in for Maven survived SIGKILL");
+            for (ProcessHandle process : tree) {
+                assertTrue(ProcessTable.deadWithin(process.pid(), Duration.ofSeconds(10)), "process " + process.pid()
+                        + " " + process.info().commandLine().orElse("") + " outlived Maven's kill -9");
+            }
+        } finally {
+            maven.destroyForcibly();
+        }
     }
 
     /**
@@ -68,7 +107,7 @@ class InterruptedMavenTest {
                 }
                 maven.toHandle().destroy();
                 assertTrue(maven.waitFor(30, TimeUnit.SECONDS), "the stand-in for Maven did not exit on SIGTERM");
-                assertTrue(ProcessRunnerTest.deadWithin(child.pid(), Duration.ofSeconds(10)),
+                assertTrue(ProcessTable.deadWithin(child.pid(), Duration.ofSeconds(10)),
                         "attempt " + attempt + ": sleep " + child.pid() + " outlived Maven");
             } finally {
                 maven.destroyForcibly();
@@ -86,7 +125,12 @@ class InterruptedMavenTest {
                 .redirectOutput(workingDirectory.resolveSibling("maven-stand-in.log").toFile()).start();
     }
 
-    private static void assertNoSurvivors(Path workingDirectory, Path pidFile, String... command) throws Exception {
+    /**
+     * @param pidFile written once the innermost process runs
+     * @param marker an argument of the innermost process: it finds it from here, outside its PID namespace
+     */
+    private static void assertNoSurvivors(Path workingDirectory, Path pidFile, String marker, String... command)
+            throws Exception {
         Process maven = standInForMaven(workingDirectory, command);
         try {
             long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
@@ -96,22 +140,22 @@ class InterruptedMavenTest {
                 assertTrue(System.nanoTime() < deadline, "the process tree never came up");
                 Thread.sleep(50);
             }
-            long innermost = Long.parseLong(Files.readString(pidFile).trim());
+            List<Long> innermost = ProcessTable.withArgumentContaining(marker).stream()
+                    .filter(pid -> pid != maven.pid()).toList(); // the stand-in's own arguments name it too
             List<ProcessHandle> tree = maven.descendants().toList();
-            assertTrue(tree.stream().anyMatch(p -> p.pid() == innermost), "the innermost process is in the tree");
+            assertTrue(!innermost.isEmpty() && tree.stream().map(ProcessHandle::pid).toList().containsAll(innermost),
+                    "the innermost process is in the tree");
 
             maven.toHandle().destroy(); // SIGTERM: the JVM runs its shutdown hooks, as Maven's does on Ctrl-C
             assertTrue(maven.waitFor(30, TimeUnit.SECONDS), "the stand-in for Maven did not exit on SIGTERM");
             for (ProcessHandle process : tree) {
-                assertTrue(ProcessRunnerTest.deadWithin(process.pid(), Duration.ofSeconds(10)),
+                assertTrue(ProcessTable.deadWithin(process.pid(), Duration.ofSeconds(10)),
                         "process " + process.pid() + " " + process.info().commandLine().orElse("")
                                 + " outlived Maven");
             }
         } finally {
             maven.destroyForcibly();
-            if (Files.exists(pidFile)) {
-                ProcessHandle.of(Long.parseLong(Files.readString(pidFile).trim())).ifPresent(ProcessHandle::destroyForcibly);
-            }
+            ProcessTable.withArgumentContaining(marker).forEach(pid -> ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly));
         }
     }
 }

@@ -10,9 +10,13 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 class ProcessRunnerTest {
     private final ProcessRunner runner = new ProcessRunner();
@@ -55,30 +59,64 @@ class ProcessRunnerTest {
 
     @Test
     void timeoutKillsTheChildAndItsChildren(@TempDir Path dir) throws Exception {
-        Path pidFile = dir.resolve("grandchild.pid");
-        ProcessSpec spec = sh("sleep 300 & echo $! > " + pidFile + "; wait", dir, Map.of("PATH", "/usr/bin:/bin"),
-                Duration.ofSeconds(2));
-        ProcessFailedException failure = assertThrows(ProcessFailedException.class, () -> runner.run(spec, line -> {}));
-        assertTrue(failure.getMessage().contains("did not finish within 2 s"), failure.getMessage());
-        long grandchild = Long.parseLong(Files.readString(pidFile).trim());
-        assertTrue(deadWithin(grandchild, Duration.ofSeconds(5)), "sleep survived");
+        Path sleeper = ProcessTable.sleeper(dir);
+        ProcessSpec spec = sh(sleeper + " 300 & wait", dir, Map.of("PATH", "/usr/bin:/bin"), Duration.ofSeconds(2));
+        try (ProcessTable.Watch watch = new ProcessTable.Watch(sleeper.toString())) {
+            ProcessFailedException failure = assertThrows(ProcessFailedException.class, () -> runner.run(spec, line -> {}));
+            assertTrue(failure.getMessage().contains("did not finish within 2 s"), failure.getMessage());
+            ProcessTable.assertAllDead(watch.seen());
+        }
     }
 
-    /** Gone, or a zombie waiting for init to reap it: /proc/PID/stat's state field is Z (proc(5)). */
-    static boolean deadWithin(long pid, Duration limit) throws Exception {
-        Path stat = Path.of("/proc", Long.toString(pid), "stat");
-        long deadline = System.nanoTime() + limit.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (!Files.exists(stat)) {
-                return true;
+    /** Every way of holding trees together this machine allows, and none at all. */
+    static Stream<Containment> containments() {
+        return Stream.concat(Containment.candidates().stream().filter(c -> c.refusal().isEmpty()),
+                Stream.of(Containment.none("test")));
+    }
+
+    /**
+     * A program that exits but leaves a {@code setsid} child holding its stdout and stderr: the run ends
+     * within the grace period after the exit, not when the child does, and the child is killed.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("containments")
+    void aSetsidChildHoldingTheOutputIsKilledWhenTheCommandExits(Containment containment, @TempDir Path dir)
+            throws Exception {
+        Path sleeper = ProcessTable.sleeper(dir);
+        ProcessSpec spec = sh("setsid " + sleeper + " 300 & echo started; sleep 1; echo done; exit 3", dir,
+                Map.of("PATH", "/usr/bin:/bin"), Duration.ofSeconds(60));
+        try (ProcessTable.Watch watch = new ProcessTable.Watch(sleeper.toString())) {
+            long start = System.nanoTime();
+            ProcessResult result = new ProcessRunner(containment).run(spec, line -> {});
+            Duration took = Duration.ofNanos(System.nanoTime() - start);
+            assertTrue(took.compareTo(Duration.ofSeconds(1 + 10)) < 0, "took " + took);
+            assertEquals(3, result.exitCode());
+            assertEquals(List.of("started", "done"), result.stdout());
+            ProcessTable.assertAllDead(watch.seen());
+            if (!containment.ownPidNamespace()) {
+                assertTrue(result.outputTailText().contains("sh exited, but its output was still held open 2 s later by "
+                        + "process"), result.outputTailText());
             }
-            String text = Files.readString(stat);
-            if (text.substring(text.lastIndexOf(')') + 2).startsWith("Z")) {
-                return true;
-            }
-            Thread.sleep(50);
         }
-        return false;
+    }
+
+    /** The same child of a program that hangs: the run ends at the timeout plus the grace period. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("containments")
+    void aSetsidChildDoesNotStretchTheTimeout(Containment containment, @TempDir Path dir) throws Exception {
+        Path sleeper = ProcessTable.sleeper(dir);
+        ProcessSpec spec = sh("setsid " + sleeper + " 300 & echo started; sleep 300", dir, Map.of("PATH", "/usr/bin:/bin"),
+                Duration.ofSeconds(2));
+        try (ProcessTable.Watch watch = new ProcessTable.Watch(sleeper.toString())) {
+            long start = System.nanoTime();
+            ProcessTimedOutException timeout = assertThrows(ProcessTimedOutException.class,
+                    () -> new ProcessRunner(containment).run(spec, line -> {}));
+            Duration took = Duration.ofNanos(System.nanoTime() - start);
+            assertTrue(took.compareTo(Duration.ofSeconds(2 + 10)) < 0, "took " + took);
+            assertTrue(timeout.getMessage().contains("did not finish within 2 s and was killed"), timeout.getMessage());
+            assertEquals("started", timeout.outputTail().get(0));
+            ProcessTable.assertAllDead(watch.seen());
+        }
     }
 
     @Test

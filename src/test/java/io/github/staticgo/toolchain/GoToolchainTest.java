@@ -38,6 +38,44 @@ class GoToolchainTest {
         return output;
     }
 
+    /**
+     * A go env that prints garbage (NUL, ESC sequences that would recolour or retitle the terminal, a
+     * backspace, a line of 100,000 characters), once to stdout with success and once to stderr with a
+     * failure: neither message carries a control character, and both stay readable in length.
+     */
+    @Test
+    void garbageFromGoEnvReachesNoMessageRaw(@TempDir Path dir) throws Exception {
+        String garbage = "printf 'go\\000\\033[31mversion\\033]0;pwned\\007 \\010x'; head -c 100000 /dev/zero | tr '\\0' a; echo";
+        for (String script : List.of(garbage + "\n", "{ " + garbage + "; } >&2; exit 2\n")) {
+            Path garbageGo = dir.resolve("garbage-go");
+            Files.writeString(garbageGo, "#!/bin/sh\n" + script);
+            Files.setPosixFilePermissions(garbageGo, PosixFilePermissions.fromString("rwxr-xr-x"));
+            ToolchainException failure = assertThrows(ToolchainException.class, () -> GoToolchain.locate(
+                    new GoToolchainRequest(garbageGo, null, false, dir, System.getenv()), new ProcessRunner()));
+            String message = failure.getMessage();
+            assertTrue(message.chars().noneMatch(c -> Character.isISOControl(c) && c != '\n' && c != '\r'),
+                    "a control character in: " + message.replaceAll("\\p{Cntrl}", "^"));
+            assertTrue(message.contains("goversion x"), message);
+            assertTrue(message.length() < 2000, message.length() + " characters");
+        }
+    }
+
+    /** A go whose go env never answers (a proxy that hangs): located at the query timeout, with what it printed. */
+    @Test
+    void aHangingGoEnvEndsAtTheQueryTimeout(@TempDir Path dir) throws Exception {
+        Path hangingGo = dir.resolve("hanging-go");
+        Files.writeString(hangingGo, "#!/bin/sh\necho 'go: downloading go1.99.0 (linux/amd64)' >&2\nexec sleep 300\n");
+        Files.setPosixFilePermissions(hangingGo, PosixFilePermissions.fromString("rwxr-xr-x"));
+        long start = System.nanoTime();
+        ToolchainException failure = assertThrows(ToolchainException.class, () -> GoToolchain.locate(
+                new GoToolchainRequest(hangingGo, null, false, dir, System.getenv(), Duration.ofSeconds(3)),
+                new ProcessRunner()));
+        Duration took = Duration.ofNanos(System.nanoTime() - start);
+        assertTrue(took.compareTo(Duration.ofSeconds(3 + 10)) < 0, "took " + took);
+        assertTrue(failure.getMessage().contains("did not finish within 3 s and was killed"), failure.getMessage());
+        assertTrue(failure.getMessage().contains("go: downloading go1.99.0"), failure.getMessage());
+    }
+
     @Test
     void readsTheVersionAndHostOfTheRealGo() throws Exception {
         GoToolchain go = RealGo.toolchain(dir);
