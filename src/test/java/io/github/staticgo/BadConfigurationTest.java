@@ -10,7 +10,7 @@ import io.github.staticgo.build.BuildSettings;
 import io.github.staticgo.build.StaticGoBuild;
 import io.github.staticgo.process.ProcessRunner;
 import io.github.staticgo.target.TargetDeclaration;
-import io.github.staticgo.toolchain.Executables;
+import io.github.staticgo.process.Executables;
 import io.github.staticgo.toolchain.GoToolchainRequest;
 import io.github.staticgo.toolchain.ToolchainException;
 import io.github.staticgo.verify.StaticGoVerify;

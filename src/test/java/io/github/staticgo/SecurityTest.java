@@ -11,7 +11,7 @@ import io.github.staticgo.build.GoBuildException;
 import io.github.staticgo.build.StaticGoBuild;
 import io.github.staticgo.process.ProcessRunner;
 import io.github.staticgo.target.TargetDeclaration;
-import io.github.staticgo.toolchain.Executables;
+import io.github.staticgo.process.Executables;
 import io.github.staticgo.toolchain.GoToolchainRequest;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -12,7 +12,7 @@ import io.github.staticgo.process.ProcessRunner.OutputLine;
 import io.github.staticgo.process.ProcessSpec;
 import io.github.staticgo.process.SecretMasker;
 import io.github.staticgo.target.CgoMode;
-import io.github.staticgo.toolchain.Executables;
+import io.github.staticgo.process.Executables;
 import io.github.staticgo.toolchain.GoToolchain;
 import io.github.staticgo.toolchain.ToolchainException;
 import java.io.IOException;

@@ -13,7 +13,7 @@ import io.github.staticgo.target.CgoMode;
 import io.github.staticgo.target.TargetDeclaration;
 import io.github.staticgo.target.TargetResolver;
 import io.github.staticgo.target.TargetSpec;
-import io.github.staticgo.toolchain.Executables;
+import io.github.staticgo.process.Executables;
 import io.github.staticgo.toolchain.GoEnvironment;
 import io.github.staticgo.toolchain.GoToolchain;
 import io.github.staticgo.toolchain.ToolchainException;

@@ -62,15 +62,15 @@ record Containment(List<String> prefix, boolean ownPidNamespace, String descript
     /** Each candidate this machine has the tools for, best first. */
     static List<Containment> candidates() {
         String path = System.getenv("PATH");
-        Optional<Path> setpriv = onPath("setpriv", path);
+        Optional<Path> setpriv = Executables.find("setpriv", path);
         if (!System.getProperty("os.name").startsWith("Linux") || setpriv.isEmpty()) {
             return List.of();
         }
         List<String> pdeathsig = List.of(setpriv.get().toString(), "--pdeathsig", "KILL", "--");
         List<Containment> candidates = new ArrayList<>();
-        Optional<Path> unshare = onPath("unshare", path);
+        Optional<Path> unshare = Executables.find("unshare", path);
         // GNU timeout only: busybox's (a link to busybox) execs the command itself, which would be PID 1 again.
-        Optional<Path> timeout = onPath("timeout", path).filter(Containment::isItself);
+        Optional<Path> timeout = Executables.find("timeout", path).filter(Containment::isItself);
         if (unshare.isPresent() && timeout.isPresent()) {
             List<String> namespaces = List.of("--pid", "--fork", "--kill-child", "--mount-proc", "--");
             List<String> init = List.of(timeout.get().toString(), "0");
@@ -148,21 +148,5 @@ record Containment(List<String> prefix, boolean ownPidNamespace, String descript
         } catch (IOException e) {
             return false;
         }
-    }
-
-    /** The first executable file of that name on {@code path}, as the JVM would start it. */
-    static Optional<Path> onPath(String name, String path) {
-        if (path == null) {
-            return Optional.empty();
-        }
-        for (String directory : path.split(java.io.File.pathSeparator)) {
-            if (!directory.isEmpty()) {
-                Path candidate = Path.of(directory, name);
-                if (Files.isRegularFile(candidate) && Files.isExecutable(candidate)) {
-                    return Optional.of(candidate);
-                }
-            }
-        }
-        return Optional.empty();
     }
 }

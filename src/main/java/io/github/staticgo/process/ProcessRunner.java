@@ -156,7 +156,7 @@ public final class ProcessRunner {
             Path path = workingDirectory.resolve(program);
             return Files.isRegularFile(path) && Files.isExecutable(path) ? Optional.of(path) : Optional.empty();
         }
-        return Containment.onPath(program, System.getenv("PATH"));
+        return Executables.find(program, System.getenv("PATH"));
     }
 
     /**

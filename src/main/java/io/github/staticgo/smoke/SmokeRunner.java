@@ -10,7 +10,7 @@ import io.github.staticgo.process.ProcessResult;
 import io.github.staticgo.process.ProcessRunner;
 import io.github.staticgo.process.ProcessSpec;
 import io.github.staticgo.process.ProcessTimedOutException;
-import io.github.staticgo.toolchain.Executables;
+import io.github.staticgo.process.Executables;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

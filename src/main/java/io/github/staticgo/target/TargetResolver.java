@@ -1,7 +1,7 @@
 package io.github.staticgo.target;
 
 import io.github.staticgo.ConfigurationException;
-import io.github.staticgo.toolchain.Executables;
+import io.github.staticgo.process.Executables;
 import io.github.staticgo.toolchain.GoEnvironment;
 import io.github.staticgo.toolchain.Platform;
 import java.util.ArrayList;

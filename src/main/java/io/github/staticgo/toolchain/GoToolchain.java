@@ -1,6 +1,7 @@
 package io.github.staticgo.toolchain;
 
 import io.github.staticgo.Json;
+import io.github.staticgo.process.Executables;
 import io.github.staticgo.process.ProcessFailedException;
 import io.github.staticgo.process.ProcessResult;
 import io.github.staticgo.process.ProcessRunner;

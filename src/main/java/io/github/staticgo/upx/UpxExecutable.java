@@ -4,7 +4,7 @@ import io.github.staticgo.process.ProcessFailedException;
 import io.github.staticgo.process.ProcessResult;
 import io.github.staticgo.process.ProcessRunner;
 import io.github.staticgo.process.ProcessSpec;
-import io.github.staticgo.toolchain.Executables;
+import io.github.staticgo.process.Executables;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;

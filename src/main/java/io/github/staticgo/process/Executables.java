@@ -1,4 +1,4 @@
-package io.github.staticgo.toolchain;
+package io.github.staticgo.process;
 
 import java.io.File;
 import java.nio.file.Files;
