@@ -5,12 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.staticgo.build.BuildConfiguration;
-import io.github.staticgo.build.BuildSettings;
-import io.github.staticgo.build.GoBuildException;
-import io.github.staticgo.build.StaticGoBuild;
+import io.github.staticgo.gobuild.BuildConfiguration;
+import io.github.staticgo.gobuild.BuildSettings;
+import io.github.staticgo.gobuild.GoBuildException;
+import io.github.staticgo.gobuild.StaticGoBuild;
 import io.github.staticgo.process.ProcessRunner;
-import io.github.staticgo.target.TargetDeclaration;
+import io.github.staticgo.platform.TargetDeclaration;
 import io.github.staticgo.process.Executables;
 import io.github.staticgo.toolchain.GoToolchainRequest;
 import java.nio.file.Files;

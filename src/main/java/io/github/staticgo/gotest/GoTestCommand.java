@@ -1,8 +1,8 @@
 package io.github.staticgo.gotest;
 
-import io.github.staticgo.build.BuildSettings;
-import io.github.staticgo.build.GoBuildCommand;
-import io.github.staticgo.target.TargetSpec;
+import io.github.staticgo.gobuild.BuildSettings;
+import io.github.staticgo.gobuild.GoBuildCommand;
+import io.github.staticgo.platform.TargetSpec;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

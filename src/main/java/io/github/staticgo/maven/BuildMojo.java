@@ -1,14 +1,14 @@
 package io.github.staticgo.maven;
 
 import io.github.staticgo.ConfigurationException;
-import io.github.staticgo.build.BuildConfiguration;
-import io.github.staticgo.build.BuildManifest;
-import io.github.staticgo.build.BuildSettings;
-import io.github.staticgo.build.BuiltBinary;
-import io.github.staticgo.build.GoBuildException;
-import io.github.staticgo.build.StaticGoBuild;
+import io.github.staticgo.gobuild.BuildConfiguration;
+import io.github.staticgo.manifest.BuildManifest;
+import io.github.staticgo.gobuild.BuildSettings;
+import io.github.staticgo.manifest.BuiltBinary;
+import io.github.staticgo.gobuild.GoBuildException;
+import io.github.staticgo.gobuild.StaticGoBuild;
 import io.github.staticgo.process.ProcessRunner;
-import io.github.staticgo.target.TargetDeclaration;
+import io.github.staticgo.platform.TargetDeclaration;
 import io.github.staticgo.toolchain.GoToolchainRequest;
 import io.github.staticgo.toolchain.ToolchainException;
 import java.io.File;

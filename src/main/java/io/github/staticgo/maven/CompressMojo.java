@@ -2,7 +2,7 @@ package io.github.staticgo.maven;
 
 import io.github.staticgo.ConfigurationException;
 import io.github.staticgo.UnreadableFileException;
-import io.github.staticgo.build.OutputTimestamp;
+import io.github.staticgo.manifest.OutputTimestamp;
 import io.github.staticgo.maven.upx.Upx;
 import io.github.staticgo.process.ProcessRunner;
 import io.github.staticgo.upx.CompressRequest;

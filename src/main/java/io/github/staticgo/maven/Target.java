@@ -1,6 +1,6 @@
 package io.github.staticgo.maven;
 
-import io.github.staticgo.target.TargetDeclaration;
+import io.github.staticgo.platform.TargetDeclaration;
 import java.util.List;
 import java.util.Map;
 

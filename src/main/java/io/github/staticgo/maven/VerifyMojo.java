@@ -2,10 +2,10 @@ package io.github.staticgo.maven;
 
 import io.github.staticgo.ConfigurationException;
 import io.github.staticgo.UnreadableFileException;
-import io.github.staticgo.build.StaticGoBuild;
 import io.github.staticgo.maven.smoke.Smoke;
 import io.github.staticgo.smoke.HostPlatform;
 import io.github.staticgo.smoke.SmokeRun;
+import io.github.staticgo.toolchain.GoToolchain;
 import io.github.staticgo.verify.ExpectedBinary;
 import io.github.staticgo.verify.StaticGoVerify;
 import io.github.staticgo.verify.VerifyPolicy;
@@ -150,7 +150,7 @@ public final class VerifyMojo extends AbstractStaticGoMojo {
             List<ExpectedBinary> expected = new ArrayList<>(StaticGoVerify.fromManifest(outputDirectory.toPath()));
             Map<Path, String> declared = declaredBinaries();
             expected.addAll(StaticGoVerify.declared(declared, "binaries", declared.isEmpty() ? null
-                    : knownPlatforms(stateDirectory.toPath().resolve(StaticGoBuild.PLATFORMS_FILE))));
+                    : knownPlatforms(stateDirectory.toPath().resolve(GoToolchain.KEPT_FACTS_FILE))));
             if (expected.isEmpty()) {
                 getLog().warn("Nothing to verify: there is no build.json in " + outputDirectory
                         + " (static-go:build did not run) and no <binaries> are declared.");

@@ -1,7 +1,7 @@
 package io.github.staticgo.smoke;
 
 import io.github.staticgo.ConfigurationException;
-import io.github.staticgo.target.TargetName;
+import io.github.staticgo.platform.TargetName;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

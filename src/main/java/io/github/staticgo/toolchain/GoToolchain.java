@@ -29,6 +29,8 @@ import java.util.TreeMap;
 public final class GoToolchain {
     /** What {@code go env} is asked at start, one value per line in this order. */
     private static final List<String> LOCATED_WITH = located();
+    /** The file name, in a build's state directory, of what {@link #platforms(Path)} and {@link #defaultVariants} keep. */
+    public static final String KEPT_FACTS_FILE = "go-platforms.json";
 
     private final Path executable;
     private final GoVersion version;

@@ -2,7 +2,7 @@ package io.github.staticgo.upx;
 
 import io.github.staticgo.BuildLog;
 import io.github.staticgo.SafeFiles;
-import io.github.staticgo.build.GoBuilder;
+import io.github.staticgo.manifest.OutputLock;
 import io.github.staticgo.process.ProcessFailedException;
 import io.github.staticgo.process.ProcessResult;
 import io.github.staticgo.process.ProcessSpec;
@@ -44,7 +44,7 @@ final class UpxPacker {
      */
     Packed pack(Path binary, List<String> options, Path unpackedCopy, Instant timestamp, String label)
             throws UpxException, IOException {
-        Path scratch = Files.createTempDirectory(binary.toAbsolutePath().getParent(), GoBuilder.PACKING_PREFIX);
+        Path scratch = Files.createTempDirectory(binary.toAbsolutePath().getParent(), OutputLock.PACKING_PREFIX);
         try {
             Path packed = scratch.resolve(binary.getFileName());
             List<String> command = new ArrayList<>();

@@ -2,7 +2,7 @@ package io.github.staticgo.verify;
 
 import io.github.staticgo.binary.BinaryReport;
 import io.github.staticgo.binary.Format;
-import io.github.staticgo.target.CgoMode;
+import io.github.staticgo.platform.CgoMode;
 import java.util.List;
 
 /** The Go build info must agree with the target's GOOS and cgo mode; a binary the plugin built must have it. */

@@ -1,6 +1,6 @@
 package io.github.staticgo.verify;
 
-import io.github.staticgo.target.CgoMode;
+import io.github.staticgo.platform.CgoMode;
 import java.nio.file.Path;
 
 /**

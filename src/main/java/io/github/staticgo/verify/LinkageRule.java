@@ -3,7 +3,7 @@ package io.github.staticgo.verify;
 import io.github.staticgo.binary.BinaryReport;
 import io.github.staticgo.binary.Format;
 import io.github.staticgo.binary.Linkage;
-import io.github.staticgo.target.CgoMode;
+import io.github.staticgo.platform.CgoMode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;

@@ -1,16 +1,16 @@
 package io.github.staticgo.verify;
 
 import io.github.staticgo.ConfigurationException;
-import io.github.staticgo.build.BuildManifest;
-import io.github.staticgo.build.BuiltBinary;
+import io.github.staticgo.manifest.BuildManifest;
+import io.github.staticgo.manifest.BuiltBinary;
 import io.github.staticgo.binary.BinaryReport;
 import io.github.staticgo.binary.Format;
 import io.github.staticgo.smoke.SmokeBinary;
 import io.github.staticgo.smoke.SmokeResult;
 import io.github.staticgo.smoke.SmokeRun;
-import io.github.staticgo.target.CgoMode;
-import io.github.staticgo.target.TargetName;
-import io.github.staticgo.target.TargetResolver;
+import io.github.staticgo.platform.CgoMode;
+import io.github.staticgo.platform.TargetName;
+import io.github.staticgo.platform.TargetResolver;
 import io.github.staticgo.toolchain.Platform;
 import java.io.IOException;
 import java.nio.file.Files;

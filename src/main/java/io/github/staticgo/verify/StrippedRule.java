@@ -4,7 +4,7 @@ import io.github.staticgo.ConfigurationException;
 import io.github.staticgo.binary.BinaryReport;
 import io.github.staticgo.binary.Format;
 import io.github.staticgo.binary.GoBuildInfo;
-import io.github.staticgo.build.GoFlagQuoting;
+import io.github.staticgo.toolchain.GoFlagQuoting;
 import java.util.List;
 
 /**

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
-import io.github.staticgo.target.CgoMode;
+import io.github.staticgo.platform.CgoMode;
 import io.github.staticgo.verify.BinaryVerifier;
 import io.github.staticgo.verify.ExpectedBinary;
 import io.github.staticgo.verify.VerifiedBinary;

@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.staticgo.build.BuildManifest;
-import io.github.staticgo.build.BuiltBinary;
+import io.github.staticgo.manifest.BuildManifest;
+import io.github.staticgo.manifest.BuiltBinary;
 import java.nio.file.Path;
 import java.util.List;
 import org.apache.maven.api.plugin.testing.Basedir;

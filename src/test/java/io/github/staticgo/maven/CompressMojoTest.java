@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.staticgo.FileDigest;
-import io.github.staticgo.build.BuildManifest;
-import io.github.staticgo.build.BuiltBinary;
+import io.github.staticgo.manifest.BuildManifest;
+import io.github.staticgo.manifest.BuiltBinary;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.staticgo.FileDigest;
 import io.github.staticgo.Tools;
-import io.github.staticgo.target.CgoMode;
+import io.github.staticgo.platform.CgoMode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

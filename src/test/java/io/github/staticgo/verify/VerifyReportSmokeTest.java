@@ -9,7 +9,7 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import io.github.staticgo.smoke.SmokeResult;
-import io.github.staticgo.target.CgoMode;
+import io.github.staticgo.platform.CgoMode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;

@@ -1,0 +1,122 @@
+package io.github.staticgo.gobuild;
+
+import io.github.staticgo.ConfigurationException;
+import io.github.staticgo.platform.CgoMode;
+import io.github.staticgo.platform.TargetSpec;
+import io.github.staticgo.toolchain.GoFlagQuoting;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** The go build arguments and environment for one binary of one target. */
+public final class GoBuildCommand {
+    /** Makes a cgo binary fully static: go hands linking to the C compiler, which links with -static. */
+    static final String MUSL_LINK_FLAGS = "-linkmode external -extldflags \"-static\"";
+    /**
+     * The same, stripped: -Wl,-s hands -s to the linker itself, for C compilers that drop go's own -s
+     * (zig cc does; gcc and musl-gcc strip either way).
+     */
+    static final String MUSL_STRIPPED_LINK_FLAGS = "-linkmode external -extldflags \"-static -Wl,-s\"";
+    /** Keeps net and os/user in pure Go, so they do not call into libc's NSS. */
+    static final List<String> MUSL_TAGS = List.of("netgo", "osusergo");
+
+    private GoBuildCommand() {}
+
+    public static List<String> arguments(BinaryOutput output, BuildSettings settings, Path outputFile)
+            throws ConfigurationException {
+        TargetSpec target = output.target();
+        List<String> arguments = new ArrayList<>(List.of("build", "-o", outputFile.toString()));
+        if (settings.trimpath()) {
+            arguments.add("-trimpath");
+        }
+        arguments.add(settings.buildVcs() ? "-buildvcs=auto" : "-buildvcs=false");
+        String buildMode = target.buildMode() != null ? target.buildMode() : settings.buildMode();
+        if (buildMode != null) {
+            arguments.add("-buildmode=" + buildMode);
+        }
+        arguments.add("-ldflags=" + ldflags(target, settings));
+        String tags = String.join(",", tags(target, settings));
+        if (!tags.isEmpty()) {
+            arguments.add("-tags=" + tags);
+        }
+        addFlagList(arguments, "gcflags", settings.gcflags());
+        addFlagList(arguments, "asmflags", settings.asmflags());
+        arguments.addAll(settings.goFlags());
+        arguments.add(output.goPackage());
+        return arguments;
+    }
+
+    /** The variables that decide what is built; the toolchain's base environment sits under them. */
+    public static Map<String, String> environment(TargetSpec target, BuildSettings settings) {
+        Map<String, String> environment = new LinkedHashMap<>();
+        environment.putAll(settings.env());
+        environment.putAll(target.env());
+        environment.put("GOOS", target.goos());
+        environment.put("GOARCH", target.goarch());
+        environment.putAll(target.variantEnvironment());
+        environment.put("CGO_ENABLED", target.cgo() == CgoMode.OFF ? "0" : "1");
+        if (target.cgo() == CgoMode.MUSL) {
+            environment.put("CC", target.cc() != null ? target.cc() : "musl-gcc");
+        } else if (target.cgo() == CgoMode.ON && target.cc() != null) {
+            environment.put("CC", target.cc());
+        }
+        return environment;
+    }
+
+    /**
+     * An empty Go build ID first (so a user's own -buildid still wins), then stripping, the musl
+     * static link, the global and the target's own flags. Each part is checked for balanced quotes.
+     */
+    static String ldflags(TargetSpec target, BuildSettings settings) throws ConfigurationException {
+        List<String> parts = new ArrayList<>(List.of("-buildid="));
+        if (settings.strip()) {
+            parts.add("-s -w");
+        }
+        if (target.cgo() == CgoMode.MUSL) {
+            parts.add(settings.strip() ? MUSL_STRIPPED_LINK_FLAGS : MUSL_LINK_FLAGS);
+        }
+        addChecked(parts, settings.ldflags(), "ldflags");
+        addChecked(parts, target.ldflags(), "targets><target><ldflags");
+        return String.join(" ", parts);
+    }
+
+    private static void addChecked(List<String> parts, String flags, String element) throws ConfigurationException {
+        if (flags != null && !flags.isBlank()) {
+            GoFlagQuoting.split(flags, element);
+            parts.add(flags.trim());
+        }
+    }
+
+    /** The build tags for a target: the global ones, the target's, and musl's when cgo is musl. */
+    public static Set<String> tags(TargetSpec target, BuildSettings settings) {
+        Set<String> tags = new LinkedHashSet<>();
+        addTags(tags, settings.tags());
+        addTags(tags, target.tags());
+        if (target.cgo() == CgoMode.MUSL) {
+            tags.addAll(MUSL_TAGS);
+        }
+        return tags;
+    }
+
+    /** Accepts both a list of tags and comma-separated entries, as go's own -tags does. */
+    private static void addTags(Set<String> tags, List<String> entries) {
+        for (String entry : entries) {
+            for (String tag : entry.split(",")) {
+                if (!tag.isBlank()) {
+                    tags.add(tag.trim());
+                }
+            }
+        }
+    }
+
+    private static void addFlagList(List<String> arguments, String name, String flags) throws ConfigurationException {
+        if (flags != null && !flags.isBlank()) {
+            GoFlagQuoting.split(flags, name);
+            arguments.add("-" + name + "=" + flags.trim());
+        }
+    }
+}

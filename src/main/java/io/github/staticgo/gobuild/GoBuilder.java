@@ -1,0 +1,299 @@
+package io.github.staticgo.gobuild;
+
+import io.github.staticgo.BuildLog;
+import io.github.staticgo.ConfigurationException;
+import io.github.staticgo.FileDigest;
+import io.github.staticgo.HumanSize;
+import io.github.staticgo.SafeFiles;
+import io.github.staticgo.UnreadableFileException;
+import io.github.staticgo.incremental.BuildInputs;
+import io.github.staticgo.incremental.BuildState;
+import io.github.staticgo.incremental.SourceDigests;
+import io.github.staticgo.manifest.BuildManifest;
+import io.github.staticgo.manifest.BuiltBinary;
+import io.github.staticgo.manifest.OutputLock;
+import io.github.staticgo.platform.CgoMode;
+import io.github.staticgo.process.Executables;
+import io.github.staticgo.process.ProcessFailedException;
+import io.github.staticgo.process.ProcessResult;
+import io.github.staticgo.process.ProcessRunner.OutputLine;
+import io.github.staticgo.process.ProcessSpec;
+import io.github.staticgo.process.SecretMasker;
+import io.github.staticgo.toolchain.GoToolchain;
+import io.github.staticgo.toolchain.ToolchainException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.FileTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorCompletionService;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Runs go build once per binary that is not up to date, several at once. Each binary is written into
+ * a fresh temporary directory next to its final place and renamed into place only after go
+ * succeeded, so a failed or interrupted build never leaves a partial file under the final name; its
+ * up-to-date record is written only after that.
+ */
+public final class GoBuilder {
+    private final GoToolchain go;
+    private final BuildLog log;
+
+    public GoBuilder(GoToolchain go, BuildLog log) {
+        this.go = go;
+        this.log = log;
+    }
+
+    /** @return what this execution built; build.json then holds it merged with what other executions built */
+    public BuildManifest build(BuildRequest request)
+            throws GoBuildException, ConfigurationException, ToolchainException, IOException {
+        for (BinaryOutput output : request.outputs()) {
+            GoBuildCommand.arguments(output, request.settings(), output.file()); // rejects bad flags before any build
+        }
+        Files.createDirectories(request.outputDirectory());
+        try (OutputLock lock = OutputLock.acquire(request.outputDirectory(), log)) {
+            lock.sweepScratch();
+            return buildLocked(request);
+        }
+    }
+
+    private BuildManifest buildLocked(BuildRequest request)
+            throws GoBuildException, ConfigurationException, ToolchainException, IOException {
+        SourceDigests digests = SourceDigests.load(request.stateDirectory(), log);
+        String inputs = BuildInputs.digest(go, request.moduleDirectory(), request.notInputs(), digests);
+        digests.save();
+        BuildState state = new BuildState(request.stateDirectory(), log);
+        Optional<BuildManifest> earlier = earlierManifest(request.outputDirectory());
+        Map<String, Path> packedOriginals = packedOriginals(earlier, request.outputDirectory());
+
+        List<Callable<BuiltBinary>> tasks = new ArrayList<>();
+        for (BinaryOutput output : request.outputs()) {
+            Path original = packedOriginals.get(output.file().getFileName().toString());
+            tasks.add(() -> buildOrReuse(output, request, inputs, state, original));
+        }
+        BuildManifest built = new BuildManifest(go.version().text(), runAll(tasks, request.threads()));
+        built.mergedInto(earlier, request.execution()).write(request.outputDirectory());
+        return built;
+    }
+
+    /**
+     * Runs the tasks on {@code threads} threads and returns their results in task order. The first
+     * failure cancels the rest (their go processes are killed, their temporary files removed) and is
+     * thrown as it is.
+     */
+    private static List<BuiltBinary> runAll(List<Callable<BuiltBinary>> tasks, int threads)
+            throws GoBuildException, ConfigurationException, IOException {
+        ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, tasks.size()), runnable -> {
+            Thread thread = new Thread(runnable, "static-go-build");
+            thread.setDaemon(true);
+            return thread;
+        });
+        try {
+            ExecutorCompletionService<BuiltBinary> completion = new ExecutorCompletionService<>(pool);
+            List<Future<BuiltBinary>> futures = new ArrayList<>();
+            for (Callable<BuiltBinary> task : tasks) {
+                futures.add(completion.submit(task));
+            }
+            for (int done = 0; done < tasks.size(); done++) {
+                try {
+                    completion.take().get();
+                } catch (ExecutionException e) {
+                    throw rethrow(e.getCause());
+                }
+            }
+            // Every task has succeeded once the loop ends.
+            List<BuiltBinary> results = new ArrayList<>();
+            for (Future<BuiltBinary> future : futures) {
+                results.add(future.get()); // all done: returns at once
+            }
+            return results;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new GoBuildException("the build was interrupted", e);
+        } catch (ExecutionException impossible) {
+            throw new IllegalStateException("a finished build failed late", impossible);
+        } finally {
+            pool.shutdownNow();
+            awaitQuietly(pool);
+        }
+    }
+
+    /** Waits until cancelled builds have killed go and removed their temporary files. */
+    private static void awaitQuietly(ExecutorService pool) {
+        try {
+            pool.awaitTermination(1, TimeUnit.MINUTES);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Throws a build's own exception as it is; returns (for the caller to throw) only what no build declares. */
+    private static RuntimeException rethrow(Throwable cause) throws GoBuildException, ConfigurationException, IOException {
+        if (cause instanceof GoBuildException e) {
+            throw e;
+        }
+        if (cause instanceof ConfigurationException e) {
+            throw e;
+        }
+        if (cause instanceof IOException e) {
+            throw e;
+        }
+        if (cause instanceof RuntimeException e) {
+            return e;
+        }
+        return new IllegalStateException(cause);
+    }
+
+    /**
+     * build.json as the last run left it; an unreadable one (cut short by a killed run, edited) is named in a
+     * warning and taken as absent: every binary of this execution is written into a new one, and the other
+     * executions add theirs again when they run.
+     */
+    private Optional<BuildManifest> earlierManifest(Path outputDirectory) throws IOException {
+        try {
+            return BuildManifest.readIfPresent(outputDirectory);
+        } catch (UnreadableFileException e) {
+            log.warn(e.getMessage() + ". It is written anew from this build.");
+            return Optional.empty();
+        }
+    }
+
+    /** The unpacked originals the compress goal kept, by the name of the binary it packed. */
+    private static Map<String, Path> packedOriginals(Optional<BuildManifest> manifest, Path outputDirectory) {
+        Map<String, Path> originals = new HashMap<>();
+        for (BuiltBinary binary : manifest.map(BuildManifest::binaries).orElse(List.of())) {
+            if (binary.upx() != null && binary.upx().packed() && binary.upx().unpackedFile() != null) {
+                originals.put(binary.file(), outputDirectory.resolve(binary.upx().unpackedFile()));
+            }
+        }
+        return originals;
+    }
+
+    /** @param packedOriginal compress's copy of this binary as built, or null when it was not packed */
+    private BuiltBinary buildOrReuse(BinaryOutput output, BuildRequest request, String inputs, BuildState state,
+            Path packedOriginal) throws GoBuildException, ConfigurationException, IOException {
+        Map<String, String> targetEnvironment = GoBuildCommand.environment(output.target(), request.settings());
+        ProcessSpec finalCommand = go.command(GoBuildCommand.arguments(output, request.settings(), output.file()),
+                targetEnvironment, request.settings().timeout());
+        String fingerprint = fingerprint(output, finalCommand, inputs, request);
+        if (!request.force()) {
+            Optional<BuiltBinary> current = state.upToDate(output.file(), fingerprint);
+            String note = "";
+            if (current.isEmpty() && packedOriginal != null) {
+                current = state.restore(output.file(), fingerprint, packedOriginal);
+                note = " (the unpacked original is back in place for compress)";
+            }
+            if (current.isPresent()) {
+                log.info(String.format(Locale.ROOT, "%-16s %s  up to date%s", output.target().displayName(),
+                        output.file().getFileName(), note));
+                return current.get();
+            }
+        }
+        state.forget(output.file());
+        BuiltBinary built = buildOne(output, request, targetEnvironment);
+        state.record(output.file(), fingerprint, built);
+        return built;
+    }
+
+    /**
+     * Everything that decides the binary: plugin and Go, the module's inputs, the exact go command
+     * line and environment, the C compiler for cgo, and the output time stamp; and the execution, which
+     * its manifest entry records.
+     */
+    private String fingerprint(BinaryOutput output, ProcessSpec command, String inputs, BuildRequest request)
+            throws IOException {
+        List<String> lines = new ArrayList<>();
+        lines.add("plugin " + request.pluginVersion());
+        lines.add("go " + go.executable() + " " + go.version());
+        lines.add("module " + request.moduleDirectory().toAbsolutePath().normalize());
+        lines.add("inputs " + inputs);
+        lines.add("timestamp " + request.outputTimestamp());
+        lines.add("execution " + request.execution()); // the record's binary names its execution
+        command.command().forEach(argument -> lines.add("arg " + argument));
+        new TreeMap<>(command.environment()).forEach((key, value) -> lines.add("env " + key + "=" + value));
+        if (output.target().cgo() != CgoMode.OFF) {
+            lines.add("cc " + compilerIdentity(command.environment()));
+        }
+        return SourceDigests.sha256(String.join("\n", lines));
+    }
+
+    /** The C compiler's path, size and time: a new compiler may link differently. */
+    private static String compilerIdentity(Map<String, String> environment) throws IOException {
+        String cc = environment.getOrDefault("CC", "gcc");
+        Optional<Path> compiler = Executables.find(cc.split("\\s+")[0], environment.get("PATH"));
+        if (compiler.isEmpty()) {
+            return cc + " (not found)";
+        }
+        BasicFileAttributes attributes = Files.readAttributes(compiler.get().toRealPath(), BasicFileAttributes.class);
+        return cc + " " + compiler.get().toRealPath() + " " + attributes.size() + " " + attributes.lastModifiedTime();
+    }
+
+    private BuiltBinary buildOne(BinaryOutput output, BuildRequest request, Map<String, String> targetEnvironment)
+            throws GoBuildException, ConfigurationException, IOException {
+        Path scratch = Files.createTempDirectory(request.outputDirectory(), OutputLock.BUILDING_PREFIX);
+        try {
+            Path partial = scratch.resolve(output.file().getFileName());
+            ProcessSpec command = go.command(GoBuildCommand.arguments(output, request.settings(), partial),
+                    targetEnvironment, request.settings().timeout());
+            String label = "[" + output.target().displayName() + "] ";
+            log.debug(label + command.describe(command.environment()));
+            ProcessResult result = run(command, label, output);
+            if (!result.succeeded()) {
+                throw new GoBuildException("go build of " + output.goPackage() + " for " + output.target().displayName()
+                        + " failed with exit code " + result.exitCode() + ":" + System.lineSeparator()
+                        + SecretMasker.maskText(result.outputTailText()), result.exitCode());
+            }
+            if (!Files.isRegularFile(partial)) {
+                throw new GoBuildException("go build of " + output.goPackage() + " for " + output.target().displayName()
+                        + " exited 0 but wrote no binary: " + go.executable() + " did not do what go build -o does."
+                        + " Point <goExecutable> at the go command (or fix the wrapper in its place).", 0);
+            }
+            if (request.outputTimestamp() != null) {
+                Files.setLastModifiedTime(partial, FileTime.from(request.outputTimestamp()));
+            }
+            Files.move(partial, output.file(), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            long size = Files.size(output.file());
+            log.info(String.format(Locale.ROOT, "%-16s %s  %s  %.1f s  %s", output.target().displayName(),
+                    output.file().getFileName(), HumanSize.of(size), result.elapsed().toMillis() / 1000.0,
+                    command.describe(targetEnvironment).replace(partial.toString(), output.file().getFileName().toString())));
+            return new BuiltBinary(output.file().getFileName().toString(), output.goPackage(), output.target().goos(),
+                    output.target().goarch(), output.target().variant(), output.target().builtVariant(),
+                    output.target().cgo().pomName(), request.settings().strip(), output.classifier(), size,
+                    FileDigest.sha256(output.file()), request.execution(), null);
+        } finally {
+            SafeFiles.deleteTree(scratch);
+        }
+    }
+
+    private ProcessResult run(ProcessSpec command, String label, BinaryOutput output) throws GoBuildException {
+        try {
+            return go.runner().run(command, line -> relay(label, line));
+        } catch (ProcessFailedException e) {
+            throw new GoBuildException("go build of " + output.goPackage() + " for " + output.target().displayName()
+                    + ": " + SecretMasker.maskText(e.getMessage()), e);
+        }
+    }
+
+    /** go writes progress ("go: downloading ...") and compile errors to stderr; neither is a Maven ERROR. */
+    private void relay(String label, OutputLine line) {
+        String text = SecretMasker.maskText(line.text());
+        if (text.toLowerCase(Locale.ROOT).contains("warning")) {
+            log.warn(label + text);
+        } else {
+            log.info(label + text);
+        }
+    }
+}

@@ -1,0 +1,91 @@
+package io.github.staticgo.gobuild;
+
+import io.github.staticgo.BuildLog;
+import io.github.staticgo.ConfigurationException;
+import io.github.staticgo.manifest.BuildManifest;
+import io.github.staticgo.manifest.OutputTimestamp;
+import io.github.staticgo.platform.ArchVariant;
+import io.github.staticgo.platform.TargetResolver;
+import io.github.staticgo.platform.TargetSpec;
+import io.github.staticgo.process.ProcessRunner;
+import io.github.staticgo.process.ProcessSpec;
+import io.github.staticgo.toolchain.GoEnvironment;
+import io.github.staticgo.toolchain.GoToolchain;
+import io.github.staticgo.toolchain.Platform;
+import io.github.staticgo.toolchain.ToolchainException;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The build goal without Maven: check the module, locate Go, check every target against it, plan the
+ * outputs, and only then build. Nothing is built when any part of the configuration is wrong.
+ */
+public final class StaticGoBuild {
+    private final ProcessRunner runner;
+    private final BuildLog log;
+
+    public StaticGoBuild(ProcessRunner runner, BuildLog log) {
+        this.runner = runner;
+        this.log = log;
+    }
+
+    public BuildManifest run(BuildConfiguration configuration)
+            throws ConfigurationException, ToolchainException, GoBuildException, IOException {
+        GoEnvironment.requireModule(configuration.moduleDirectory());
+        GoEnvironment.refuseOwnedKeys(configuration.settings().env());
+        ProcessSpec.requireTimeout("buildTimeout", configuration.settings().timeout());
+        ProcessSpec.requireTimeout("queryTimeout", configuration.toolchain().queryTimeout());
+        BuildConfiguration.Execution execution = configuration.execution();
+        Optional<String> buildModeProblem = TargetResolver.buildModeProblem(null, configuration.settings().buildMode());
+        if (buildModeProblem.isPresent()) {
+            throw new ConfigurationException("buildMode", buildModeProblem.get());
+        }
+        GoToolchain go = GoToolchain.locate(configuration.toolchain(), runner);
+        log.info("Using " + go.version() + " (" + go.executable() + ") on " + go.hostPlatform());
+        Path keptFacts = execution.stateDirectory().resolve(GoToolchain.KEPT_FACTS_FILE);
+        Map<String, Platform> platforms = go.platforms(keptFacts);
+        List<TargetSpec> targets = withDefaultVariants(new TargetResolver(platforms, go.hostPlatform(), go.path())
+                .resolve(configuration.targets(), configuration.defaultCgo()), platforms, go, keptFacts);
+        List<BinaryOutput> outputs = OutputPlan.plan(configuration.packages(), configuration.binaryName(),
+                configuration.defaultName(), targets, configuration.outputDirectory());
+        if (execution.threads() < 1) {
+            throw new ConfigurationException("threads", execution.threads() + " threads cannot build anything: "
+                    + "use 1 or more, or leave it unset for one per processor.");
+        }
+        Set<Path> notInputs = new HashSet<>(execution.notInputs());
+        notInputs.add(configuration.outputDirectory().toAbsolutePath().normalize());
+        notInputs.add(execution.stateDirectory().toAbsolutePath().normalize());
+        BuildRequest request = new BuildRequest(outputs, configuration.settings(), configuration.outputDirectory(),
+                OutputTimestamp.parse(configuration.outputTimestamp()).orElse(null), configuration.moduleDirectory(),
+                notInputs, execution.stateDirectory(), execution.pluginVersion(), execution.threads(), execution.force(),
+                execution.id());
+        return new GoBuilder(go, log).build(request);
+    }
+
+    /**
+     * Each target that names no variant gets Go's default for its platform, set explicitly: the binary
+     * then does not depend on a GOAMD64 or GOARM anywhere else, and verify knows what to expect.
+     */
+    private static List<TargetSpec> withDefaultVariants(List<TargetSpec> targets, Map<String, Platform> platforms,
+            GoToolchain go, Path keptFacts) throws ToolchainException {
+        Map<Platform, String> variableByPlatform = new LinkedHashMap<>();
+        for (TargetSpec target : targets) {
+            if (target.variant() == null) {
+                ArchVariant.forGoarch(target.goarch()).ifPresent(variant ->
+                        variableByPlatform.put(platforms.get(target.platform()), variant.variable()));
+            }
+        }
+        if (variableByPlatform.isEmpty()) {
+            return targets;
+        }
+        Map<String, String> defaults = go.defaultVariants(variableByPlatform, keptFacts);
+        return targets.stream().map(target -> target.variant() != null ? target
+                : target.withDefaultVariant(defaults.get(target.platform()))).toList();
+    }
+}

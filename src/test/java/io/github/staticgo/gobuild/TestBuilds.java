@@ -1,0 +1,51 @@
+package io.github.staticgo.gobuild;
+
+import io.github.staticgo.BuildLog;
+import io.github.staticgo.manifest.BuildManifest;
+import io.github.staticgo.platform.TargetDeclaration;
+import io.github.staticgo.process.ProcessRunner;
+import io.github.staticgo.toolchain.GoToolchainRequest;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** Build configurations for core tests: one module, package ".", binary name "hello", cgo off. */
+final class TestBuilds {
+    static final String HELLO = "package main\n\nimport \"fmt\"\n\nvar version = \"dev\"\n\n"
+            + "func main() { fmt.Println(\"hello\", version) }\n";
+
+    private TestBuilds() {}
+
+    static BuildSettings settings(String ldflags, Duration timeout) {
+        return new BuildSettings(true, true, ldflags, List.of(), null, null, null, List.of(), Map.of(), false, timeout);
+    }
+
+    /**
+     * @param work where outputs ("out") and up-to-date records ("state") go
+     * @param goExecutable a go to use instead of the one on PATH, or null
+     */
+    static BuildConfiguration configuration(Path work, Path module, List<String> targets, BuildSettings settings,
+            Path goExecutable, String outputTimestamp, int threads, boolean force) {
+        return configuration(work, module, targets, settings, goExecutable, outputTimestamp, threads, force,
+                System.getenv());
+    }
+
+    /** @param callerEnvironment the environment Maven would run in */
+    static BuildConfiguration configuration(Path work, Path module, List<String> targets, BuildSettings settings,
+            Path goExecutable, String outputTimestamp, int threads, boolean force, Map<String, String> callerEnvironment) {
+        return new BuildConfiguration(module, List.of("."), null, "hello",
+                targets.stream().map(TargetDeclaration::of).toList(), "off", settings,
+                new GoToolchainRequest(goExecutable, null, false, module, callerEnvironment), work.resolve("out"),
+                outputTimestamp, new BuildConfiguration.Execution(work.resolve("state"), Set.of(), "test", threads, force, "default"));
+    }
+
+    static BuildManifest run(BuildConfiguration configuration) throws Exception {
+        return run(configuration, BuildLog.silent());
+    }
+
+    static BuildManifest run(BuildConfiguration configuration, BuildLog log) throws Exception {
+        return new StaticGoBuild(new ProcessRunner(), log).run(configuration);
+    }
+}
