@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.github.staticgo.gobuild.BuildConfiguration;
 import io.github.staticgo.gobuild.BuildSettings;
 import io.github.staticgo.gobuild.StaticGoBuild;
+import io.github.staticgo.platform.PlatformOverrides;
 import io.github.staticgo.process.ProcessRunner;
 import io.github.staticgo.platform.TargetDeclaration;
 import io.github.staticgo.process.Executables;
@@ -265,6 +266,14 @@ class BadConfigurationTest {
                         "<buildTimeout>: must be at least 1 (seconds), not 0."),
                 build("negative queryTimeout", "queryTimeout", p -> p.queryTimeout = Duration.ofSeconds(-5),
                         "<queryTimeout>: must be at least 1 (seconds), not -5."),
+                new Mistake("upx override for a platform listed twice", "upx><targets",
+                        () -> PlatformOverrides.of(List.of(new PlatformOverrides.Written<>("linux/arm", "a"),
+                                new PlatformOverrides.Written<>("linux/arm ", "b")), "upx><targets"),
+                        "<upx><targets>: linux/arm is listed twice; merge its settings into one <target>."),
+                new Mistake("upx override without a platform", "upx><targets><target",
+                        () -> PlatformOverrides.of(List.of(new PlatformOverrides.Written<>(null, "a")), "upx><targets"),
+                        "<upx><targets><target>: each <target> needs a <platform>, e.g. "
+                                + "<target><platform>linux/arm64</platform>...</target>."),
                 new Mistake("inspect a path that does not exist", "static-go.inspect",
                         () -> StaticGoVerify.underPath(dir.resolve("nowhere"), null, null),
                         "<static-go.inspect>: DIR/nowhere does not exist. Name a binary or a directory."));

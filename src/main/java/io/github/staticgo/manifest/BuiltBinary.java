@@ -1,5 +1,7 @@
 package io.github.staticgo.manifest;
 
+import io.github.staticgo.platform.GoPlatform;
+
 /**
  * One binary in build.json: what it was built for and its SHA-256, for the goals that come after build.
  *
@@ -19,10 +21,14 @@ public record BuiltBinary(String file, String goPackage, String goos, String goa
         String builtVariant, String cgo, boolean strip, String classifier, long size, String sha256, String execution,
         UpxPacking upx) {
 
+    /** The platform its target names (with the target's own variant, if any). */
+    public GoPlatform platform() {
+        return new GoPlatform(goos, goarch, variant);
+    }
+
     /** "linux/arm/7", as targets are written. */
     public String target() {
-        String platform = goos + "/" + goarch;
-        return variant == null ? platform : platform + "/" + variant;
+        return platform().toString();
     }
 
     /** This binary after the compress goal: {@code file} now holds what {@code size} and {@code sha256} say. */

@@ -57,7 +57,7 @@ public final class BuildMojo extends AbstractGoToolchainMojo {
      * @since 0.1.0
      */
     @Parameter
-    private List<Target> targets;
+    private List<BuildTarget> targets;
 
     /**
      * Comma-separated targets that replace {@code <targets>}, e.g. {@code -Dstatic-go.targets=linux/amd64,linux/arm64}.
@@ -263,7 +263,7 @@ public final class BuildMojo extends AbstractGoToolchainMojo {
         if (targets == null) { // not written; an empty <targets/> is refused by the resolver
             return List.of(TargetDeclaration.of("linux/amd64"), TargetDeclaration.of("linux/arm64"));
         }
-        return targets.stream().map(Target::toDeclaration).toList();
+        return targets.stream().map(BuildTarget::toDeclaration).toList();
     }
 
     private static <T> List<T> orEmpty(List<T> list) {

@@ -3,7 +3,7 @@ package io.github.staticgo.maven;
 import io.github.staticgo.ConfigurationException;
 import io.github.staticgo.UnreadableFileException;
 import io.github.staticgo.manifest.OutputTimestamp;
-import io.github.staticgo.maven.upx.Upx;
+import io.github.staticgo.platform.PlatformOverrides;
 import io.github.staticgo.process.ProcessRunner;
 import io.github.staticgo.upx.CompressRequest;
 import io.github.staticgo.upx.StaticGoCompress;
@@ -125,7 +125,7 @@ public final class CompressMojo extends AbstractStaticGoMojo {
     protected void run() throws MojoExecutionException, MojoFailureException {
         try {
             CompressRequest request = new CompressRequest(outputDirectory.toPath(), unpackedDirectory.toPath(),
-                    upx == null ? UpxOptions.none() : upx.toOptions(), upx == null ? Map.of() : upx.overrides(),
+                    upx == null ? UpxOptions.none() : upx.toOptions(), upx == null ? PlatformOverrides.none() : upx.overrides(),
                     upxEnabled, upxExecutable == null ? null : upxExecutable.toPath(), skipIfMissing, continueOnError,
                     Duration.ofSeconds(upxTimeout), OutputTimestamp.parse(outputTimestamp).orElse(null),
                     System.getenv());

@@ -2,7 +2,6 @@ package io.github.staticgo.maven;
 
 import io.github.staticgo.ConfigurationException;
 import io.github.staticgo.UnreadableFileException;
-import io.github.staticgo.maven.smoke.Smoke;
 import io.github.staticgo.smoke.HostPlatform;
 import io.github.staticgo.smoke.SmokeRun;
 import io.github.staticgo.toolchain.GoToolchain;

@@ -62,16 +62,16 @@ public final class TargetResolver {
 
     private TargetSpec resolveOne(TargetDeclaration declaration, String defaultCgo, List<String> problems) {
         String written = declaration.platform() == null ? "" : declaration.platform().trim();
-        TargetName name = TargetName.parse(written).orElse(null);
+        GoPlatform name = GoPlatform.parse(written).orElse(null);
         if (name == null) {
-            problems.add("'" + written + "' is not a target: " + TargetName.formHint()
+            problems.add("'" + written + "' is not a target: " + GoPlatform.formHint()
                     + (written.isEmpty() ? " (a long-form <target> needs <platform>)" : "") + ".");
             return null;
         }
         String goos = name.goos();
         String goarch = name.goarch();
         String variant = name.variant();
-        Platform platform = platforms.get(goos + "/" + goarch);
+        Platform platform = platforms.get(name.osArch());
         if (!checkPlatform(written, name, platforms, problems)) {
             return null;
         }
@@ -100,9 +100,9 @@ public final class TargetResolver {
      *
      * @return whether go knows the platform (the variant may still have added a problem)
      */
-    public static boolean checkPlatform(String written, TargetName name, Map<String, Platform> platforms,
+    public static boolean checkPlatform(String written, GoPlatform name, Map<String, Platform> platforms,
             List<String> problems) {
-        String platform = name.goos() + "/" + name.goarch();
+        String platform = name.osArch();
         if (platforms != null && !platforms.containsKey(platform)) {
             List<String> near = NearestNames.nearest(platform, platforms.keySet());
             problems.add("unknown target '" + written + "': this Go cannot build it."

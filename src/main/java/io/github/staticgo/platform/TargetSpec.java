@@ -24,20 +24,24 @@ public record TargetSpec(String goos, String goarch, String variant, CgoMode cgo
         tags = List.copyOf(tags);
     }
 
+    /** The platform as the target names it (with its own variant, if any). */
+    public GoPlatform goPlatform() {
+        return new GoPlatform(goos, goarch, variant);
+    }
+
     /** "linux/arm64": the name go tool dist list uses. */
     public String platform() {
-        return goos + "/" + goarch;
+        return goPlatform().osArch();
     }
 
     /** "linux/arm/7": the target as the user writes it. */
     public String displayName() {
-        return variant == null ? platform() : platform() + "/" + variant;
+        return goPlatform().toString();
     }
 
-    /** "linux-arm-7": file name suffix and Maven classifier; variant feature lists join with '-'. */
+    /** "linux-arm-7": file name suffix and Maven classifier. */
     public String classifier() {
-        String base = goos + "-" + goarch;
-        return variant == null ? base : base + "-" + variant.replace(',', '-');
+        return goPlatform().classifier();
     }
 
     public boolean windows() {

@@ -1,10 +1,9 @@
 package io.github.staticgo.smoke;
 
 import io.github.staticgo.ConfigurationException;
-import io.github.staticgo.platform.TargetName;
+import io.github.staticgo.platform.GoPlatform;
+import io.github.staticgo.platform.PlatformOverrides;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -18,33 +17,25 @@ import java.util.regex.PatternSyntaxException;
  */
 public final class SmokeConfiguration {
     private final SmokeOptions global;
-    private final Map<TargetName, SmokeOptions> platforms;
+    private final PlatformOverrides<SmokeOptions> platforms;
 
-    private SmokeConfiguration(SmokeOptions global, Map<TargetName, SmokeOptions> platforms) {
+    private SmokeConfiguration(SmokeOptions global, PlatformOverrides<SmokeOptions> platforms) {
         this.global = global;
         this.platforms = platforms;
     }
 
     /**
-     * @param platforms the per-platform settings by the platform as written ("linux/arm64")
-     * @throws ConfigurationException naming the element of the first mistake found: a platform that is
-     *     not one, a duplicate, a pattern that does not compile, a timeout under one second, an emulator
-     *     with an unclosed quote
+     * @param platforms the per-platform settings, their platforms already checked
+     * @throws ConfigurationException naming the element of the first mistake found: a pattern that does
+     *     not compile, a timeout under one second, an emulator with an unclosed quote
      */
-    public static SmokeConfiguration of(SmokeOptions global, Map<String, SmokeOptions> platforms)
+    public static SmokeConfiguration of(SmokeOptions global, PlatformOverrides<SmokeOptions> platforms)
             throws ConfigurationException {
         check(global, "smoke><", "");
-        Map<TargetName, SmokeOptions> byPlatform = new LinkedHashMap<>();
-        for (Map.Entry<String, SmokeOptions> entry : platforms.entrySet()) {
-            String written = entry.getKey();
-            TargetName name = TargetName.parse(written).orElseThrow(() -> new ConfigurationException(
-                    "smoke><targets><target><platform", "'" + written + "' is not a platform: " + TargetName.formHint() + "."));
-            if (byPlatform.put(name, entry.getValue()) != null) {
-                throw new ConfigurationException("smoke><targets", written + " is listed twice; merge its settings into one <target>.");
-            }
-            check(entry.getValue(), "smoke><targets><target><", "for " + written + ", ");
+        for (Map.Entry<GoPlatform, SmokeOptions> entry : platforms.byPlatform().entrySet()) {
+            check(entry.getValue(), "smoke><targets><target><", "for " + entry.getKey() + ", ");
         }
-        return new SmokeConfiguration(global, byPlatform);
+        return new SmokeConfiguration(global, platforms);
     }
 
     private static void check(SmokeOptions options, String prefix, String where) throws ConfigurationException {
@@ -66,16 +57,7 @@ public final class SmokeConfiguration {
 
     /** The settings for a binary of this platform ({@code variant} may be null). */
     public SmokeSettings settingsFor(String goos, String goarch, String variant) {
-        SmokeOptions exact = variant == null ? null : platforms.get(new TargetName(goos, goarch, variant));
-        SmokeOptions any = platforms.get(new TargetName(goos, goarch, null));
-        List<SmokeOptions> layers = new ArrayList<>();
-        if (exact != null) {
-            layers.add(exact);
-        }
-        if (any != null) {
-            layers.add(any);
-        }
-        layers.add(global);
+        List<SmokeOptions> layers = platforms.layers(new GoPlatform(goos, goarch, variant), global);
         String output = first(layers, SmokeOptions::output);
         String emulator = first(layers, SmokeOptions::emulator);
         Integer timeout = first(layers, SmokeOptions::timeoutSeconds);

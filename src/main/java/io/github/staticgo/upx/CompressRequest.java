@@ -1,9 +1,9 @@
 package io.github.staticgo.upx;
 
+import io.github.staticgo.platform.PlatformOverrides;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -12,7 +12,7 @@ import java.util.Map;
  * @param outputDirectory where build.json and the binaries are
  * @param unpackedDirectory where unpacked originals are kept
  * @param options the {@code <upx>} options for every target
- * @param overrides per-target options by "os/arch" or "os/arch/variant", in declaration order
+ * @param overrides per-target options by "os/arch" or "os/arch/variant"
  * @param enableAll {@code static-go.upx}: true packs every target, false none; null leaves it to the options
  * @param upxExecutable the configured upx, or null for {@code upx} on PATH
  * @param skipIfMissing warn instead of failing when upx is not installed
@@ -22,16 +22,10 @@ import java.util.Map;
  * @param environment Maven's environment (only PATH, HOME and temporary directories reach upx)
  */
 public record CompressRequest(Path outputDirectory, Path unpackedDirectory, UpxOptions options,
-        Map<String, UpxOptions> overrides, Boolean enableAll, Path upxExecutable, boolean skipIfMissing,
+        PlatformOverrides<UpxOptions> overrides, Boolean enableAll, Path upxExecutable, boolean skipIfMissing,
         boolean continueOnError, Duration timeout, Instant outputTimestamp, Map<String, String> environment) {
 
     public CompressRequest {
-        overrides = new LinkedHashMap<>(overrides);
         environment = Map.copyOf(environment);
-    }
-
-    @Override
-    public Map<String, UpxOptions> overrides() {
-        return new LinkedHashMap<>(overrides);
     }
 }

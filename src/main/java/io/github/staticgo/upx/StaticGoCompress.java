@@ -12,7 +12,6 @@ import io.github.staticgo.manifest.BuiltBinary;
 import io.github.staticgo.manifest.UpxPacking;
 import io.github.staticgo.process.ProcessRunner;
 import io.github.staticgo.process.ProcessSpec;
-import io.github.staticgo.platform.TargetName;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -166,14 +165,10 @@ public final class StaticGoCompress {
 
     /** The {@code <upx>} options, then the os/arch override, then the os/arch/variant one, then static-go.upx. */
     static UpxOptions optionsFor(BuiltBinary binary, CompressRequest request) {
-        UpxOptions options = request.options();
-        Map<String, UpxOptions> overrides = request.overrides();
-        String platform = binary.goos() + "/" + binary.goarch();
-        if (overrides.containsKey(platform)) {
-            options = options.overriddenBy(overrides.get(platform));
-        }
-        if (binary.variant() != null && overrides.containsKey(binary.target())) {
-            options = options.overriddenBy(overrides.get(binary.target()));
+        List<UpxOptions> layers = request.overrides().layers(binary.platform(), request.options());
+        UpxOptions options = layers.get(layers.size() - 1);
+        for (int i = layers.size() - 2; i >= 0; i--) {
+            options = options.overriddenBy(layers.get(i));
         }
         if (request.enableAll() != null) {
             options = options.overriddenBy(new UpxOptions(request.enableAll(), null, null, null, null, null));
@@ -184,12 +179,8 @@ public final class StaticGoCompress {
     private static void validate(CompressRequest request) throws ConfigurationException {
         request.options().validate("upx");
         ProcessSpec.requireTimeout("upxTimeout", request.timeout());
-        for (Map.Entry<String, UpxOptions> override : request.overrides().entrySet()) {
-            if (TargetName.parse(override.getKey()).isEmpty()) {
-                throw new ConfigurationException("upx><targets><target><platform", "'" + override.getKey()
-                        + "' is not a platform: " + TargetName.formHint() + ".");
-            }
-            override.getValue().validate("upx><targets><target");
+        for (UpxOptions override : request.overrides().byPlatform().values()) {
+            override.validate("upx><targets><target");
         }
     }
 

@@ -1,6 +1,7 @@
 package io.github.staticgo.verify;
 
 import io.github.staticgo.platform.CgoMode;
+import io.github.staticgo.platform.GoPlatform;
 import java.nio.file.Path;
 
 /**
@@ -37,11 +38,7 @@ public record ExpectedBinary(Path file, String goos, String goarch, String varia
 
     /** "linux/arm/7", as targets are written, or "-" when nothing is expected. */
     public String target() {
-        if (goos == null) {
-            return "-";
-        }
-        String platform = goos + "/" + goarch;
-        return variant == null ? platform : platform + "/" + variant;
+        return goos == null ? "-" : new GoPlatform(goos, goarch, variant).toString();
     }
 
     /**

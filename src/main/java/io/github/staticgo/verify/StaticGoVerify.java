@@ -9,7 +9,7 @@ import io.github.staticgo.smoke.SmokeBinary;
 import io.github.staticgo.smoke.SmokeResult;
 import io.github.staticgo.smoke.SmokeRun;
 import io.github.staticgo.platform.CgoMode;
-import io.github.staticgo.platform.TargetName;
+import io.github.staticgo.platform.GoPlatform;
 import io.github.staticgo.platform.TargetResolver;
 import io.github.staticgo.toolchain.Platform;
 import java.io.IOException;
@@ -94,8 +94,8 @@ public final class StaticGoVerify {
             throw new ConfigurationException(element, "no platform for " + file + ": add the platform it must be for, e.g. "
                     + "<platform>linux/amd64</platform>.");
         }
-        TargetName name = TargetName.parse(platform).orElseThrow(() -> new ConfigurationException(element,
-                "'" + platform + "' for " + file + " is not a platform: " + TargetName.formHint() + "."));
+        GoPlatform name = GoPlatform.parse(platform).orElseThrow(() -> new ConfigurationException(element,
+                "'" + platform + "' for " + file + " is not a platform: " + GoPlatform.formHint() + "."));
         List<String> problems = new ArrayList<>();
         TargetResolver.checkPlatform(platform.trim(), name, platforms, problems);
         if (!problems.isEmpty()) {

@@ -14,6 +14,7 @@ import io.github.staticgo.upx.CompressRequest;
 import io.github.staticgo.upx.StaticGoCompress;
 import io.github.staticgo.upx.UpxDouble;
 import io.github.staticgo.upx.UpxOptions;
+import io.github.staticgo.platform.PlatformOverrides;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -183,7 +184,7 @@ class UpToDateTest {
         // The compress goal's core, with the UPX test double (not UPX) doing the packing.
         UpxDouble upx = UpxDouble.installIn(dir.resolve("tools"));
         CompressRequest compress = new CompressRequest(out, out.resolve("unpacked"),
-                new UpxOptions(true, null, null, null, null, null), Map.of(), null, upx.executable, false, false,
+                new UpxOptions(true, null, null, null, null, null), PlatformOverrides.none(), null, upx.executable, false, false,
                 Duration.ofMinutes(1), null, System.getenv());
         new StaticGoCompress(new ProcessRunner(), BuildLog.silent()).run(compress);
         assertFalse(Arrays.equals(asBuilt, Files.readAllBytes(out.resolve("hello-linux-amd64"))), "packed");

@@ -10,6 +10,7 @@ import io.github.staticgo.Tools;
 import io.github.staticgo.binary.BinaryAnalyzer;
 import io.github.staticgo.binary.BinaryReport;
 import io.github.staticgo.binary.Format;
+import io.github.staticgo.platform.PlatformOverrides;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -129,7 +130,7 @@ class SmokeRunTest {
 
     private static SmokeResult run(Path file, SmokeOptions options, String path) throws Exception {
         Path work = dir.resolve("work-" + UUID.randomUUID());
-        SmokeRun smoke = new SmokeRun(SmokeConfiguration.of(options, Map.of()), BuildLog.silent(), work, path,
+        SmokeRun smoke = new SmokeRun(SmokeConfiguration.of(options, PlatformOverrides.none()), BuildLog.silent(), work, path,
                 HostPlatform.current());
         SmokeResult result = smoke.run(List.of(binary(file))).get(0);
         try (Stream<Path> left = Files.exists(work) ? Files.list(work) : Stream.empty()) {
@@ -280,7 +281,7 @@ class SmokeRunTest {
         assertEquals("environment", result.method());
         assertEquals("env: 0", result.output().get(1));
         List<BuildLogLine> lines = new ArrayList<>();
-        SmokeRun smoke = new SmokeRun(SmokeConfiguration.of(args("--version"), Map.of()), recording(lines),
+        SmokeRun smoke = new SmokeRun(SmokeConfiguration.of(args("--version"), PlatformOverrides.none()), recording(lines),
                 dir.resolve("work-log"), nothing.toString(), HostPlatform.current());
         smoke.run(List.of(binary(amd64)));
         assertTrue(lines.stream().anyMatch(l -> l.warn() && l.text().contains("WITHOUT an empty root")), lines.toString());
@@ -289,7 +290,7 @@ class SmokeRunTest {
     @Test
     void windowsBinariesAreNotRunAndTheLogSaysSoOnce() throws Exception {
         List<BuildLogLine> lines = new ArrayList<>();
-        SmokeRun smoke = new SmokeRun(SmokeConfiguration.of(args("--version"), Map.of()), recording(lines),
+        SmokeRun smoke = new SmokeRun(SmokeConfiguration.of(args("--version"), PlatformOverrides.none()), recording(lines),
                 dir.resolve("work-windows"), System.getenv("PATH"), HostPlatform.current());
         SmokeBinary exe = new SmokeBinary(dir.resolve("a.exe"), "windows/amd64", "windows", "amd64", null, false, null);
         SmokeBinary mac = new SmokeBinary(dir.resolve("b"), "darwin/arm64", "darwin", "arm64", null, false, null);

@@ -16,6 +16,7 @@ import io.github.staticgo.binary.BinaryReport;
 import io.github.staticgo.manifest.BuildManifest;
 import io.github.staticgo.manifest.BuiltBinary;
 import io.github.staticgo.manifest.UpxPacking;
+import io.github.staticgo.platform.PlatformOverrides;
 import io.github.staticgo.process.ProcessRunner;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -298,7 +299,7 @@ class StaticGoCompressTest {
     void packedAndKeptFilesGetTheOutputTimestamp() throws Exception {
         manifest("linux/amd64");
         Instant timestamp = Instant.parse("2026-01-02T03:04:05Z");
-        CompressRequest request = new CompressRequest(out, out.resolve("unpacked"), ON, Map.of(), null,
+        CompressRequest request = new CompressRequest(out, out.resolve("unpacked"), ON, PlatformOverrides.none(), null,
                 upx.executable, false, false, Duration.ofMinutes(1), timestamp, System.getenv());
 
         compress(request);
@@ -362,18 +363,21 @@ class StaticGoCompressTest {
         return new StaticGoCompress(new ProcessRunner(), log).run(request);
     }
 
-    private CompressRequest request(UpxOptions options, Map<String, UpxOptions> overrides) {
+    private CompressRequest request(UpxOptions options, Map<String, UpxOptions> overrides) throws ConfigurationException {
         return request(options, overrides, false, false);
     }
 
     private CompressRequest request(UpxOptions options, Map<String, UpxOptions> overrides, boolean continueOnError,
-            boolean skipIfMissing) {
+            boolean skipIfMissing) throws ConfigurationException {
         return request(options, overrides, continueOnError, skipIfMissing, upx.executable, System.getenv());
     }
 
     private CompressRequest request(UpxOptions options, Map<String, UpxOptions> overrides, boolean continueOnError,
-            boolean skipIfMissing, Path executable, Map<String, String> environment) {
-        return new CompressRequest(out, out.resolve("unpacked"), options, overrides, null, executable, skipIfMissing,
+            boolean skipIfMissing, Path executable, Map<String, String> environment) throws ConfigurationException {
+        // The overrides as the pom writes them, in the map's order, checked as the Mojo checks them.
+        PlatformOverrides<UpxOptions> checked = PlatformOverrides.of(overrides.entrySet().stream()
+                .map(e -> new PlatformOverrides.Written<>(e.getKey(), e.getValue())).toList(), "upx><targets");
+        return new CompressRequest(out, out.resolve("unpacked"), options, checked, null, executable, skipIfMissing,
                 continueOnError, Duration.ofMinutes(1), null, environment);
     }
 

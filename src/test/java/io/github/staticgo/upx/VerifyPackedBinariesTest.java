@@ -10,6 +10,7 @@ import io.github.staticgo.RecordingLog;
 import io.github.staticgo.Tools;
 import io.github.staticgo.manifest.BuildManifest;
 import io.github.staticgo.manifest.BuiltBinary;
+import io.github.staticgo.platform.PlatformOverrides;
 import io.github.staticgo.process.ProcessRunner;
 import io.github.staticgo.verify.ExpectedBinary;
 import io.github.staticgo.verify.Finding;
@@ -147,7 +148,7 @@ class VerifyPackedBinariesTest {
 
     private void pack() throws Exception {
         new StaticGoCompress(new ProcessRunner(), new RecordingLog()).run(new CompressRequest(out, out.resolve("unpacked"),
-                new UpxOptions(true, null, null, null, null, null), Map.of(), null, upx.executable, false, false,
+                new UpxOptions(true, null, null, null, null, null), PlatformOverrides.none(), null, upx.executable, false, false,
                 Duration.ofMinutes(1), null, System.getenv()));
     }
 

@@ -8,7 +8,7 @@ import java.util.Map;
  * A {@code <target>} element: either the short form {@code <target>linux/arm/7</target>} or the long
  * form with {@code <platform>} and per-target settings. Maven fills it through the setters.
  */
-public class Target {
+public class BuildTarget {
     private String platform;
     private String cgo;
     private String cc;

@@ -1,4 +1,4 @@
-package io.github.staticgo.maven.smoke;
+package io.github.staticgo.maven;
 
 /** A {@code <target>} inside {@code <smoke><targets>}: settings for one platform ({@code linux/arm64}, {@code linux/arm/7}). */
 public class SmokeTarget extends SmokeOptionsElement {

@@ -1,4 +1,4 @@
-package io.github.staticgo.maven.upx;
+package io.github.staticgo.maven;
 
 import io.github.staticgo.upx.UpxOptions;
 import java.util.List;

@@ -1,4 +1,4 @@
-package io.github.staticgo.maven.smoke;
+package io.github.staticgo.maven;
 
 import io.github.staticgo.smoke.SmokeOptions;
 import java.util.List;
