@@ -1,5 +1,6 @@
 package io.github.staticgo.binary;
 
+import io.github.staticgo.platform.ArchVariant;
 import java.util.Map;
 
 /** Machine codes of the three formats mapped to human names and GOARCH names. */
@@ -178,21 +179,7 @@ final class Architectures {
 
     /** The build setting that records the variant of a GOARCH, or null when it has none. */
     static String variantSetting(String goarch) {
-        if (goarch == null) {
-            return null;
-        }
-        return switch (goarch) {
-            case "amd64" -> "GOAMD64";
-            case "386" -> "GO386";
-            case "arm" -> "GOARM";
-            case "arm64" -> "GOARM64";
-            case "mips", "mipsle" -> "GOMIPS";
-            case "mips64", "mips64le" -> "GOMIPS64";
-            case "ppc64", "ppc64le" -> "GOPPC64";
-            case "riscv64" -> "GORISCV64";
-            case "wasm" -> "GOWASM";
-            default -> null;
-        };
+        return goarch == null ? null : ArchVariant.forGoarch(goarch).map(ArchVariant::variable).orElse(null);
     }
 
     /** The variant recorded in the build info for the given (or else the recorded) GOARCH. */
