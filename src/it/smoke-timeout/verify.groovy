@@ -1,5 +1,5 @@
 def log = new File(basedir, 'build.log').text
-assert log.contains('- smoke run (unshare) did not finish within 2 s and was killed with its children')
+assert log.contains('- smoke run (bwrap) did not finish within 2 s and was killed with its children')
 assert log.contains('        | serving')
 def report = new groovy.json.JsonSlurper().parse(new File(basedir, 'target/static-go/verify-report.json'))
 def smoke = report.binaries[0].smoke

@@ -95,8 +95,8 @@ public final class VerifyMojo extends AbstractStaticGoMojo {
     private boolean skipVerify;
 
     /**
-     * Starts every Linux binary in a root that holds nothing but the binary (new user, mount and network
-     * namespaces through unshare, else chroot), natively or under qemu-user for other architectures, and
+     * Starts every Linux binary in a sandboxed root that holds nothing but the binary (bwrap, else unshare,
+     * else chroot; see the README's "Smoke run"), natively or under qemu-user for other architectures, and
      * fails verify when it does not end as expected. Off unless given:
      * {@code <smoke><args><arg>--version</arg></args><output>^myapp 1\.2</output></smoke>}.
      * Elements: {@code args}, {@code exitCode} (0), {@code output} (a regular expression found in what it

@@ -6,7 +6,7 @@ import java.util.Locale;
 /**
  * What the smoke run of one binary did.
  *
- * @param method how it was isolated (unshare, chroot, environment), or null when it did not run
+ * @param method how it was isolated (bwrap, unshare, chroot, environment), or null when it did not run
  * @param emulator the emulator command it ran under, or null when it ran natively or not at all
  * @param command the whole command line as run, or null
  * @param exitCode how it ended, or null when it did not run, did not start or was killed at the timeout

@@ -20,22 +20,27 @@ public final class SmokeRun {
     private final SmokeConfiguration configuration;
     private final BuildLog log;
     private final HostPlatform host;
+    private final Path workDirectory;
     private final SmokeRunner runner;
     private EmptyRoot emptyRoot;
 
     /**
      * @param workDirectory where the empty roots are made, one fresh directory per binary (not a noexec mount)
-     * @param pathValue the PATH to find unshare, chroot and qemu-user on
+     * @param pathValue the PATH to find bwrap, unshare, chroot, setpriv, prlimit and qemu-user on
      */
     public SmokeRun(SmokeConfiguration configuration, BuildLog log, Path workDirectory, String pathValue, HostPlatform host) {
         this.configuration = configuration;
         this.log = log;
         this.host = host;
+        this.workDirectory = workDirectory;
         this.runner = new SmokeRunner(host, pathValue, workDirectory, () -> emptyRoot(pathValue));
     }
 
-    /** One result per binary, in order. */
+    /** One result per binary, in order; roots left over by a run that was killed are removed first. */
     public List<SmokeResult> run(List<SmokeBinary> binaries) {
+        for (String failure : SmokeRoots.sweepStale(workDirectory)) {
+            log.warn("Smoke run: a root left over by an earlier run could not be removed: " + failure);
+        }
         List<SmokeResult> results = new ArrayList<>(binaries.size());
         List<String> neverRun = new ArrayList<>();
         for (SmokeBinary binary : binaries) {
@@ -57,9 +62,12 @@ public final class SmokeRun {
 
     private synchronized EmptyRoot emptyRoot(String pathValue) {
         if (emptyRoot == null) {
-            emptyRoot = EmptyRoot.probe(new ProcessRunner(), pathValue, log);
-            if (emptyRoot.available()) {
+            emptyRoot = EmptyRoot.probe(new ProcessRunner(), pathValue, workDirectory, log);
+            if (emptyRoot.available() && emptyRoot.weakness() == null) {
                 log.info("Smoke run in an empty root: " + emptyRoot.description());
+            } else if (emptyRoot.available()) {
+                log.warn("Smoke run in an empty root: " + emptyRoot.description() + ". Weaker than bwrap ("
+                        + "Debian/Ubuntu: apt-get install bubblewrap): " + emptyRoot.weakness() + ".");
             } else {
                 log.warn("Smoke run WITHOUT an empty root: " + emptyRoot.description()
                         + ". Host libraries can still be found, so a dynamically linked binary may pass.");

@@ -26,8 +26,8 @@ import java.util.regex.Pattern;
 /**
  * Runs one Linux binary in a fresh empty root, natively or under an emulator, and judges how it ended.
  * The root is a new directory holding a copy of the binary (and of a static emulator); it is removed
- * afterwards. The binary gets an empty environment, no input, and is killed with its children at the
- * timeout.
+ * afterwards. The binary gets an empty environment, no input, and is killed with every process it started
+ * at the timeout; in a PID namespace, they also end when it ends.
  */
 final class SmokeRunner {
     /** Lines kept in the report and the failure message. */
@@ -35,9 +35,9 @@ final class SmokeRunner {
     /** Lines the output pattern is matched against. */
     private static final int MATCHED_LINES = 200;
     private static final int MAX_LINE_CHARS = 400;
-    /** How unshare and chroot say that the program could not be started (the kernel's execve failed). */
+    /** How bwrap, unshare and chroot say that the program could not be started (the kernel's execve failed). */
     private static final Pattern START_FAILURE =
-            Pattern.compile("^(unshare: failed to execute|chroot: failed to run command|qemu-[\\w-]+: Could not open|qemu-[\\w-]+: Error while loading) .*");
+            Pattern.compile("^(bwrap: execvp|unshare: failed to execute|chroot: failed to run command|qemu-[\\w-]+: Could not open|qemu-[\\w-]+: Error while loading) .*");
 
     private final HostPlatform host;
     private final String pathValue;
@@ -86,8 +86,7 @@ final class SmokeRunner {
         }
         Path root;
         try {
-            Files.createDirectories(workDirectory);
-            root = Files.createTempDirectory(workDirectory, "root-");
+            root = SmokeRoots.create(workDirectory);
         } catch (IOException e) {
             return SmokeResult.cannotRun("the empty root could not be made in " + workDirectory + ": " + e.getMessage(),
                     "check that the build directory is writable");
@@ -165,6 +164,7 @@ final class SmokeRunner {
                     command.addAll(emulator.arguments());
                 }
                 command.add("/" + name);
+                isolation.handOver(root);
             } else {
                 method = EmptyRoot.Method.ENVIRONMENT.jsonName();
                 if (isolation.available()) {
@@ -306,7 +306,7 @@ final class SmokeRunner {
         try {
             SafeFiles.deleteTree(root);
         } catch (IOException e) {
-            // A leftover root in target/ is harmless; mvn clean removes it.
+            // A leftover root in target/ is harmless; the next run sweeps it, as mvn clean does.
         }
     }
 }

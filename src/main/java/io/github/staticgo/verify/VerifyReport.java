@@ -92,7 +92,7 @@ public final class VerifyReport {
      *
      * @param result {@code passed}, {@code failed} or {@code not-run}
      * @param ran whether the binary was started (false when it was not run, or could not be)
-     * @param method how it was isolated: {@code unshare} or {@code chroot} (an empty root), or
+     * @param method how it was isolated: {@code bwrap}, {@code unshare} or {@code chroot} (an empty root), or
      *     {@code environment} (no empty root was available: an emptied environment only); null when not run
      * @param emulator the emulator command (qemu-user and its -cpu), or null when it ran natively
      * @param exitCode how it ended; null when not run, not started by the kernel, or killed at the timeout
@@ -188,7 +188,7 @@ public final class VerifyReport {
         return longer;
     }
 
-    /** "passed 120 ms (unshare, qemu-aarch64-static)", "FAILED (unshare)", "not run", or "-". */
+    /** "passed 120 ms (bwrap, qemu-aarch64-static)", "FAILED (bwrap)", "not run", or "-". */
     private static String smokeCell(SmokeResult run) {
         if (run == null) {
             return "-";
