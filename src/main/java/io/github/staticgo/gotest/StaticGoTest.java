@@ -2,18 +2,18 @@ package io.github.staticgo.gotest;
 
 import io.github.staticgo.BuildLog;
 import io.github.staticgo.ConfigurationException;
+import io.github.staticgo.platform.CgoMode;
+import io.github.staticgo.platform.Emulation;
+import io.github.staticgo.platform.HostPlatform;
+import io.github.staticgo.platform.TargetDeclaration;
+import io.github.staticgo.platform.TargetResolver;
+import io.github.staticgo.platform.TargetSpec;
 import io.github.staticgo.process.ProcessFailedException;
 import io.github.staticgo.process.ProcessResult;
 import io.github.staticgo.process.ProcessRunner;
 import io.github.staticgo.process.ProcessSpec;
 import io.github.staticgo.process.ProcessTimedOutException;
 import io.github.staticgo.process.SecretMasker;
-import io.github.staticgo.smoke.QemuUser;
-import io.github.staticgo.platform.CgoMode;
-import io.github.staticgo.platform.TargetDeclaration;
-import io.github.staticgo.platform.TargetResolver;
-import io.github.staticgo.platform.TargetSpec;
-import io.github.staticgo.process.Executables;
 import io.github.staticgo.toolchain.GoEnvironment;
 import io.github.staticgo.toolchain.GoToolchain;
 import io.github.staticgo.toolchain.ToolchainException;
@@ -143,18 +143,18 @@ public final class StaticGoTest {
             throw new ConfigurationException("testExec", target.platform() + " test binaries cannot run on this "
                     + go.hostPlatform() + " host by themselves: set <testExec> to a program that runs them.");
         }
-        String qemuArch = QemuUser.qemuArch(target.goarch()).orElseThrow(() -> new ConfigurationException("testExec",
-                "qemu-user has no emulator for " + target.goarch() + ", so " + target.platform() + " test binaries "
-                        + "cannot run on this " + go.hostPlatform() + " host: set <testExec> to a program that runs them."));
-        List<String> programs = QemuUser.programs(qemuArch);
-        for (String program : programs) {
-            if (Executables.find(program, go.path()).isPresent()) {
-                return program;
-            }
+        // The smoke run's decision: 386 runs natively on amd64 (qemu-i386 crashes Go's 386 runtime), and
+        // a variant runs on the oldest CPU of its level (GOARM=6 on an ARM1176).
+        Emulation emulation = Emulation.decide(target.goarch(), target.variant(), HostPlatform.current(), go.path());
+        if (emulation.isNative()) {
+            return null;
         }
-        throw new ConfigurationException("testExec", "testing for " + target.platform() + " on " + go.hostPlatform()
-                + " needs qemu-user, and neither " + String.join(" nor ", programs) + " is on PATH. Install it "
-                + "(Debian/Ubuntu: apt-get install " + QemuUser.DEBIAN_PACKAGE + ") or set <testExec>.");
+        if (!emulation.available()) {
+            throw new ConfigurationException("testExec", "testing for " + target.displayName() + " on this "
+                    + go.hostPlatform() + " host: " + emulation.reason() + ". " + emulation.fix()
+                    + ", or set <testExec> to a program that runs the test binaries.");
+        }
+        return emulation.commandLine();
     }
 
     private static Map<String, String> properties(GoToolchain go, TargetSpec target, Map<String, String> environment) {

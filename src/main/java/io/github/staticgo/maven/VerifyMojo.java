@@ -2,7 +2,7 @@ package io.github.staticgo.maven;
 
 import io.github.staticgo.ConfigurationException;
 import io.github.staticgo.UnreadableFileException;
-import io.github.staticgo.smoke.HostPlatform;
+import io.github.staticgo.platform.HostPlatform;
 import io.github.staticgo.smoke.SmokeRun;
 import io.github.staticgo.toolchain.GoToolchain;
 import io.github.staticgo.verify.ExpectedBinary;

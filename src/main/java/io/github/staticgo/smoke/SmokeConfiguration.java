@@ -3,6 +3,7 @@ package io.github.staticgo.smoke;
 import io.github.staticgo.ConfigurationException;
 import io.github.staticgo.platform.GoPlatform;
 import io.github.staticgo.platform.PlatformOverrides;
+import io.github.staticgo.process.CommandLine;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;

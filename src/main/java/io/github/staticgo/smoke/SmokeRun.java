@@ -1,6 +1,8 @@
 package io.github.staticgo.smoke;
 
 import io.github.staticgo.BuildLog;
+import io.github.staticgo.platform.HostPlatform;
+import io.github.staticgo.process.CommandLine;
 import io.github.staticgo.process.ProcessRunner;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -5,12 +5,16 @@ import io.github.staticgo.binary.BinaryAnalyzer;
 import io.github.staticgo.binary.BinaryReport;
 import io.github.staticgo.binary.Linkage;
 import io.github.staticgo.binary.MalformedBinaryException;
+import io.github.staticgo.platform.Emulation;
+import io.github.staticgo.platform.HostPlatform;
+import io.github.staticgo.platform.QemuUser;
+import io.github.staticgo.process.CommandLine;
+import io.github.staticgo.process.Executables;
 import io.github.staticgo.process.ProcessFailedException;
 import io.github.staticgo.process.ProcessResult;
 import io.github.staticgo.process.ProcessRunner;
 import io.github.staticgo.process.ProcessSpec;
 import io.github.staticgo.process.ProcessTimedOutException;
-import io.github.staticgo.process.Executables;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -114,34 +118,15 @@ final class SmokeRunner {
             return new Emulator(found.get(), settings.emulator().subList(1, settings.emulator().size()),
                     CommandLine.join(settings.emulator()), null);
         }
-        if (host.runsNatively(binary.goarch())) {
+        Emulation emulation = Emulation.decide(binary.goarch(), binary.variant(), host, pathValue);
+        if (emulation.isNative()) {
             return Emulator.none();
         }
-        Optional<String> qemuArch = QemuUser.qemuArch(binary.goarch());
-        if (qemuArch.isEmpty()) {
-            return Emulator.missing(unavailable(settings, "qemu-user has no emulator for GOARCH " + binary.goarch(),
-                    "set <emulator> for " + binary.platform() + " in <smoke>, or <skip> it"));
+        if (!emulation.available()) {
+            return Emulator.missing(unavailable(settings, emulation.reason(), emulation.fix()
+                    + ", or set <emulator> for " + binary.platform() + " in <smoke>, or <skip> it"));
         }
-        List<String> cpu;
-        try {
-            cpu = QemuUser.cpuArguments(binary.goarch(), binary.variant());
-        } catch (UnsupportedOperationException e) {
-            return Emulator.missing(unavailable(settings, e.getMessage(),
-                    "run the build on a host of this variant, or <skip> it in <smoke>"));
-        }
-        List<String> programs = QemuUser.programs(qemuArch.get());
-        for (String program : programs) {
-            Optional<Path> found = Executables.find(program, pathValue);
-            if (found.isPresent()) {
-                List<String> name = new ArrayList<>(List.of(program));
-                name.addAll(cpu);
-                return new Emulator(found.get(), cpu, CommandLine.join(name), null);
-            }
-        }
-        return Emulator.missing(unavailable(settings, "no emulator for linux/" + binary.goarch() + " on this "
-                + host + " host: neither " + String.join(" nor ", programs) + " is on PATH",
-                "install qemu-user (Debian/Ubuntu: apt-get install " + QemuUser.DEBIAN_PACKAGE
-                        + "), or set <emulator> in <smoke>"));
+        return new Emulator(emulation.program(), emulation.arguments(), emulation.describe(), null);
     }
 
     private SmokeResult runIn(Path root, SmokeBinary binary, SmokeSettings settings, Emulator emulator) {

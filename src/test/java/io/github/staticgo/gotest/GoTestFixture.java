@@ -164,6 +164,39 @@ final class GoTestFixture {
             func TestSlow(t *testing.T) { time.Sleep(30 * time.Second) }
             """;
 
+    /** Executes DMB SY, an ARMv7 instruction that an ARMv6 CPU (ARM1176) refuses with SIGILL. */
+    static final String ARMV7_ASM = """
+            #include "textflag.h"
+
+            // func barrier()
+            TEXT ·barrier(SB),NOSPLIT,$0-0
+            	WORD $0xf57ff05f // DMB SY
+            	RET
+            """;
+
+    static final String ARMV7_DECLARATION = """
+            package armv7
+
+            func barrier()
+            """;
+
+    static final String ARMV7_TEST = """
+            package armv7
+
+            import "testing"
+
+            func TestBarrier(t *testing.T) { barrier() }
+            """;
+
+    /** Stub for the other architectures, so that ./... still builds there. */
+    static final String ARMV7_OTHER = """
+            //go:build !arm
+
+            package armv7
+
+            func barrier() {}
+            """;
+
     private GoTestFixture() {}
 
     static Path write(Path dir) throws IOException {
@@ -180,7 +213,11 @@ final class GoTestFixture {
                 Map.entry("modes/nocgo_test.go", MODES_NOCGO),
                 Map.entry("modes/tagged_test.go", MODES_TAGGED),
                 Map.entry("notests/notests.go", NOTESTS),
-                Map.entry("slow/slow_test.go", SLOW));
+                Map.entry("slow/slow_test.go", SLOW),
+                Map.entry("armv7/barrier_arm.s", ARMV7_ASM),
+                Map.entry("armv7/barrier_arm.go", ARMV7_DECLARATION),
+                Map.entry("armv7/barrier_other.go", ARMV7_OTHER),
+                Map.entry("armv7/barrier_test.go", ARMV7_TEST));
         for (Map.Entry<String, String> file : files.entrySet()) {
             Path path = dir.resolve(file.getKey());
             Files.createDirectories(path.getParent());

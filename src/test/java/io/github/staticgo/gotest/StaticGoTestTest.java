@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.staticgo.BuildLog;
 import io.github.staticgo.ConfigurationException;
+import io.github.staticgo.platform.HostPlatform;
 import io.github.staticgo.process.ProcessRunner;
 import io.github.staticgo.toolchain.GoToolchainRequest;
 import java.io.IOException;
@@ -285,6 +286,52 @@ class StaticGoTestTest {
         assertEquals(7, result.tests());
         assertTrue(result.ok());
         assertTrue(Files.readString(arm.resolve("TEST-example.com.fixture.pass.xml")).contains("name=\"GOARCH\" value=\"arm64\""));
+    }
+
+    private static GoTestSummary testFor(String platform, String pkg, Path reports) throws Exception {
+        GoTestRequest base = request(module, reports, List.of(pkg), List.of(), null, null);
+        return new StaticGoTest(new ProcessRunner(), BuildLog.silent()).run(new GoTestRequest(base.moduleDirectory(),
+                base.toolchain(), "off", platform, null, base.packages(), List.of(), Map.of(), false, 1, null, null,
+                List.of(), null, reports, Duration.ofMinutes(5)));
+    }
+
+    @Test
+    void armVariantTestsRunOnTheCpuOfTheirLevel() throws Exception {
+        // qemu's default CPU runs DMB (ARMv7); the ARM1176 that GOARM=6 names does not: SIGILL.
+        GoTestSummary armv6 = testFor("linux/arm/6", "./armv7", work.resolve("armv6"));
+        Element v6 = parse(work.resolve("armv6/TEST-example.com.fixture.armv7.xml"));
+        assertEquals(1, armv6.errors() + armv6.failures(), "the ARMv6 CPU refused the ARMv7 instruction");
+        assertTrue(Files.readString(work.resolve("armv6/TEST-example.com.fixture.armv7.xml")).contains("SIGILL"));
+        assertCounts(v6, 1, 0, 1, 0);
+
+        GoTestSummary armv7 = testFor("linux/arm/7", "./armv7", work.resolve("armv7"));
+        assertTrue(armv7.ok(), "a Cortex-A8 runs it");
+    }
+
+    @Test
+    void tests386RunNativelyOnAnAmd64Host() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue("amd64".equals(HostPlatform.current().goarch()), "an amd64 host");
+        List<String> lines = new ArrayList<>();
+        GoTestRequest base = request(module, work.resolve("386"), List.of("./pass"), List.of(), null, null);
+        GoTestSummary result = new StaticGoTest(new ProcessRunner(), new BuildLog() {
+            @Override
+            public void info(String message) {
+                lines.add(message);
+            }
+
+            @Override
+            public void warn(String message) {
+                lines.add(message);
+            }
+
+            @Override
+            public void debug(String message) {}
+        }).run(new GoTestRequest(base.moduleDirectory(), base.toolchain(), "off", "linux/386", null, base.packages(),
+                List.of(), Map.of(), false, 1, null, null, List.of(), null, work.resolve("386"), Duration.ofMinutes(5)));
+        assertEquals(7, result.tests());
+        assertTrue(result.ok(), "qemu-i386 would crash Go's 386 runtime; the kernel runs it");
+        String testing = lines.stream().filter(l -> l.startsWith("Testing ")).findFirst().orElseThrow();
+        assertTrue(!testing.contains("-exec"), testing);
     }
 
     @Test

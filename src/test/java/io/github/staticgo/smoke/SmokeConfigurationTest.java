@@ -6,7 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.staticgo.ConfigurationException;
+import io.github.staticgo.platform.HostPlatform;
 import io.github.staticgo.platform.PlatformOverrides;
+import io.github.staticgo.platform.QemuUser;
+import io.github.staticgo.process.CommandLine;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;

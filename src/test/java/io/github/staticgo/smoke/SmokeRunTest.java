@@ -10,6 +10,7 @@ import io.github.staticgo.Tools;
 import io.github.staticgo.binary.BinaryAnalyzer;
 import io.github.staticgo.binary.BinaryReport;
 import io.github.staticgo.binary.Format;
+import io.github.staticgo.platform.HostPlatform;
 import io.github.staticgo.platform.PlatformOverrides;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -7,9 +7,10 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.github.staticgo.BuildLog;
 import io.github.staticgo.Tools;
+import io.github.staticgo.platform.HostPlatform;
 import io.github.staticgo.platform.PlatformOverrides;
-import io.github.staticgo.process.ProcessRunner;
 import io.github.staticgo.process.Executables;
+import io.github.staticgo.process.ProcessRunner;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

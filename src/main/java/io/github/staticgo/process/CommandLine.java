@@ -1,14 +1,14 @@
-package io.github.staticgo.smoke;
+package io.github.staticgo.process;
 
 import io.github.staticgo.ConfigurationException;
 import java.util.ArrayList;
 import java.util.List;
 
 /** Splits a configured command into arguments: white space separates them, single or double quotes keep spaces. */
-final class CommandLine {
+public final class CommandLine {
     private CommandLine() {}
 
-    static List<String> split(String text, String element) throws ConfigurationException {
+    public static List<String> split(String text, String element) throws ConfigurationException {
         List<String> fields = new ArrayList<>();
         StringBuilder field = null;
         char quote = 0;
@@ -44,7 +44,7 @@ final class CommandLine {
     }
 
     /** The arguments as one line a person can read and paste into a shell. */
-    static String join(List<String> arguments) {
+    public static String join(List<String> arguments) {
         StringBuilder line = new StringBuilder();
         for (String argument : arguments) {
             if (line.length() > 0) {

@@ -1,4 +1,4 @@
-package io.github.staticgo.smoke;
+package io.github.staticgo.platform;
 
 import java.util.Locale;
 
@@ -16,7 +16,7 @@ public record HostPlatform(String goos, String goarch) {
     }
 
     /** From the JVM's {@code os.name} and {@code os.arch}. */
-    static HostPlatform of(String osName, String osArch) {
+    public static HostPlatform of(String osName, String osArch) {
         String os = osName.toLowerCase(Locale.ROOT);
         String goos = os.startsWith("linux") ? "linux" : os.startsWith("mac") ? "darwin"
                 : os.startsWith("windows") ? "windows" : os.replace(" ", "");

@@ -1,4 +1,4 @@
-package io.github.staticgo.smoke;
+package io.github.staticgo.platform;
 
 import java.util.List;
 import java.util.Optional;
