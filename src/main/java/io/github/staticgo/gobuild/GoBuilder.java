@@ -253,8 +253,7 @@ public final class GoBuilder {
             ProcessResult result = run(command, label, output);
             if (!result.succeeded()) {
                 throw new GoBuildException("go build of " + output.goPackage() + " for " + output.target().displayName()
-                        + " failed with exit code " + result.exitCode() + ":" + System.lineSeparator()
-                        + SecretMasker.maskText(result.outputTailText()), result.exitCode());
+                        + " failed: " + result.failureText(), result.exitCode());
             }
             if (!Files.isRegularFile(partial)) {
                 throw new GoBuildException("go build of " + output.goPackage() + " for " + output.target().displayName()

@@ -15,6 +15,7 @@ import java.util.Arrays;
 import java.util.Deque;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
@@ -131,7 +132,7 @@ public final class ProcessRunner {
                         + output.tailText(), output.tail(), spec.timeout());
             }
             awaitOutput(program + " exited", pipes, output, onLine, out, err);
-            return output.result(process.exitValue(), Duration.ofNanos(System.nanoTime() - start));
+            return output.result(spec.describe(Map.of()), process.exitValue(), Duration.ofNanos(System.nanoTime() - start));
         } catch (InterruptedException e) {
             killTree(process);
             Thread.currentThread().interrupt();
@@ -357,8 +358,8 @@ public final class ProcessRunner {
             return String.join(System.lineSeparator(), tail);
         }
 
-        synchronized ProcessResult result(int exitCode, Duration elapsed) {
-            return new ProcessResult(exitCode, new ArrayList<>(tail), stdout, elapsed);
+        synchronized ProcessResult result(String command, int exitCode, Duration elapsed) {
+            return new ProcessResult(command, exitCode, new ArrayList<>(tail), stdout, elapsed);
         }
     }
 }

@@ -176,8 +176,7 @@ public final class GoToolchain {
     private static ToolchainException versionFailure(GoToolchainRequest request, Path executable,
             Map<String, String> environment, ProcessResult result) {
         if (request.goVersion() == null) {
-            return new ToolchainException(executable + " env failed with exit code " + result.exitCode()
-                    + ":" + System.lineSeparator() + result.outputTailText());
+            return new ToolchainException("go env failed: " + result.failureText());
         }
         String proxy = SecretMasker.maskText(environment.getOrDefault("GOPROXY", "(go's default)"));
         String advice = request.offline()
@@ -327,8 +326,7 @@ public final class GoToolchain {
             throw new ToolchainException(described + " failed: " + e.getMessage());
         }
         if (!result.succeeded()) {
-            throw new ToolchainException(described + " failed with exit code " + result.exitCode() + ":"
-                    + System.lineSeparator() + result.outputTailText());
+            throw new ToolchainException(described + " failed: " + result.failureText());
         }
         return result;
     }

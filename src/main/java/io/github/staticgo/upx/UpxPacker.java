@@ -57,7 +57,7 @@ final class UpxPacker {
             command.add(binary.toString());
             ProcessResult result = run(command, label, binary);
             if (!result.succeeded()) {
-                throw failure("upx failed to pack " + binary + " with exit code " + result.exitCode(), result);
+                throw failure("upx failed to pack " + binary, result);
             }
             if (!Files.isRegularFile(packed) || Files.size(packed) == 0) {
                 throw failure("upx exited with 0 but wrote no packed file for " + binary
@@ -65,8 +65,8 @@ final class UpxPacker {
             }
             ProcessResult test = run(List.of(upx.path().toString(), "--no-env", "-t", packed.toString()), label, binary);
             if (!test.succeeded()) {
-                throw failure("upx -t rejected the packed " + binary.getFileName() + " with exit code "
-                        + test.exitCode() + "; the unpacked binary is kept", test);
+                throw failure("upx -t rejected the packed " + binary.getFileName() + "; the unpacked binary is kept",
+                        test);
             }
             long sizeBefore = Files.size(binary);
             // Copied through a temporary name, so a reader never sees half of the original.
@@ -93,7 +93,7 @@ final class UpxPacker {
     }
 
     private static UpxException failure(String what, ProcessResult result) {
-        return new UpxException(what + ". UPX said:" + System.lineSeparator() + result.outputTailText());
+        return new UpxException(what + ": " + result.failureText());
     }
 
     private static void copyPermissions(Path from, Path to) throws IOException {

@@ -82,7 +82,11 @@ class StaticGoBuildTest {
                 BuildLog.silent()).run(configuration(module, List.of("linux/amd64"), null, null, null)));
         assertEquals(1, failure.exitCode());
         assertTrue(failure.getMessage().contains("undefined: undefinedThing"), failure.getMessage());
-        assertTrue(failure.getMessage().startsWith("go build of . for linux/amd64 failed with exit code 1"));
+        // The command itself is in the message the user sees, not only at DEBUG.
+        assertTrue(failure.getMessage().startsWith("go build of . for linux/amd64 failed: the command "), failure.getMessage());
+        assertTrue(failure.getMessage().contains(" build -o ") && failure.getMessage().contains("-trimpath"),
+                failure.getMessage());
+        assertTrue(failure.getMessage().contains("exited with code 1; its last output:"), failure.getMessage());
         assertEquals(List.of(), filesIn(dir.resolve("out")));
     }
 

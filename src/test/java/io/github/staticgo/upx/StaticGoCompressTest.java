@@ -155,7 +155,7 @@ class StaticGoCompressTest {
         UpxException failure = assertThrows(UpxException.class, () -> compress(request(ON, Map.of())));
 
         assertTrue(failure.getMessage().contains("CantPackException: upx-double was told to fail"), failure.getMessage());
-        assertTrue(failure.getMessage().contains("exit code 1"), failure.getMessage());
+        assertTrue(failure.getMessage().contains("exited with code 1"), failure.getMessage());
         assertTrue(failure.getMessage().contains("linux/amd64") && failure.getMessage().contains("linux/arm/7"),
                 "every failing binary in one message: " + failure.getMessage());
         assertArrayEquals(before, Files.readAllBytes(out.resolve(fileName("linux/amd64"))));
