@@ -21,8 +21,6 @@ public final class GoBuildCommand {
      * (zig cc does; gcc and musl-gcc strip either way).
      */
     static final String MUSL_STRIPPED_LINK_FLAGS = "-linkmode external -extldflags \"-static -Wl,-s\"";
-    /** Keeps net and os/user in pure Go, so they do not call into libc's NSS. */
-    static final List<String> MUSL_TAGS = List.of("netgo", "osusergo");
 
     private GoBuildCommand() {}
 
@@ -39,7 +37,7 @@ public final class GoBuildCommand {
             arguments.add("-buildmode=" + buildMode);
         }
         arguments.add("-ldflags=" + ldflags(target, settings));
-        String tags = String.join(",", tags(target, settings));
+        String tags = String.join(",", target.buildTags(settings.tags()));
         if (!tags.isEmpty()) {
             arguments.add("-tags=" + tags);
         }
@@ -52,19 +50,7 @@ public final class GoBuildCommand {
 
     /** The variables that decide what is built; the toolchain's base environment sits under them. */
     public static Map<String, String> environment(TargetSpec target, BuildSettings settings) {
-        Map<String, String> environment = new LinkedHashMap<>();
-        environment.putAll(settings.env());
-        environment.putAll(target.env());
-        environment.put("GOOS", target.goos());
-        environment.put("GOARCH", target.goarch());
-        environment.putAll(target.variantEnvironment());
-        environment.put("CGO_ENABLED", target.cgo() == CgoMode.OFF ? "0" : "1");
-        if (target.cgo() == CgoMode.MUSL) {
-            environment.put("CC", target.cc() != null ? target.cc() : "musl-gcc");
-        } else if (target.cgo() == CgoMode.ON && target.cc() != null) {
-            environment.put("CC", target.cc());
-        }
-        return environment;
+        return target.goEnvironment(settings.env());
     }
 
     /**
@@ -88,28 +74,6 @@ public final class GoBuildCommand {
         if (flags != null && !flags.isBlank()) {
             GoFlagQuoting.split(flags, element);
             parts.add(flags.trim());
-        }
-    }
-
-    /** The build tags for a target: the global ones, the target's, and musl's when cgo is musl. */
-    public static Set<String> tags(TargetSpec target, BuildSettings settings) {
-        Set<String> tags = new LinkedHashSet<>();
-        addTags(tags, settings.tags());
-        addTags(tags, target.tags());
-        if (target.cgo() == CgoMode.MUSL) {
-            tags.addAll(MUSL_TAGS);
-        }
-        return tags;
-    }
-
-    /** Accepts both a list of tags and comma-separated entries, as go's own -tags does. */
-    private static void addTags(Set<String> tags, List<String> entries) {
-        for (String entry : entries) {
-            for (String tag : entry.split(",")) {
-                if (!tag.isBlank()) {
-                    tags.add(tag.trim());
-                }
-            }
         }
     }
 

@@ -1,23 +1,22 @@
 package io.github.staticgo.gotest;
 
-import io.github.staticgo.gobuild.BuildSettings;
-import io.github.staticgo.gobuild.GoBuildCommand;
 import io.github.staticgo.platform.TargetSpec;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 /**
- * The go test arguments and environment. The environment and the tags come from the build goal's own
- * rules ({@link GoBuildCommand}), so tests are compiled the way the binaries are: CGO_ENABLED from the
- * cgo mode, musl's compiler and tags, the pom's {@code <env>} and {@code <tags>}.
+ * The go test arguments and environment. The environment and the tags come from the target, as the
+ * build's do ({@link TargetSpec#goEnvironment}, {@link TargetSpec#buildTags}), so tests are compiled the
+ * way the binaries are: CGO_ENABLED from the cgo mode, musl's compiler and tags, the pom's {@code <env>}
+ * and {@code <tags>}.
  */
 final class GoTestCommand {
     private GoTestCommand() {}
 
     static List<String> arguments(GoTestRequest request, TargetSpec target, String exec, List<String> selection) {
         List<String> arguments = new ArrayList<>(List.of("test", "-json"));
-        String tags = String.join(",", GoBuildCommand.tags(target, settings(request)));
+        String tags = String.join(",", target.buildTags(request.tags()));
         if (!tags.isEmpty()) {
             arguments.add("-tags=" + tags);
         }
@@ -43,12 +42,6 @@ final class GoTestCommand {
     }
 
     static Map<String, String> environment(GoTestRequest request, TargetSpec target) {
-        return GoBuildCommand.environment(target, settings(request));
-    }
-
-    /** Only the tags and the environment of build settings apply to go test. */
-    private static BuildSettings settings(GoTestRequest request) {
-        return new BuildSettings(false, false, null, request.tags(), null, null, null, List.of(), request.env(), false,
-                request.processTimeout());
+        return target.goEnvironment(request.env());
     }
 }

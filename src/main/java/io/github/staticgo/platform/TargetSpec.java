@@ -1,7 +1,10 @@
 package io.github.staticgo.platform;
 
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * One fully resolved build target: platform, variant, cgo mode and the target's own additions to the
@@ -46,6 +49,50 @@ public record TargetSpec(String goos, String goarch, String variant, CgoMode cgo
 
     public boolean windows() {
         return "windows".equals(goos);
+    }
+
+    /** Keeps net and os/user in pure Go for a musl build, so they do not call into libc's NSS. */
+    static final List<String> MUSL_TAGS = List.of("netgo", "osusergo");
+
+    /**
+     * The variables that decide what go builds for this target, over the pom's global {@code <env>}: the
+     * target's own {@code <env>}, GOOS, GOARCH, the variant, CGO_ENABLED from the cgo mode and its C
+     * compiler. The build and the test goal both compile with these.
+     */
+    public Map<String, String> goEnvironment(Map<String, String> globalEnv) {
+        Map<String, String> environment = new LinkedHashMap<>(globalEnv);
+        environment.putAll(env);
+        environment.put("GOOS", goos);
+        environment.put("GOARCH", goarch);
+        environment.putAll(variantEnvironment());
+        environment.put("CGO_ENABLED", cgo == CgoMode.OFF ? "0" : "1");
+        if (cgo == CgoMode.MUSL) {
+            environment.put("CC", cc != null ? cc : "musl-gcc");
+        } else if (cgo == CgoMode.ON && cc != null) {
+            environment.put("CC", cc);
+        }
+        return environment;
+    }
+
+    /**
+     * The build tags: the global ones, the target's, and musl's when cgo is musl; each entry may hold
+     * several, comma-separated, as go's own -tags does.
+     */
+    public Set<String> buildTags(List<String> globalTags) {
+        Set<String> all = new LinkedHashSet<>();
+        for (List<String> entries : List.of(globalTags, tags)) {
+            for (String entry : entries) {
+                for (String tag : entry.split(",")) {
+                    if (!tag.isBlank()) {
+                        all.add(tag.trim());
+                    }
+                }
+            }
+        }
+        if (cgo == CgoMode.MUSL) {
+            all.addAll(MUSL_TAGS);
+        }
+        return all;
     }
 
     /** The variant go builds: the target's own, or else Go's default for the platform; null for none. */
