@@ -155,10 +155,10 @@ public final class VerifyMojo extends AbstractStaticGoMojo {
                         + " (static-go:build did not run) and no <binaries> are declared.");
                 return;
             }
-            report = StaticGoVerify.verify(expected, VerifyPolicy.DEFAULTS
+            report = StaticGoVerify.verify(new StaticGoVerify.VerifyRequest(expected, VerifyPolicy.DEFAULTS
                     .withAllowStaticPie(allowStaticPie).withAllowGlibcNss(allowGlibcNss)
                     .withRequireStripped(requireStripped).withAllowUnhardenedPe(allowUnhardenedPe),
-                    false, reportFile.toPath(), smokeRun());
+                    false, reportFile.toPath(), smokeRun()));
         } catch (ConfigurationException e) {
             throw new MojoFailureException(e.getMessage(), e);
         } catch (UnreadableFileException e) {

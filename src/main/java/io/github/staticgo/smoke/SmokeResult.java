@@ -17,6 +17,9 @@ import java.util.Locale;
  */
 public record SmokeResult(Status status, String method, String emulator, String command, Integer exitCode,
         boolean timedOut, Long millis, List<String> output, String reason, String fix) {
+    /** How many lines of what a binary printed a result keeps, stdout and stderr together. */
+    public static final int REPORTED_LINES = 20;
+
 
     /** Passed, failed, or not run (no emulator, a Windows binary, skipped). */
     public enum Status {

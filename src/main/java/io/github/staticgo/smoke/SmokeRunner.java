@@ -35,7 +35,6 @@ import java.util.regex.Pattern;
  */
 final class SmokeRunner {
     /** Lines kept in the report and the failure message. */
-    static final int REPORTED_LINES = 20;
     /** Lines the output pattern is matched against. */
     private static final int MATCHED_LINES = 200;
     private static final int MAX_LINE_CHARS = 400;
@@ -259,7 +258,7 @@ final class SmokeRunner {
 
     private static List<String> firstLines(List<String> lines) {
         synchronized (lines) {
-            return List.copyOf(lines.subList(0, Math.min(REPORTED_LINES, lines.size())));
+            return List.copyOf(lines.subList(0, Math.min(SmokeResult.REPORTED_LINES, lines.size())));
         }
     }
 

@@ -105,6 +105,7 @@ public final class BinaryVerifier {
         checkRecordedDigest(expected.file(), sha256, expected.recorded() == null ? null : expected.recorded().sha256(),
                 found);
         BinaryReport original = null;
+        String originalSha256 = null;
         Path unpacked = expected.unpacked();
         if (!Files.isRegularFile(unpacked)) {
             found.add(new Finding("has no unpacked original at " + unpacked + " to check its linkage and Go build info",
@@ -112,7 +113,8 @@ public final class BinaryVerifier {
         } else {
             try {
                 original = analyzer.analyze(unpacked);
-                checkRecordedDigest(unpacked, FileDigest.sha256(unpacked),
+                originalSha256 = FileDigest.sha256(unpacked);
+                checkRecordedDigest(unpacked, originalSha256,
                         expected.recorded() == null ? null : expected.recorded().unpackedSha256(), found);
                 for (BinaryRule rule : RULES) {
                     rule.check(expected, original, policy, found);
@@ -123,6 +125,6 @@ public final class BinaryVerifier {
             }
         }
         findings.addAll(found); // a wrong architecture shows in both files; report it once
-        return new VerifiedBinary(expected, packed, sha256, List.copyOf(findings), original);
+        return new VerifiedBinary(expected, packed, sha256, List.copyOf(findings), original, originalSha256, null);
     }
 }

@@ -104,38 +104,49 @@ public final class StaticGoVerify {
         return new ExpectedBinary(file, name.goos(), name.goarch(), name.variant(), null);
     }
 
+    /**
+     * What one verify or inspect run checks.
+     *
+     * @param skipUnknownFormats files of no executable format are listed but not checked (inspect)
+     * @param reportFile where the JSON report is written
+     * @param smoke the smoke run, or null for none
+     */
+    public record VerifyRequest(List<ExpectedBinary> binaries, VerifyPolicy policy, boolean skipUnknownFormats,
+            Path reportFile, SmokeRun smoke) {
+        public VerifyRequest {
+            binaries = List.copyOf(binaries);
+        }
+    }
+
+    /** {@link #verify(VerifyRequest)} without a smoke run. */
     public static VerifyReport verify(List<ExpectedBinary> binaries, VerifyPolicy policy, boolean skipUnknownFormats,
             Path reportFile) throws IOException {
-        return verify(binaries, policy, skipUnknownFormats, reportFile, null);
+        return verify(new VerifyRequest(binaries, policy, skipUnknownFormats, reportFile, null));
     }
 
     /**
      * Verifies every binary and, with a smoke run, then starts every binary that could be read (a
-     * dynamically linked one too: the run shows what its interpreter's absence does).
-     *
-     * @param smoke the smoke run, or null for none
+     * dynamically linked one too: the run shows what its interpreter's absence does). Each verdict carries
+     * its own smoke result.
      */
-    public static VerifyReport verify(List<ExpectedBinary> binaries, VerifyPolicy policy, boolean skipUnknownFormats,
-            Path reportFile, SmokeRun smoke) throws IOException {
-        List<VerifiedBinary> verified = new BinaryVerifier(skipUnknownFormats).verify(binaries, policy);
-        VerifyReport report = smoke == null ? new VerifyReport(verified) : new VerifyReport(verified, smokeRun(verified, smoke));
-        report.writeJson(reportFile);
+    public static VerifyReport verify(VerifyRequest request) throws IOException {
+        List<VerifiedBinary> verified = new BinaryVerifier(request.skipUnknownFormats())
+                .verify(request.binaries(), request.policy());
+        VerifyReport report = new VerifyReport(request.smoke() == null ? verified : withSmokeRuns(verified, request.smoke()));
+        report.writeJson(request.reportFile());
         return report;
     }
 
-    private static List<SmokeResult> smokeRun(List<VerifiedBinary> verified, SmokeRun smoke) {
-        List<SmokeBinary> runnable = new ArrayList<>();
-        for (VerifiedBinary binary : verified) {
-            if (binary.report() != null) {
-                runnable.add(smokeBinary(binary.expected(), binary.report()));
-            }
+    /** The verdicts with the smoke run of each binary that could be read; SmokeRun answers in the order asked. */
+    private static List<VerifiedBinary> withSmokeRuns(List<VerifiedBinary> verified, SmokeRun smoke) {
+        List<VerifiedBinary> readable = verified.stream().filter(binary -> binary.report() != null).toList();
+        List<SmokeResult> results = smoke.run(readable.stream()
+                .map(binary -> smokeBinary(binary.expected(), binary.report())).toList());
+        java.util.Map<VerifiedBinary, SmokeResult> byBinary = new java.util.IdentityHashMap<>();
+        for (int i = 0; i < readable.size(); i++) {
+            byBinary.put(readable.get(i), results.get(i));
         }
-        java.util.Iterator<SmokeResult> results = smoke.run(runnable).iterator();
-        List<SmokeResult> byBinary = new ArrayList<>();
-        for (VerifiedBinary binary : verified) {
-            byBinary.add(binary.report() == null ? null : results.next());
-        }
-        return byBinary;
+        return verified.stream().map(binary -> binary.withSmoke(byBinary.get(binary))).toList();
     }
 
     /** What the binary really is decides how it runs (its header's architecture); the target names it. */

@@ -23,44 +23,13 @@ public final class VerifyReport {
             List.of("target", "file", "format", "linkage", "arch", "go", "cgo", "stripped", "size", "result");
 
     private final List<VerifiedBinary> binaries;
-    /** The smoke run of each binary, by index; null where none ran (or smoke is off). */
-    private final List<SmokeResult> smoke;
 
     public VerifyReport(List<VerifiedBinary> binaries) {
-        this(binaries, Collections.nCopies(binaries.size(), null));
-    }
-
-    /** @param smoke the smoke result of each binary, in the same order; an element may be null */
-    public VerifyReport(List<VerifiedBinary> binaries, List<SmokeResult> smoke) {
-        if (smoke.size() != binaries.size()) {
-            throw new IllegalArgumentException(smoke.size() + " smoke results for " + binaries.size() + " binaries");
-        }
         this.binaries = List.copyOf(binaries);
-        this.smoke = Collections.unmodifiableList(new ArrayList<>(smoke));
     }
 
     public boolean ok() {
-        for (int i = 0; i < binaries.size(); i++) {
-            if (!ok(i)) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private boolean ok(int i) {
-        return binaries.get(i).ok() && (smoke.get(i) == null || !smoke.get(i).failed());
-    }
-
-    /** The analyzer's findings of a binary and, when its smoke run failed, that failure with its fix. */
-    private List<Finding> findings(int i) {
-        SmokeResult run = smoke.get(i);
-        if (run == null || !run.failed()) {
-            return binaries.get(i).findings();
-        }
-        List<Finding> findings = new ArrayList<>(binaries.get(i).findings());
-        findings.add(new Finding(run.reason(), run.fix()));
-        return findings;
+        return binaries.stream().allMatch(VerifiedBinary::ok);
     }
 
     /**
@@ -110,40 +79,31 @@ public final class VerifyReport {
 
     public List<Entry> entries() {
         List<Entry> entries = new ArrayList<>();
-        for (int i = 0; i < binaries.size(); i++) {
-            VerifiedBinary binary = binaries.get(i);
+        for (VerifiedBinary binary : binaries) {
             BinaryReport r = binary.report();
             ExpectedBinary expected = binary.expected();
-            List<Finding> findings = findings(i);
+            List<Finding> findings = binary.allFindings();
             List<String> problems = findings.stream().map(Finding::problem).toList();
             String target = expected.hasExpectation() ? expected.target() : null;
             String file = expected.file().toString();
             String unpackedFile = expected.packed() ? expected.unpacked().toString() : null;
             BinaryReport original = binary.unpackedReport();
-            SmokeEntry smokeEntry = SmokeEntry.of(smoke.get(i));
+            SmokeEntry smokeEntry = SmokeEntry.of(binary.smoke());
             if (r == null) {
                 entries.add(new Entry(file, target, null, null, null, null, null, null, null, null, List.of(), null,
-                        null, null, null, null, null, null, problems, findings, ok(i), expected.upxVersion(),
+                        null, null, null, null, null, null, problems, findings, binary.ok(), expected.upxVersion(),
                         unpackedFile, null, null, smokeEntry, List.of()));
             } else {
                 BinaryReport p = binary.program();
                 entries.add(new Entry(file, target, r.format().jsonName(), r.goos(), r.goarch(), p.variant(),
                         r.machine(), r.abi(), p.linkage() == null ? null : p.linkage().jsonName(), p.interpreter(),
-                        p.needed(), r.format() == Format.WASM ? null : r.stripped(), r.upxPacked(), p.glibcNss(), p.goVersion(), p.cgoEnabled(), r.size(),
-                        binary.sha256(), problems, findings, ok(i), expected.upxVersion(), unpackedFile,
-                        original == null ? null : original.size(), original == null ? null : unpackedSha256(expected),
-                        smokeEntry, r.architectures()));
+                        p.needed(), r.format() == Format.WASM ? null : r.stripped(), r.upxPacked(), p.glibcNss(),
+                        p.goVersion(), p.cgoEnabled(), r.size(), binary.sha256(), problems, findings, binary.ok(),
+                        expected.upxVersion(), unpackedFile, original == null ? null : original.size(),
+                        binary.unpackedSha256(), smokeEntry, r.architectures()));
             }
         }
         return entries;
-    }
-
-    private static String unpackedSha256(ExpectedBinary expected) {
-        try {
-            return FileDigest.sha256(expected.unpacked());
-        } catch (IOException e) {
-            return null;
-        }
     }
 
     /** Writes the report through a temporary file, so a reader never sees half of it. */
@@ -154,13 +114,12 @@ public final class VerifyReport {
     /** The table logged for every run: one row per binary. */
     public List<String> summaryTable() {
         List<List<String>> rows = new ArrayList<>();
-        boolean smokeColumn = smoke.stream().anyMatch(java.util.Objects::nonNull);
+        boolean smokeColumn = binaries.stream().anyMatch(binary -> binary.smoke() != null);
         rows.add(smokeColumn ? withSmoke(COLUMNS, "smoke") : COLUMNS);
-        for (int i = 0; i < binaries.size(); i++) {
-            VerifiedBinary binary = binaries.get(i);
+        for (VerifiedBinary binary : binaries) {
             BinaryReport r = binary.report();
             String file = binary.expected().file().getFileName().toString();
-            String result = ok(i) ? "ok" : "FAIL (" + findings(i).size() + ")";
+            String result = binary.ok() ? "ok" : "FAIL (" + binary.allFindings().size() + ")";
             List<String> row;
             if (r == null) {
                 row = List.of(binary.expected().target(), file, "-", "-", "-", "-", "-", "-", "-", result);
@@ -177,7 +136,7 @@ public final class VerifyReport {
                         r.format() == Format.UNKNOWN || r.format() == Format.WASM ? "-" : r.stripped() ? "yes" : "no",
                         size, result);
             }
-            rows.add(smokeColumn ? withSmoke(row, smokeCell(smoke.get(i))) : row);
+            rows.add(smokeColumn ? withSmoke(row, smokeCell(binary.smoke())) : row);
         }
         return formatTable(rows);
     }
@@ -203,28 +162,22 @@ public final class VerifyReport {
 
     /** Every problem of every failing binary, with its fix, for the one failure of the build. */
     public String failureMessage() {
-        List<Integer> failing = new ArrayList<>();
-        for (int i = 0; i < binaries.size(); i++) {
-            if (!ok(i)) {
-                failing.add(i);
-            }
-        }
+        List<VerifiedBinary> failing = binaries.stream().filter(binary -> !binary.ok()).toList();
         StringBuilder message = new StringBuilder();
         message.append(failing.size()).append(failing.size() == 1 ? " binary fails" : " binaries fail")
                 .append(" verification:");
-        for (int i : failing) {
-            VerifiedBinary binary = binaries.get(i);
+        for (VerifiedBinary binary : failing) {
             message.append(System.lineSeparator()).append("  ").append(binary.expected().file())
                     .append(" (").append(binary.expected().target()).append(")");
-            for (Finding finding : findings(i)) {
+            for (Finding finding : binary.allFindings()) {
                 message.append(System.lineSeparator()).append("    - ").append(finding.problem())
                         .append(System.lineSeparator()).append("      fix: ").append(finding.hint());
             }
-            SmokeResult run = smoke.get(i);
+            SmokeResult run = binary.smoke();
             if (run != null && run.failed() && run.ran()) {
                 message.append(System.lineSeparator()).append("      command: ").append(run.command());
                 message.append(System.lineSeparator()).append(run.output().isEmpty() ? "      it printed nothing"
-                        : "      it printed" + (run.output().size() < 20 ? ":" : " (first lines):"));
+                        : "      it printed" + (run.output().size() < SmokeResult.REPORTED_LINES ? ":" : " (first lines):"));
                 for (String line : run.output()) {
                     message.append(System.lineSeparator()).append("        | ").append(line);
                 }

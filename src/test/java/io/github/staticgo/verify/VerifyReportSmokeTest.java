@@ -33,7 +33,7 @@ class VerifyReportSmokeTest {
 
     @Test
     void aFailedRunFailsTheBinaryWithItsOutput(@TempDir Path dir) throws Exception {
-        VerifyReport report = new VerifyReport(List.of(binary("a"), binary("b"), binary("c")), Arrays.asList(PASSED, FAILED, null));
+        VerifyReport report = new VerifyReport(List.of(binary("a").withSmoke(PASSED), binary("b").withSmoke(FAILED), binary("c")));
         assertFalse(report.ok());
         String message = report.failureMessage();
         assertTrue(message.startsWith("1 binary fails verification:"), message);
