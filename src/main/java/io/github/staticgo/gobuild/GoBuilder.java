@@ -8,6 +8,7 @@ import io.github.staticgo.SafeFiles;
 import io.github.staticgo.UnreadableFileException;
 import io.github.staticgo.incremental.BuildInputs;
 import io.github.staticgo.incremental.BuildState;
+import io.github.staticgo.incremental.Fingerprint;
 import io.github.staticgo.incremental.SourceDigests;
 import io.github.staticgo.manifest.BuildManifest;
 import io.github.staticgo.manifest.BuiltBinary;
@@ -84,77 +85,9 @@ public final class GoBuilder {
             Path original = packedOriginals.get(output.file().getFileName().toString());
             tasks.add(() -> buildOrReuse(output, request, inputs, state, original));
         }
-        BuildManifest built = new BuildManifest(go.version().text(), runAll(tasks, request.threads()));
+        BuildManifest built = new BuildManifest(go.version().text(), ParallelBuilds.runAll(tasks, request.threads()));
         built.mergedInto(earlier, request.execution()).write(request.outputDirectory());
         return built;
-    }
-
-    /**
-     * Runs the tasks on {@code threads} threads and returns their results in task order. The first
-     * failure cancels the rest (their go processes are killed, their temporary files removed) and is
-     * thrown as it is.
-     */
-    private static List<BuiltBinary> runAll(List<Callable<BuiltBinary>> tasks, int threads)
-            throws GoBuildException, ConfigurationException, IOException {
-        ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, tasks.size()), runnable -> {
-            Thread thread = new Thread(runnable, "static-go-build");
-            thread.setDaemon(true);
-            return thread;
-        });
-        try {
-            ExecutorCompletionService<BuiltBinary> completion = new ExecutorCompletionService<>(pool);
-            List<Future<BuiltBinary>> futures = new ArrayList<>();
-            for (Callable<BuiltBinary> task : tasks) {
-                futures.add(completion.submit(task));
-            }
-            for (int done = 0; done < tasks.size(); done++) {
-                try {
-                    completion.take().get();
-                } catch (ExecutionException e) {
-                    throw rethrow(e.getCause());
-                }
-            }
-            // Every task has succeeded once the loop ends.
-            List<BuiltBinary> results = new ArrayList<>();
-            for (Future<BuiltBinary> future : futures) {
-                results.add(future.get()); // all done: returns at once
-            }
-            return results;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new GoBuildException("the build was interrupted", e);
-        } catch (ExecutionException impossible) {
-            throw new IllegalStateException("a finished build failed late", impossible);
-        } finally {
-            pool.shutdownNow();
-            awaitQuietly(pool);
-        }
-    }
-
-    /** Waits until cancelled builds have killed go and removed their temporary files. */
-    private static void awaitQuietly(ExecutorService pool) {
-        try {
-            pool.awaitTermination(1, TimeUnit.MINUTES);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    /** Throws a build's own exception as it is; returns (for the caller to throw) only what no build declares. */
-    private static RuntimeException rethrow(Throwable cause) throws GoBuildException, ConfigurationException, IOException {
-        if (cause instanceof GoBuildException e) {
-            throw e;
-        }
-        if (cause instanceof ConfigurationException e) {
-            throw e;
-        }
-        if (cause instanceof IOException e) {
-            throw e;
-        }
-        if (cause instanceof RuntimeException e) {
-            return e;
-        }
-        return new IllegalStateException(cause);
     }
 
     /**
@@ -209,36 +142,19 @@ public final class GoBuilder {
     }
 
     /**
-     * Everything that decides the binary: plugin and Go, the module's inputs, the exact go command
-     * line and environment, the C compiler for cgo, and the output time stamp; and the execution, which
-     * its manifest entry records.
+     * Everything that decides the binary: plugin and Go, the module's inputs, the output time stamp and
+     * the execution (which its manifest entry records), with the exact go command line and environment and,
+     * for cgo, the C compiler.
      */
     private String fingerprint(BinaryOutput output, ProcessSpec command, String inputs, BuildRequest request)
             throws IOException {
-        List<String> lines = new ArrayList<>();
-        lines.add("plugin " + request.pluginVersion());
-        lines.add("go " + go.executable() + " " + go.version());
-        lines.add("module " + request.moduleDirectory().toAbsolutePath().normalize());
-        lines.add("inputs " + inputs);
-        lines.add("timestamp " + request.outputTimestamp());
-        lines.add("execution " + request.execution()); // the record's binary names its execution
-        command.command().forEach(argument -> lines.add("arg " + argument));
-        new TreeMap<>(command.environment()).forEach((key, value) -> lines.add("env " + key + "=" + value));
-        if (output.target().cgo() != CgoMode.OFF) {
-            lines.add("cc " + compilerIdentity(command.environment()));
-        }
-        return SourceDigests.sha256(String.join("\n", lines));
-    }
-
-    /** The C compiler's path, size and time: a new compiler may link differently. */
-    private static String compilerIdentity(Map<String, String> environment) throws IOException {
-        String cc = environment.getOrDefault("CC", "gcc");
-        Optional<Path> compiler = Executables.find(cc.split("\\s+")[0], environment.get("PATH"));
-        if (compiler.isEmpty()) {
-            return cc + " (not found)";
-        }
-        BasicFileAttributes attributes = Files.readAttributes(compiler.get().toRealPath(), BasicFileAttributes.class);
-        return cc + " " + compiler.get().toRealPath() + " " + attributes.size() + " " + attributes.lastModifiedTime();
+        return Fingerprint.of(List.of(
+                "plugin " + request.pluginVersion(),
+                "go " + go.executable() + " " + go.version(),
+                "module " + request.moduleDirectory().toAbsolutePath().normalize(),
+                "inputs " + inputs,
+                "timestamp " + request.outputTimestamp(),
+                "execution " + request.execution()), command, output.target().cgo() != CgoMode.OFF);
     }
 
     private BuiltBinary buildOne(BinaryOutput output, BuildRequest request, Map<String, String> targetEnvironment)
