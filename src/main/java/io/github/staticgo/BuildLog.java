@@ -8,6 +8,11 @@ public interface BuildLog {
 
     void debug(String message);
 
+    /** What fails the build, as Surefire logs failing tests; a log without an error level warns. */
+    default void error(String message) {
+        warn(message);
+    }
+
     /** A log that discards everything, for callers that do not want progress. */
     static BuildLog silent() {
         return new BuildLog() {

@@ -1,10 +1,12 @@
 package io.github.staticgo.gotest;
 
+import io.github.staticgo.BuildLog;
 import io.github.staticgo.gotest.TestCaseResult.Outcome;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.OptionalDouble;
 
 /**
@@ -51,5 +53,49 @@ public record GoTestSummary(List<PackageResult> packages, OptionalDouble coverPe
             }
         }
         return lines;
+    }
+
+    /**
+     * Surefire's closing block: the failures and errors by name, then the totals, and the coverage.
+     *
+     * @param testPattern Maven's -Dtest, or null, to say why no test ran
+     */
+    public void logClosingBlock(BuildLog log, String testPattern) {
+        log.info("");
+        log.info("Results:");
+        log.info("");
+        logProblems(log, "Failures:", failed(Outcome.FAILED));
+        logProblems(log, "Errors:", failed(Outcome.ERROR));
+        String totals = String.format(Locale.ROOT, "Tests run: %d, Failures: %d, Errors: %d, Skipped: %d, Time elapsed: %.1f s",
+                tests(), failures(), errors(), skipped(), elapsed.toMillis() / 1000.0);
+        if (ok()) {
+            log.info(totals);
+        } else {
+            log.error(totals);
+        }
+        if (tests() == 0) {
+            log.warn("No Go tests ran" + (testPattern != null ? " (-Dtest=" + testPattern + " matched none)" : "") + ".");
+        }
+        coverPercent.ifPresent(percent -> log.info(String.format(Locale.ROOT,
+                "Coverage: %.1f%% of statements (%s)", percent, coverageFile)));
+        log.info("");
+    }
+
+    private static void logProblems(BuildLog log, String heading, List<String> problems) {
+        if (problems.isEmpty()) {
+            return;
+        }
+        log.error(heading);
+        problems.forEach(problem -> log.error("  " + problem));
+        log.info("");
+    }
+
+    /** Why the tests fail the build: every failing and erroring test, and where the reports are. */
+    public String failureMessage() {
+        List<String> failing = new ArrayList<>(failed(Outcome.FAILED));
+        failing.addAll(failed(Outcome.ERROR));
+        return "There are Go test failures:" + System.lineSeparator() + "  "
+                + String.join(System.lineSeparator() + "  ", failing) + System.lineSeparator()
+                + "See " + reportsDirectory + " for the individual test results.";
     }
 }

@@ -25,4 +25,9 @@ final class MavenBuildLog implements BuildLog {
     public void debug(String message) {
         log.debug(message);
     }
+
+    @Override
+    public void error(String message) {
+        log.error(message);
+    }
 }

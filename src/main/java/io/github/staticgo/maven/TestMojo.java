@@ -187,17 +187,14 @@ public final class TestMojo extends AbstractGoToolchainMojo {
         } catch (IOException e) {
             throw new MojoExecutionException("static-go:test could not write its reports: " + e.getMessage(), e);
         }
-        logSummary(summary);
+        summary.logClosingBlock(buildLog(), test);
         if (summary.ok()) {
             return;
         }
-        String message = "There are Go test failures:" + System.lineSeparator() + "  "
-                + String.join(System.lineSeparator() + "  ", failedTests(summary)) + System.lineSeparator()
-                + "See " + reportsDirectory + " for the individual test results.";
         if (testFailureIgnore) {
-            getLog().warn(message);
+            getLog().warn(summary.failureMessage());
         } else {
-            throw new MojoFailureException(message);
+            throw new MojoFailureException(summary.failureMessage());
         }
     }
 
@@ -206,42 +203,5 @@ public final class TestMojo extends AbstractGoToolchainMojo {
                 testPackages, tags == null ? List.of() : tags, env == null ? Map.of() : env, race, count, timeout,
                 coverage ? coverageFile.toPath() : null, testFlags == null ? List.of() : testFlags, test,
                 reportsDirectory.toPath(), Duration.ofSeconds(processTimeout));
-    }
-
-    private static List<String> failedTests(GoTestSummary summary) {
-        return java.util.stream.Stream.concat(summary.failed(Outcome.FAILED).stream(), summary.failed(Outcome.ERROR).stream())
-                .toList();
-    }
-
-    /** Surefire's closing block: the failures and errors by name, then the totals. */
-    private void logSummary(GoTestSummary summary) {
-        getLog().info("");
-        getLog().info("Results:");
-        getLog().info("");
-        logProblems("Failures:", summary.failed(Outcome.FAILED));
-        logProblems("Errors:", summary.failed(Outcome.ERROR));
-        String totals = String.format(Locale.ROOT, "Tests run: %d, Failures: %d, Errors: %d, Skipped: %d, Time elapsed: %.1f s",
-                summary.tests(), summary.failures(), summary.errors(), summary.skipped(),
-                summary.elapsed().toMillis() / 1000.0);
-        if (summary.ok()) {
-            getLog().info(totals);
-        } else {
-            getLog().error(totals);
-        }
-        if (summary.tests() == 0) {
-            getLog().warn("No Go tests ran" + (test != null ? " (-Dtest=" + test + " matched none)" : "") + ".");
-        }
-        summary.coverPercent().ifPresent(percent -> getLog().info(String.format(Locale.ROOT,
-                "Coverage: %.1f%% of statements (%s)", percent, summary.coverageFile())));
-        getLog().info("");
-    }
-
-    private void logProblems(String heading, List<String> problems) {
-        if (problems.isEmpty()) {
-            return;
-        }
-        getLog().error(heading);
-        problems.forEach(problem -> getLog().error("  " + problem));
-        getLog().info("");
     }
 }
