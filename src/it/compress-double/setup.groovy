@@ -8,4 +8,5 @@ tools.mkdirs()
 def upx = new File(tools, 'upx')
 upx.bytes = source.bytes
 assert upx.setExecutable(true)
-return true
+// The Go module is the shared packme fixture (src/it/shared/go/packme).
+return evaluate(basedir.toPath().resolve('../../../src/it/shared/go-fixture.groovy').normalize().toFile())(basedir, 'packme')

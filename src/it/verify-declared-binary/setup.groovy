@@ -7,4 +7,5 @@ source.text = '#include <stdio.h>\nint main(void) { puts("agent"); return 0; }\n
 def process = ['gcc', '-o', new File(dir, 'agent').path, source.path].execute()
 process.waitForProcessOutput(System.out, System.err)
 assert process.exitValue() == 0
-return true
+// The Go module is the shared hello fixture (src/it/shared/go/hello).
+return evaluate(basedir.toPath().resolve('../../../src/it/shared/go-fixture.groovy').normalize().toFile())(basedir, 'hello')

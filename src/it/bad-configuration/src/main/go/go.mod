@@ -1,3 +1,0 @@
-module example.com/unknown
-
-go 1.21

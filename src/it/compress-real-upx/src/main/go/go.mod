@@ -1,3 +1,0 @@
-module example.com/packme
-
-go 1.21

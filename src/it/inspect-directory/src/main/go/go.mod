@@ -1,3 +1,0 @@
-module example.com/inspect
-
-go 1.21

@@ -1,3 +1,0 @@
-module example.com/targetsprop
-
-go 1.21

@@ -1,3 +1,0 @@
-module example.com/netuser
-
-go 1.21

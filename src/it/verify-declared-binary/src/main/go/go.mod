@@ -1,3 +1,0 @@
-module example.com/declared
-
-go 1.21
