@@ -43,7 +43,9 @@ public final class Json {
 
     /** An object whose keys are free text and whose values are {@code valueType}. */
     public static <T> Map<String, T> readMap(String json, Class<T> valueType) throws IOException {
-        return read(json, TypeToken.getParameterized(Map.class, String.class, valueType).getType());
+        return read(
+                json,
+                TypeToken.getParameterized(Map.class, String.class, valueType).getType());
     }
 
     /**
@@ -70,8 +72,8 @@ public final class Json {
     public static void writeFile(Path file, Object value) throws IOException {
         try {
             SafeFiles.replace(file, temporary -> {
-                try (Writer out = Files.newBufferedWriter(temporary, StandardCharsets.UTF_8,
-                        StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+                try (Writer out = Files.newBufferedWriter(
+                        temporary, StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
                     GSON.toJson(value, out);
                 } catch (JsonIOException e) {
                     throw new IOException(e.getMessage(), e);

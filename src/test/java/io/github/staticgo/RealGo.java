@@ -12,8 +12,8 @@ public final class RealGo {
     private RealGo() {}
 
     public static GoToolchain toolchain(Path moduleDirectory) throws ToolchainException {
-        return GoToolchain.locate(new GoToolchainRequest(null, null, false, moduleDirectory, System.getenv()),
-                new ProcessRunner());
+        return GoToolchain.locate(
+                new GoToolchainRequest(null, null, false, moduleDirectory, System.getenv()), new ProcessRunner());
     }
 
     public static Map<String, String> environmentWith(String key, String value) {

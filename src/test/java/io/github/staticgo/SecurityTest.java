@@ -9,9 +9,9 @@ import io.github.staticgo.gobuild.BuildConfiguration;
 import io.github.staticgo.gobuild.BuildSettings;
 import io.github.staticgo.gobuild.GoBuildException;
 import io.github.staticgo.gobuild.StaticGoBuild;
-import io.github.staticgo.process.ProcessRunner;
 import io.github.staticgo.platform.TargetDeclaration;
 import io.github.staticgo.process.Executables;
+import io.github.staticgo.process.ProcessRunner;
 import io.github.staticgo.toolchain.GoToolchainRequest;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,6 +38,7 @@ import org.junit.jupiter.api.io.TempDir;
 class SecurityTest {
     /** What a shell would do with these values: run commands, expand variables, split words. */
     private static final String TRICKY_X = "a b $(touch pwned) \"q\" `touch pwned2` ; | & * $HOME";
+
     private static final String TRICKY_ENV = "a b \"c\" 'd' $(touch pwned3) `id` ; $HOME \\n x";
 
     @TempDir
@@ -67,10 +68,12 @@ class SecurityTest {
     void noShellAnywhereInTheMainCode() throws Exception {
         // A shell needs its name; "-c" alone is also a UPX option (to stdout), which the compress goal refuses.
         Pattern shell = Pattern.compile("\"(/bin/)?(sh|bash|zsh|dash|cmd|cmd\\.exe|powershell|pwsh)\"");
-        Pattern launch = Pattern.compile("new ProcessBuilder|Runtime\\.getRuntime\\(\\)\\.exec|ProcessBuilder\\.startPipeline");
+        Pattern launch =
+                Pattern.compile("new ProcessBuilder|Runtime\\.getRuntime\\(\\)\\.exec|ProcessBuilder\\.startPipeline");
         List<String> launches = new ArrayList<>();
         try (Stream<Path> sources = Files.walk(Path.of("src/main/java"))) {
-            for (Path source : sources.filter(p -> p.toString().endsWith(".java")).toList()) {
+            for (Path source :
+                    sources.filter(p -> p.toString().endsWith(".java")).toList()) {
                 String text = Files.readString(source);
                 assertFalse(shell.matcher(text).find(), source + " names a shell");
                 if (launch.matcher(text).find()) {
@@ -78,7 +81,8 @@ class SecurityTest {
                 }
             }
         }
-        assertEquals(List.of("ProcessRunner.java"), launches, "processes start in ProcessRunner only, from argument lists");
+        assertEquals(
+                List.of("ProcessRunner.java"), launches, "processes start in ProcessRunner only, from argument lists");
     }
 
     @Test
@@ -95,17 +99,30 @@ class SecurityTest {
         // A go that records the arguments and environment of go build, then runs the real go.
         Path realGo = Executables.find("go", System.getenv("PATH")).orElseThrow();
         Path recordingGo = dir.resolve("recording-go");
-        Files.writeString(recordingGo, "#!/bin/sh\n"
-                + "if [ \"$1\" = build ]; then printf '%s\\n' \"$@\" > " + dir.resolve("args") + "; env > "
-                + dir.resolve("env") + "; fi\n"
-                + "exec " + realGo + " \"$@\"\n");
+        Files.writeString(
+                recordingGo,
+                "#!/bin/sh\n"
+                        + "if [ \"$1\" = build ]; then printf '%s\\n' \"$@\" > " + dir.resolve("args") + "; env > "
+                        + dir.resolve("env") + "; fi\n"
+                        + "exec " + realGo + " \"$@\"\n");
         Files.setPosixFilePermissions(recordingGo, PosixFilePermissions.fromString("rwx------"));
 
         String ldflags = "-X 'main.v=" + TRICKY_X + "' -X \"main.w=it's $(id) ${HOME}\"";
-        BuildSettings settings = new BuildSettings(true, true, ldflags, List.of(), null, null, "exe", List.of(),
-                Map.of("TRICKY_VALUE", TRICKY_ENV), false, Duration.ofMinutes(5));
-        new StaticGoBuild(new ProcessRunner(), BuildLog.silent()).run(configuration(module, settings,
-                new GoToolchainRequest(recordingGo, null, false, module, System.getenv())));
+        BuildSettings settings = new BuildSettings(
+                true,
+                true,
+                ldflags,
+                List.of(),
+                null,
+                null,
+                "exe",
+                List.of(),
+                Map.of("TRICKY_VALUE", TRICKY_ENV),
+                false,
+                Duration.ofMinutes(5));
+        new StaticGoBuild(new ProcessRunner(), BuildLog.silent())
+                .run(configuration(
+                        module, settings, new GoToolchainRequest(recordingGo, null, false, module, System.getenv())));
 
         List<String> args = Files.readAllLines(dir.resolve("args"));
         assertTrue(args.contains("-ldflags=-buildid= -s -w " + ldflags), args.toString());
@@ -127,14 +144,23 @@ class SecurityTest {
         caller.remove("GOPRIVATE");
         caller.remove("GONOPROXY");
         caller.put("GOMODCACHE", dir.resolve("modcache").toString());
-        BuildSettings settings = new BuildSettings(true, true, "-X main.password=x-flag-password -X main.version=1",
-                List.of(), null, null, "exe", List.of("-mod=mod"), Map.of("API_TOKEN", "env-token-value"), false,
+        BuildSettings settings = new BuildSettings(
+                true,
+                true,
+                "-X main.password=x-flag-password -X main.version=1",
+                List.of(),
+                null,
+                null,
+                "exe",
+                List.of("-mod=mod"),
+                Map.of("API_TOKEN", "env-token-value"),
+                false,
                 Duration.ofMinutes(5));
 
         Path module = Tools.goModule(dir.resolve("module"), TestModule.HELLO);
         CapturingLog log = new CapturingLog();
-        new StaticGoBuild(new ProcessRunner(), log).run(configuration(module, settings,
-                new GoToolchainRequest(null, null, false, module, caller)));
+        new StaticGoBuild(new ProcessRunner(), log)
+                .run(configuration(module, settings, new GoToolchainRequest(null, null, false, module, caller)));
         assertTrue(log.lines.stream().anyMatch(l -> l.contains("API_TOKEN=****")), log.lines.toString());
         assertTrue(log.lines.stream().anyMatch(l -> l.contains("-X main.password=****")), log.lines.toString());
 
@@ -146,11 +172,15 @@ class SecurityTest {
 
                 func main() { there.Run() }
                 """);
-        Files.writeString(fetching.resolve("go.mod"), "module example.com/fixture\n\ngo 1.21\n\n"
-                + "require example.com/not/there v1.0.0\n");
+        Files.writeString(
+                fetching.resolve("go.mod"),
+                "module example.com/fixture\n\ngo 1.21\n\n" + "require example.com/not/there v1.0.0\n");
         CapturingLog failing = new CapturingLog();
-        GoBuildException failure = assertThrows(GoBuildException.class, () -> new StaticGoBuild(new ProcessRunner(), failing)
-                .run(configuration(fetching, settings, new GoToolchainRequest(null, null, false, fetching, caller))));
+        GoBuildException failure = assertThrows(
+                GoBuildException.class,
+                () -> new StaticGoBuild(new ProcessRunner(), failing)
+                        .run(configuration(
+                                fetching, settings, new GoToolchainRequest(null, null, false, fetching, caller))));
         assertTrue(failure.getMessage().contains("127.0.0.1:9"), "go named the proxy: " + failure.getMessage());
 
         List<String> everything = new ArrayList<>(log.lines);
@@ -170,8 +200,17 @@ class SecurityTest {
     }
 
     private BuildConfiguration configuration(Path module, BuildSettings settings, GoToolchainRequest toolchain) {
-        return new BuildConfiguration(module, List.of("."), null, "hello", List.of(TargetDeclaration.of("linux/amd64")),
-                "off", settings, toolchain, dir.resolve("out"), null,
+        return new BuildConfiguration(
+                module,
+                List.of("."),
+                null,
+                "hello",
+                List.of(TargetDeclaration.of("linux/amd64")),
+                "off",
+                settings,
+                toolchain,
+                dir.resolve("out"),
+                null,
                 new BuildConfiguration.Execution(dir.resolve("state"), Set.of(), "test", 1, true, "default"));
     }
 }

@@ -44,8 +44,7 @@ public final class Tools {
             }
             """;
 
-    private Tools() {
-    }
+    private Tools() {}
 
     /** Writes a Go module with {@link #GO_MAIN} into {@code dir}. */
     public static Path goModule(Path dir) throws IOException {
@@ -86,8 +85,8 @@ public final class Tools {
         }
         String out = stdout.join();
         if (process.exitValue() != 0) {
-            fail(String.join(" ", command) + " " + env + " exited with " + process.exitValue()
-                    + "\nstdout:\n" + out + "\nstderr:\n" + stderr.join());
+            fail(String.join(" ", command) + " " + env + " exited with " + process.exitValue() + "\nstdout:\n" + out
+                    + "\nstderr:\n" + stderr.join());
         }
         return out;
     }
@@ -99,13 +98,15 @@ public final class Tools {
     /** Drains a stream on its own thread (not the common pool, which may have one thread). */
     private static CompletableFuture<String> drain(InputStream stream) {
         CompletableFuture<String> result = new CompletableFuture<>();
-        Thread thread = new Thread(() -> {
-            try (stream) {
-                result.complete(new String(stream.readAllBytes(), StandardCharsets.UTF_8));
-            } catch (IOException e) {
-                result.completeExceptionally(new UncheckedIOException(e));
-            }
-        }, "drain");
+        Thread thread = new Thread(
+                () -> {
+                    try (stream) {
+                        result.complete(new String(stream.readAllBytes(), StandardCharsets.UTF_8));
+                    } catch (IOException e) {
+                        result.completeExceptionally(new UncheckedIOException(e));
+                    }
+                },
+                "drain");
         thread.setDaemon(true);
         thread.start();
         return result;

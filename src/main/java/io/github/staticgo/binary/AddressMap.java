@@ -11,11 +11,9 @@ import java.util.List;
 final class AddressMap {
 
     /** Where an address lives in the file, and how many file bytes follow it in its region. */
-    record Location(long fileOffset, long available) {
-    }
+    record Location(long fileOffset, long available) {}
 
-    private record Region(long address, long fileOffset, long fileSize) {
-    }
+    private record Region(long address, long fileOffset, long fileSize) {}
 
     private final List<Region> regions = new ArrayList<>();
 

@@ -38,8 +38,7 @@ final class Architectures {
             Map.entry(247, "BPF"),
             Map.entry(EM_LOONGARCH, "LoongArch"));
 
-    private Architectures() {
-    }
+    private Architectures() {}
 
     static String elfMachineName(int machine) {
         return ELF_MACHINES.getOrDefault(machine, String.format("ELF machine 0x%x", machine));
@@ -179,7 +178,9 @@ final class Architectures {
 
     /** The build setting that records the variant of a GOARCH, or null when it has none. */
     static String variantSetting(String goarch) {
-        return goarch == null ? null : ArchVariant.forGoarch(goarch).map(ArchVariant::variable).orElse(null);
+        return goarch == null
+                ? null
+                : ArchVariant.forGoarch(goarch).map(ArchVariant::variable).orElse(null);
     }
 
     /** The variant recorded in the build info for the given (or else the recorded) GOARCH. */

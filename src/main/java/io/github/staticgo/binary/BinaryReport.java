@@ -93,8 +93,30 @@ public record BinaryReport(
 
     /** The report for a file whose format the analyzer does not read. */
     public static BinaryReport unknown(long size) {
-        return new BinaryReport(Format.UNKNOWN, size, null, null, null, 0, null, null, null, null,
-                null, List.of(), List.of(), false, false, false, null, null, null, List.of(), null, null, null);
+        return new BinaryReport(
+                Format.UNKNOWN,
+                size,
+                null,
+                null,
+                null,
+                0,
+                null,
+                null,
+                null,
+                null,
+                null,
+                List.of(),
+                List.of(),
+                false,
+                false,
+                false,
+                null,
+                null,
+                null,
+                List.of(),
+                null,
+                null,
+                null);
     }
 
     /** The Go version that built the file, or null when it is not a Go binary. */
@@ -130,10 +152,19 @@ public record BinaryReport(
      *                      {@code PN_XNUM} the {@code sh_info} of section header 0
      */
     public record ElfDetails(
-            int osAbi, String osAbiName, int abiVersion, int type, String typeName, int machineCode,
-            long flags, long entry, boolean pie, String soname, String runpath, boolean sectionHeaders,
-            long programHeaders) {
-    }
+            int osAbi,
+            String osAbiName,
+            int abiVersion,
+            int type,
+            String typeName,
+            int machineCode,
+            long flags,
+            long entry,
+            boolean pie,
+            String soname,
+            String runpath,
+            boolean sectionHeaders,
+            long programHeaders) {}
 
     /**
      * PE header facts that matter beyond the common fields.
@@ -150,9 +181,13 @@ public record BinaryReport(
      *                        {@code NX_COMPAT} 0x100
      */
     public record PeDetails(
-            int machineCode, int subsystem, String subsystemName, boolean dll, long imageBase,
-            int characteristics, int dllCharacteristics) {
-    }
+            int machineCode,
+            int subsystem,
+            String subsystemName,
+            boolean dll,
+            long imageBase,
+            int characteristics,
+            int dllCharacteristics) {}
 
     /**
      * Mach-O header facts that matter beyond the common fields.
@@ -169,8 +204,13 @@ public record BinaryReport(
      * @param slices       the architectures of a fat file, in file order; empty for a thin file
      */
     public record MachODetails(
-            boolean fat, int cpuType, int cpuSubtype, int fileType, String fileTypeName,
-            String platform, List<BinaryReport> slices) {
+            boolean fat,
+            int cpuType,
+            int cpuSubtype,
+            int fileType,
+            String fileTypeName,
+            String platform,
+            List<BinaryReport> slices) {
 
         public MachODetails {
             slices = List.copyOf(slices);

@@ -50,6 +50,7 @@ final class ElfReader {
 
     /** Caps that no real binary comes near; they bound the work a hostile header can ask for. */
     private static final int MAX_USED_SEGMENTS = 65_536;
+
     private static final int MAX_SECTIONS = 65_536;
     private static final int MAX_DYNAMIC_ENTRIES = 65_536;
     private static final int MAX_NEEDED = 4_096;
@@ -60,16 +61,16 @@ final class ElfReader {
     private static final int MAX_NOTES = 1 << 20;
     /** The most dynamic symbols read, and the most imported names kept. */
     private static final int MAX_DYNAMIC_SYMBOLS = 65_536;
+
     static final int MAX_IMPORTED_SYMBOLS = 4_096;
     /** The program header table is read in pieces of about this size, whatever its length. */
     private static final int PROGRAM_HEADER_CHUNK = 64 << 10;
+
     static final int UPX_WINDOW = 4_096;
 
-    private record Segment(int type, int flags, long offset, long vaddr, long filesz, long memsz, long align) {
-    }
+    private record Segment(int type, int flags, long offset, long vaddr, long filesz, long memsz, long align) {}
 
-    private record Section(String name, int type, long addr, long offset, long size, long align, long link) {
-    }
+    private record Section(String name, int type, long addr, long offset, long size, long align, long link) {}
 
     private final FileView file;
     private boolean is64;
@@ -91,7 +92,8 @@ final class ElfReader {
             throw new MalformedBinaryException("ELF class " + elfClass + " is neither 32-bit (1) nor 64-bit (2)");
         }
         if (data != 1 && data != 2) {
-            throw new MalformedBinaryException("ELF data encoding " + data + " is neither little (1) nor big endian (2)");
+            throw new MalformedBinaryException(
+                    "ELF data encoding " + data + " is neither little (1) nor big endian (2)");
         }
         is64 = elfClass == 2;
         order = data == 1 ? ByteOrder.LITTLE_ENDIAN : ByteOrder.BIG_ENDIAN;
@@ -155,8 +157,10 @@ final class ElfReader {
             boolean flaggedPie = hasDynamic && (dynamic.flags1 & DF_1_PIE) != 0;
             // OpenBSD links static PIEs without DF_1_PIE: a DYN file that needs nothing, names
             // no soname and enters its own code is an executable all the same.
-            boolean unflaggedStaticPie = interpreter == null && needed.isEmpty()
-                    && (!hasDynamic || dynamic.soname == null) && entryIsExecutable(entry, segments);
+            boolean unflaggedStaticPie = interpreter == null
+                    && needed.isEmpty()
+                    && (!hasDynamic || dynamic.soname == null)
+                    && entryIsExecutable(entry, segments);
             if (type == ET_DYN && !flaggedPie && interpreter == null && !unflaggedStaticPie) {
                 linkage = Linkage.SHARED_LIBRARY;
             } else {
@@ -193,14 +197,43 @@ final class ElfReader {
         boolean upx = sections.isEmpty() && Markers.hasUpxMarker(file);
 
         BinaryReport.ElfDetails details = new BinaryReport.ElfDetails(
-                osAbi, osAbiName(osAbi), abiVersion, type, typeName(type), machine, flags, entry, pie,
-                hasDynamic ? dynamic.soname : null, hasDynamic ? dynamic.runpath : null, hasSectionTable, phnum);
-        return new BinaryReport(Format.ELF, file.size(), goos, goarch, machineName, is64 ? 64 : 32,
-                bigEndian ? "big" : "little", Architectures.elfAbi(machine, is64, flags),
-                Architectures.variant(goarch, buildInfo), linkage, interpreter, needed,
-                linkage == Linkage.DYNAMIC ? importedSymbols(sections, dynamic, memory) : List.of(), stripped, upx,
-                glibcNss, notes.gnuBuildId, notes.goBuildId, buildInfo,
-                List.of(Architectures.architecture(goarch, machineName)), details, null, null);
+                osAbi,
+                osAbiName(osAbi),
+                abiVersion,
+                type,
+                typeName(type),
+                machine,
+                flags,
+                entry,
+                pie,
+                hasDynamic ? dynamic.soname : null,
+                hasDynamic ? dynamic.runpath : null,
+                hasSectionTable,
+                phnum);
+        return new BinaryReport(
+                Format.ELF,
+                file.size(),
+                goos,
+                goarch,
+                machineName,
+                is64 ? 64 : 32,
+                bigEndian ? "big" : "little",
+                Architectures.elfAbi(machine, is64, flags),
+                Architectures.variant(goarch, buildInfo),
+                linkage,
+                interpreter,
+                needed,
+                linkage == Linkage.DYNAMIC ? importedSymbols(sections, dynamic, memory) : List.of(),
+                stripped,
+                upx,
+                glibcNss,
+                notes.gnuBuildId,
+                notes.goBuildId,
+                buildInfo,
+                List.of(Architectures.architecture(goarch, machineName)),
+                details,
+                null,
+                null);
     }
 
     /**
@@ -216,14 +249,16 @@ final class ElfReader {
         }
         int minimum = is64 ? 56 : 32;
         if (phentsize < minimum) {
-            throw new MalformedBinaryException("e_phentsize " + phentsize + " is smaller than a program header (" + minimum + ")");
+            throw new MalformedBinaryException(
+                    "e_phentsize " + phentsize + " is smaller than a program header (" + minimum + ")");
         }
         file.check(phoff, phnum * phentsize, phnum + " program headers");
         long perChunk = Math.max(1, PROGRAM_HEADER_CHUNK / phentsize);
         List<Segment> segments = new ArrayList<>();
         for (long first = 0; first < phnum; first += perChunk) {
             int count = (int) Math.min(perChunk, phnum - first);
-            ByteBuffer table = file.read(phoff + first * phentsize, (long) count * phentsize, order, "program header table");
+            ByteBuffer table =
+                    file.read(phoff + first * phentsize, (long) count * phentsize, order, "program header table");
             for (int i = 0; i < count; i++) {
                 int at = i * phentsize;
                 int type = table.getInt(at);
@@ -235,11 +270,23 @@ final class ElfReader {
                             + "interpreter and note segments");
                 }
                 if (is64) {
-                    segments.add(new Segment(type, table.getInt(at + 4), table.getLong(at + 8),
-                            table.getLong(at + 16), table.getLong(at + 32), table.getLong(at + 40), table.getLong(at + 48)));
+                    segments.add(new Segment(
+                            type,
+                            table.getInt(at + 4),
+                            table.getLong(at + 8),
+                            table.getLong(at + 16),
+                            table.getLong(at + 32),
+                            table.getLong(at + 40),
+                            table.getLong(at + 48)));
                 } else {
-                    segments.add(new Segment(type, table.getInt(at + 24), u32(table, at + 4),
-                            u32(table, at + 8), u32(table, at + 16), u32(table, at + 20), u32(table, at + 28)));
+                    segments.add(new Segment(
+                            type,
+                            table.getInt(at + 24),
+                            u32(table, at + 4),
+                            u32(table, at + 8),
+                            u32(table, at + 16),
+                            u32(table, at + 20),
+                            u32(table, at + 28)));
                 }
             }
         }
@@ -249,7 +296,9 @@ final class ElfReader {
     /** Whether {@code entry} lies inside the memory of an executable {@code PT_LOAD} segment. */
     private static boolean entryIsExecutable(long entry, List<Segment> segments) {
         for (Segment s : segments) {
-            if (s.type == PT_LOAD && (s.flags & PF_X) != 0 && Long.compareUnsigned(entry, s.vaddr) >= 0
+            if (s.type == PT_LOAD
+                    && (s.flags & PF_X) != 0
+                    && Long.compareUnsigned(entry, s.vaddr) >= 0
                     && Long.compareUnsigned(entry - s.vaddr, s.memsz) < 0) {
                 return true;
             }
@@ -261,7 +310,8 @@ final class ElfReader {
             throws IOException, MalformedBinaryException {
         int size = is64 ? 64 : 40;
         if (shentsize < size) {
-            throw new MalformedBinaryException("e_shentsize " + shentsize + " is smaller than a section header (" + size + ")");
+            throw new MalformedBinaryException(
+                    "e_shentsize " + shentsize + " is smaller than a section header (" + size + ")");
         }
         return file.read(shoff + index * shentsize, size, order, "section header " + index);
     }
@@ -272,11 +322,13 @@ final class ElfReader {
             return List.of();
         }
         if (Long.compareUnsigned(shnum, MAX_SECTIONS) > 0) {
-            throw new MalformedBinaryException(Long.toUnsignedString(shnum) + " sections; refusing more than " + MAX_SECTIONS);
+            throw new MalformedBinaryException(
+                    Long.toUnsignedString(shnum) + " sections; refusing more than " + MAX_SECTIONS);
         }
         int size = is64 ? 64 : 40;
         if (shentsize < size) {
-            throw new MalformedBinaryException("e_shentsize " + shentsize + " is smaller than a section header (" + size + ")");
+            throw new MalformedBinaryException(
+                    "e_shentsize " + shentsize + " is smaller than a section header (" + size + ")");
         }
         ByteBuffer table = file.read(shoff, shnum * shentsize, order, "section header table");
         int count = (int) shnum;
@@ -286,11 +338,23 @@ final class ElfReader {
             int at = i * shentsize;
             nameOffsets[i] = table.getInt(at);
             if (is64) {
-                raw.add(new Section(null, table.getInt(at + 4), table.getLong(at + 16), table.getLong(at + 24),
-                        table.getLong(at + 32), table.getLong(at + 48), u32(table, at + 40)));
+                raw.add(new Section(
+                        null,
+                        table.getInt(at + 4),
+                        table.getLong(at + 16),
+                        table.getLong(at + 24),
+                        table.getLong(at + 32),
+                        table.getLong(at + 48),
+                        u32(table, at + 40)));
             } else {
-                raw.add(new Section(null, table.getInt(at + 4), u32(table, at + 12), u32(table, at + 16),
-                        u32(table, at + 20), u32(table, at + 32), u32(table, at + 24)));
+                raw.add(new Section(
+                        null,
+                        table.getInt(at + 4),
+                        u32(table, at + 12),
+                        u32(table, at + 16),
+                        u32(table, at + 20),
+                        u32(table, at + 32),
+                        u32(table, at + 24)));
             }
         }
         byte[] names = new byte[0];
@@ -309,8 +373,8 @@ final class ElfReader {
         List<Section> sections = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
             Section s = raw.get(i);
-            sections.add(new Section(cString(names, nameOffsets[i] & 0xffffffffL), s.type, s.addr, s.offset, s.size,
-                    s.align, s.link));
+            sections.add(new Section(
+                    cString(names, nameOffsets[i] & 0xffffffffL), s.type, s.addr, s.offset, s.size, s.align, s.link));
         }
         return sections;
     }
@@ -320,7 +384,8 @@ final class ElfReader {
             return "";
         }
         if (offset >= table.length) {
-            throw new MalformedBinaryException("section name offset " + offset + " lies outside the section name table");
+            throw new MalformedBinaryException(
+                    "section name offset " + offset + " lies outside the section name table");
         }
         int end = (int) offset;
         while (end < table.length && table[end] != 0) {
@@ -334,7 +399,8 @@ final class ElfReader {
             if (s.type == PT_INTERP) {
                 file.check(s.offset, s.filesz, "PT_INTERP segment");
                 if (s.filesz > MAX_INTERPRETER) {
-                    throw new MalformedBinaryException("PT_INTERP of " + s.filesz + " bytes is longer than a path can be");
+                    throw new MalformedBinaryException(
+                            "PT_INTERP of " + s.filesz + " bytes is longer than a path can be");
                 }
                 byte[] path = file.bytes(s.offset, s.filesz, "PT_INTERP segment");
                 int end = 0;
@@ -420,8 +486,8 @@ final class ElfReader {
         }
         AddressMap.Location strings = memory.locate(strtab);
         if (strings == null) {
-            throw new MalformedBinaryException("DT_STRTAB address 0x" + Long.toHexString(strtab)
-                    + " is not mapped by any PT_LOAD segment");
+            throw new MalformedBinaryException(
+                    "DT_STRTAB address 0x" + Long.toHexString(strtab) + " is not mapped by any PT_LOAD segment");
         }
         for (long offset : neededOffsets) {
             dynamic.needed.add(dynamicString(strings, strsz, offset, "DT_NEEDED"));
@@ -472,8 +538,8 @@ final class ElfReader {
                     throw new MalformedBinaryException(".dynsym links to section " + s.link + ", which does not exist");
                 }
                 Section strings = sections.get((int) s.link);
-                return undefinedSymbols(s.offset, s.size / entrySize,
-                        file.bytes(strings.offset, strings.size, "dynamic symbol names"));
+                return undefinedSymbols(
+                        s.offset, s.size / entrySize, file.bytes(strings.offset, strings.size, "dynamic symbol names"));
             }
         }
         if (dynamic == null || dynamic.symtab == -1 || dynamic.hash == -1 || dynamic.strtab == -1) {
@@ -487,14 +553,15 @@ final class ElfReader {
         }
         long chains = u32(file.read(hash.fileOffset() + 4, 4, order, "DT_HASH nchain"), 0);
         if (Long.compareUnsigned(chains * entrySize, symbols.available()) > 0) {
-            throw new MalformedBinaryException("DT_HASH counts " + chains + " symbols; DT_SYMTAB's segment holds fewer");
+            throw new MalformedBinaryException(
+                    "DT_HASH counts " + chains + " symbols; DT_SYMTAB's segment holds fewer");
         }
         long stringsSize = strings.available();
         if (dynamic.strsz != -1 && Long.compareUnsigned(dynamic.strsz, stringsSize) < 0) {
             stringsSize = dynamic.strsz;
         }
-        return undefinedSymbols(symbols.fileOffset(), chains,
-                file.bytes(strings.fileOffset(), stringsSize, "dynamic symbol names"));
+        return undefinedSymbols(
+                symbols.fileOffset(), chains, file.bytes(strings.fileOffset(), stringsSize, "dynamic symbol names"));
     }
 
     private List<String> undefinedSymbols(long offset, long count, byte[] strings)
@@ -522,8 +589,8 @@ final class ElfReader {
     /** A NUL-terminated name of at most {@link #MAX_STRING} bytes at {@code offset} of {@code strings}. */
     private static String symbolName(byte[] strings, long offset) throws MalformedBinaryException {
         if (Long.compareUnsigned(offset, strings.length) >= 0) {
-            throw new MalformedBinaryException("dynamic symbol name offset " + Long.toUnsignedString(offset)
-                    + " lies outside its string table");
+            throw new MalformedBinaryException(
+                    "dynamic symbol name offset " + Long.toUnsignedString(offset) + " lies outside its string table");
         }
         int start = (int) offset;
         int limit = (int) Math.min(strings.length, start + (long) MAX_STRING);
@@ -597,7 +664,8 @@ final class ElfReader {
             notes.goBuildId = new String(desc, StandardCharsets.UTF_8);
         } else if (type == 1 && notes.goos == null) {
             notes.goos = switch (name) {
-                case "GNU" -> desc.length >= 4 && ByteBuffer.wrap(desc).order(order).getInt(0) == 0 ? "linux" : null;
+                case "GNU" ->
+                    desc.length >= 4 && ByteBuffer.wrap(desc).order(order).getInt(0) == 0 ? "linux" : null;
                 case "FreeBSD" -> "freebsd";
                 case "NetBSD" -> "netbsd";
                 case "OpenBSD" -> "openbsd";

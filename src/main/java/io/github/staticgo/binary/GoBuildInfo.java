@@ -19,8 +19,7 @@ import java.util.Objects;
  *                  {@code -ldflags}, {@code -trimpath}, {@code vcs.*}); a key repeated in the
  *                  file keeps its first position and its last value
  */
-public record GoBuildInfo(
-        String goVersion, String path, Module main, List<Module> deps, Map<String, String> settings) {
+public record GoBuildInfo(String goVersion, String path, Module main, List<Module> deps, Map<String, String> settings) {
 
     /**
      * A module line of the build information.

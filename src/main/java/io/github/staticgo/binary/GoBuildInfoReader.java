@@ -70,8 +70,9 @@ final class GoBuildInfoReader {
                 throw new MalformedBinaryException("Go build info pointer size " + pointerSize + " is neither 4 nor 8");
             }
             ByteOrder order = (flags & FLAGS_ENDIAN_BIG) != 0 ? ByteOrder.BIG_ENDIAN : ByteOrder.LITTLE_ENDIAN;
-            ByteBuffer pointers = ByteBuffer.wrap(readAt(found + MAGIC.length + 2, 2L * pointerSize,
-                    "Go build info pointers")).order(order);
+            ByteBuffer pointers = ByteBuffer.wrap(
+                            readAt(found + MAGIC.length + 2, 2L * pointerSize, "Go build info pointers"))
+                    .order(order);
             version = string(goString(pointer(pointers, 0, pointerSize), pointerSize, order, MAX_VERSION));
             modinfo = goString(pointer(pointers, pointerSize, pointerSize), pointerSize, order, MAX_MODINFO);
         }
@@ -134,7 +135,8 @@ final class GoBuildInfoReader {
     /** A varint-length-prefixed string at {@code address}; stores the address after it in {@code next[0]}. */
     private byte[] varintString(long address, int max, long[] next) throws IOException, MalformedBinaryException {
         AddressMap.Location location = locate(address, "Go build info string");
-        byte[] prefix = file.bytes(location.fileOffset(), unsignedMin(10, location.available()), "Go build info string");
+        byte[] prefix =
+                file.bytes(location.fileOffset(), unsignedMin(10, location.available()), "Go build info string");
         long length = 0;
         int shift = 0;
         int used = 0;
@@ -153,8 +155,8 @@ final class GoBuildInfoReader {
             shift += 7;
         }
         if (Long.compareUnsigned(length, max) > 0) {
-            throw new MalformedBinaryException("Go build info string of " + Long.toUnsignedString(length)
-                    + " bytes is larger than " + max);
+            throw new MalformedBinaryException(
+                    "Go build info string of " + Long.toUnsignedString(length) + " bytes is larger than " + max);
         }
         byte[] data = readAt(address + used, length, "Go build info string");
         next[0] = address + used + length;
@@ -164,12 +166,13 @@ final class GoBuildInfoReader {
     /** A Go string header (pointer, length) at {@code address}, and the bytes it points to. */
     private byte[] goString(long address, int pointerSize, ByteOrder order, int max)
             throws IOException, MalformedBinaryException {
-        ByteBuffer header = ByteBuffer.wrap(readAt(address, 2L * pointerSize, "Go string header")).order(order);
+        ByteBuffer header = ByteBuffer.wrap(readAt(address, 2L * pointerSize, "Go string header"))
+                .order(order);
         long data = pointer(header, 0, pointerSize);
         long length = pointer(header, pointerSize, pointerSize);
         if (Long.compareUnsigned(length, max) > 0) {
-            throw new MalformedBinaryException("Go build info string of " + Long.toUnsignedString(length)
-                    + " bytes is larger than " + max);
+            throw new MalformedBinaryException(
+                    "Go build info string of " + Long.toUnsignedString(length) + " bytes is larger than " + max);
         }
         return readAt(data, length, "Go build info string");
     }
@@ -182,8 +185,8 @@ final class GoBuildInfoReader {
     private byte[] readAt(long address, long length, String what) throws IOException, MalformedBinaryException {
         AddressMap.Location location = locate(address, what);
         if (Long.compareUnsigned(length, location.available()) > 0) {
-            throw new MalformedBinaryException(what + " at address 0x" + Long.toHexString(address)
-                    + " runs past the end of its segment");
+            throw new MalformedBinaryException(
+                    what + " at address 0x" + Long.toHexString(address) + " runs past the end of its segment");
         }
         return file.bytes(location.fileOffset(), length, what);
     }

@@ -20,8 +20,7 @@ final class GoModInfoParser {
     private static final String REPLACE_LINE = "=>\t";
     private static final String BUILD_LINE = "build\t";
 
-    private GoModInfoParser() {
-    }
+    private GoModInfoParser() {}
 
     static GoBuildInfo parse(String goVersion, String modinfo) throws MalformedBinaryException {
         String path = null;
@@ -52,14 +51,13 @@ final class GoModInfoParser {
                 if (elem.length != 3) {
                     throw bad(lineNumber, "expected 3 columns for replacement; got " + elem.length);
                 }
-                GoBuildInfo.Module replacement =
-                        new GoBuildInfo.Module(elem[0], elem[1], elem[2], null);
+                GoBuildInfo.Module replacement = new GoBuildInfo.Module(elem[0], elem[1], elem[2], null);
                 if (last == 1) {
                     main = new GoBuildInfo.Module(main.path(), main.version(), main.sum(), replacement);
                 } else if (last == 2) {
                     GoBuildInfo.Module dep = deps.get(deps.size() - 1);
-                    deps.set(deps.size() - 1,
-                            new GoBuildInfo.Module(dep.path(), dep.version(), dep.sum(), replacement));
+                    deps.set(
+                            deps.size() - 1, new GoBuildInfo.Module(dep.path(), dep.version(), dep.sum(), replacement));
                 } else {
                     throw bad(lineNumber, "replacement with no module on previous line");
                 }
@@ -72,8 +70,7 @@ final class GoModInfoParser {
         return new GoBuildInfo(goVersion, path, main, deps, settings);
     }
 
-    private static GoBuildInfo.Module module(String columns, int lineNumber)
-            throws MalformedBinaryException {
+    private static GoBuildInfo.Module module(String columns, int lineNumber) throws MalformedBinaryException {
         String[] elem = columns.split("\t", -1);
         if (elem.length != 2 && elem.length != 3) {
             throw bad(lineNumber, "expected 2 or 3 columns; got " + elem.length);
@@ -250,7 +247,6 @@ final class GoModInfoParser {
     }
 
     private static MalformedBinaryException bad(int lineNumber, String reason) {
-        return new MalformedBinaryException(
-                "could not parse Go build info: line " + lineNumber + ": " + reason);
+        return new MalformedBinaryException("could not parse Go build info: line " + lineNumber + ": " + reason);
     }
 }

@@ -22,6 +22,7 @@ final class MachOReader {
      * carry their major version (45 and up) where a fat file has its count, which tells them apart.
      */
     static final int MAX_FAT_ARCHES = 30;
+
     private static final long MAX_COMMANDS_SIZE = 16L << 20;
     private static final int MAX_COMMANDS = 65_536;
     private static final int MAX_SECTIONS_PER_SEGMENT = 65_536;
@@ -40,15 +41,12 @@ final class MachOReader {
     private static final int LC_VERSION_MIN_IPHONEOS = 0x25;
     private static final int LC_BUILD_VERSION = 0x32;
 
-    private record Segment(String name, long vmaddr, long vmsize, long fileoff, long filesize, int maxprot,
-                           int initprot) {
-    }
+    private record Segment(
+            String name, long vmaddr, long vmsize, long fileoff, long filesize, int maxprot, int initprot) {}
 
-    private record Section(String name, String segment, long addr, long size, long offset) {
-    }
+    private record Section(String name, String segment, long addr, long size, long offset) {}
 
-    private MachOReader() {
-    }
+    private MachOReader() {}
 
     /** Whether the first four bytes (read big-endian) are a fat header worth trying. */
     static boolean isFat(int magic) {
@@ -56,8 +54,10 @@ final class MachOReader {
     }
 
     static boolean isThin(int magic) {
-        return magic == MH_MAGIC || magic == MH_MAGIC_64
-                || Integer.reverseBytes(magic) == MH_MAGIC || Integer.reverseBytes(magic) == MH_MAGIC_64;
+        return magic == MH_MAGIC
+                || magic == MH_MAGIC_64
+                || Integer.reverseBytes(magic) == MH_MAGIC
+                || Integer.reverseBytes(magic) == MH_MAGIC_64;
     }
 
     /** Reads a fat file, or returns null when the count says it is a Java class file instead. */
@@ -105,18 +105,33 @@ final class MachOReader {
         for (BinaryReport s : slices) {
             architectures.addAll(s.architectures());
         }
-        BinaryReport.MachODetails details = new BinaryReport.MachODetails(true, 0, 0, 0, null,
-                common(slices, s -> s.macho().platform()), slices);
+        BinaryReport.MachODetails details = new BinaryReport.MachODetails(
+                true, 0, 0, 0, null, common(slices, s -> s.macho().platform()), slices);
         List<String> needed = common(slices, BinaryReport::needed);
-        return new BinaryReport(Format.MACHO, size,
-                common(slices, BinaryReport::goos), common(slices, BinaryReport::goarch),
-                common(slices, BinaryReport::machine), orZero(common(slices, BinaryReport::bits)),
-                common(slices, BinaryReport::endianness), common(slices, BinaryReport::abi),
-                common(slices, BinaryReport::variant), null, common(slices, BinaryReport::interpreter),
-                needed == null ? List.of() : needed, List.of(),
-                slices.stream().allMatch(BinaryReport::stripped), slices.stream().anyMatch(BinaryReport::upxPacked),
-                false, null, common(slices, BinaryReport::goBuildId), common(slices, BinaryReport::goBuildInfo),
-                architectures, null, null, details);
+        return new BinaryReport(
+                Format.MACHO,
+                size,
+                common(slices, BinaryReport::goos),
+                common(slices, BinaryReport::goarch),
+                common(slices, BinaryReport::machine),
+                orZero(common(slices, BinaryReport::bits)),
+                common(slices, BinaryReport::endianness),
+                common(slices, BinaryReport::abi),
+                common(slices, BinaryReport::variant),
+                null,
+                common(slices, BinaryReport::interpreter),
+                needed == null ? List.of() : needed,
+                List.of(),
+                slices.stream().allMatch(BinaryReport::stripped),
+                slices.stream().anyMatch(BinaryReport::upxPacked),
+                false,
+                null,
+                common(slices, BinaryReport::goBuildId),
+                common(slices, BinaryReport::goBuildInfo),
+                architectures,
+                null,
+                null,
+                details);
     }
 
     private static <T> T common(List<BinaryReport> slices, Function<BinaryReport, T> field) {
@@ -146,8 +161,8 @@ final class MachOReader {
         long ncmds = header.getInt(16) & 0xffffffffL;
         long sizeofcmds = header.getInt(20) & 0xffffffffL;
         if (ncmds > MAX_COMMANDS || sizeofcmds > MAX_COMMANDS_SIZE) {
-            throw new MalformedBinaryException("Mach-O header declares " + ncmds + " load commands in "
-                    + sizeofcmds + " bytes; refusing more than " + MAX_COMMANDS + " or " + MAX_COMMANDS_SIZE);
+            throw new MalformedBinaryException("Mach-O header declares " + ncmds + " load commands in " + sizeofcmds
+                    + " bytes; refusing more than " + MAX_COMMANDS + " or " + MAX_COMMANDS_SIZE);
         }
         ByteBuffer commands = file.read(headerSize, sizeofcmds, order, "Mach-O load commands");
 
@@ -167,14 +182,14 @@ final class MachOReader {
             int cmd = commands.getInt(at);
             long cmdsize = commands.getInt(at + 4) & 0xffffffffL;
             if (cmdsize < 8 || at + cmdsize > sizeofcmds) {
-                throw new MalformedBinaryException("Mach-O load command " + i + " has size " + cmdsize
-                        + ", outside the load command area");
+                throw new MalformedBinaryException(
+                        "Mach-O load command " + i + " has size " + cmdsize + ", outside the load command area");
             }
             ByteBuffer command = commands.slice(at, (int) cmdsize).order(order);
             switch (cmd) {
                 case LC_SEGMENT, LC_SEGMENT_64 -> segment(file, command, cmd == LC_SEGMENT_64, segments, sections);
                 case LC_LOAD_DYLIB, LC_LOAD_WEAK_DYLIB, LC_REEXPORT_DYLIB, LC_LAZY_LOAD_DYLIB, LC_LOAD_UPWARD_DYLIB ->
-                        dylibs.add(commandString(command, "dylib name"));
+                    dylibs.add(commandString(command, "dylib name"));
                 case LC_LOAD_DYLINKER -> dylinker = commandString(command, "dylinker name");
                 case LC_SYMTAB -> {
                     requireSize(command, 24, "LC_SYMTAB");
@@ -193,8 +208,7 @@ final class MachOReader {
                 }
                 case LC_VERSION_MIN_MACOSX -> platform = platform == null ? "macos" : platform;
                 case LC_VERSION_MIN_IPHONEOS -> platform = platform == null ? "ios" : platform;
-                default -> {
-                }
+                default -> {}
             }
             at += (int) cmdsize;
         }
@@ -216,16 +230,37 @@ final class MachOReader {
             default -> buildInfo != null ? buildInfo.setting("GOOS") : null;
         };
         boolean stripped = !hasSymtab || nsyms == 0 || nlocalsym == 0;
-        BinaryReport.MachODetails details = new BinaryReport.MachODetails(false, cpuType, cpuSubtype, fileType,
-                fileTypeName(fileType), platform, List.of());
-        return new BinaryReport(Format.MACHO, file.size(), goos, goarch, machine, is64 ? 64 : 32,
-                order == ByteOrder.BIG_ENDIAN ? "big" : "little", null, Architectures.variant(goarch, buildInfo),
-                null, dylinker, dylibs, List.of(), stripped, Markers.hasUpxMarker(file), false, null, goBuildId, buildInfo,
-                List.of(Architectures.architecture(goarch, machine)), null, null, details);
+        BinaryReport.MachODetails details = new BinaryReport.MachODetails(
+                false, cpuType, cpuSubtype, fileType, fileTypeName(fileType), platform, List.of());
+        return new BinaryReport(
+                Format.MACHO,
+                file.size(),
+                goos,
+                goarch,
+                machine,
+                is64 ? 64 : 32,
+                order == ByteOrder.BIG_ENDIAN ? "big" : "little",
+                null,
+                Architectures.variant(goarch, buildInfo),
+                null,
+                dylinker,
+                dylibs,
+                List.of(),
+                stripped,
+                Markers.hasUpxMarker(file),
+                false,
+                null,
+                goBuildId,
+                buildInfo,
+                List.of(Architectures.architecture(goarch, machine)),
+                null,
+                null,
+                details);
     }
 
-    private static void segment(FileView file, ByteBuffer command, boolean is64, List<Segment> segments,
-                                List<Section> sections) throws MalformedBinaryException {
+    private static void segment(
+            FileView file, ByteBuffer command, boolean is64, List<Segment> segments, List<Section> sections)
+            throws MalformedBinaryException {
         int headerSize = is64 ? 72 : 56;
         int sectionSize = is64 ? 80 : 68;
         requireSize(command, headerSize, "segment command");
@@ -241,21 +276,24 @@ final class MachOReader {
             file.check(fileoff, filesize, "Mach-O segment " + name);
         }
         if (nsects > MAX_SECTIONS_PER_SEGMENT || headerSize + nsects * sectionSize > command.capacity()) {
-            throw new MalformedBinaryException("Mach-O segment " + name + " declares " + nsects
-                    + " sections that do not fit its load command");
+            throw new MalformedBinaryException(
+                    "Mach-O segment " + name + " declares " + nsects + " sections that do not fit its load command");
         }
         segments.add(new Segment(name, vmaddr, vmsize, fileoff, filesize, maxprot, initprot));
         for (int i = 0; i < nsects; i++) {
             int at = headerSize + i * sectionSize;
-            sections.add(new Section(fixedString(command, at), fixedString(command, at + 16),
+            sections.add(new Section(
+                    fixedString(command, at),
+                    fixedString(command, at + 16),
                     is64 ? command.getLong(at + 32) : command.getInt(at + 32) & 0xffffffffL,
                     is64 ? command.getLong(at + 40) : command.getInt(at + 36) & 0xffffffffL,
                     command.getInt(at + (is64 ? 48 : 40)) & 0xffffffffL));
         }
     }
 
-    private static GoBuildInfo goBuildInfo(FileView file, AddressMap memory, List<Segment> segments,
-                                           List<Section> sections) throws IOException, MalformedBinaryException {
+    private static GoBuildInfo goBuildInfo(
+            FileView file, AddressMap memory, List<Segment> segments, List<Section> sections)
+            throws IOException, MalformedBinaryException {
         GoBuildInfoReader reader = new GoBuildInfoReader(file, memory);
         for (Section s : sections) {
             if (s.name.equals("__go_buildinfo")) {
@@ -272,14 +310,17 @@ final class MachOReader {
     }
 
     /** As Go's own reader: the first 32 KiB, else the start of {@code __text}. */
-    private static String goBuildId(FileView file, List<Section> sections) throws IOException, MalformedBinaryException {
+    private static String goBuildId(FileView file, List<Section> sections)
+            throws IOException, MalformedBinaryException {
         String id = Markers.goBuildId(file.readUpTo(0, Markers.GO_BUILD_ID_WINDOW));
         if (id != null) {
             return id;
         }
         for (Section s : sections) {
             if (s.name.equals("__text")) {
-                long n = Long.compareUnsigned(s.size, Markers.GO_BUILD_ID_WINDOW) < 0 ? s.size : Markers.GO_BUILD_ID_WINDOW;
+                long n = Long.compareUnsigned(s.size, Markers.GO_BUILD_ID_WINDOW) < 0
+                        ? s.size
+                        : Markers.GO_BUILD_ID_WINDOW;
                 if (!file.contains(s.offset, n)) {
                     throw new MalformedBinaryException("Mach-O __text section lies outside the file");
                 }

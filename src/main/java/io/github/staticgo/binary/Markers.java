@@ -9,6 +9,7 @@ final class Markers {
 
     /** The most read-only data searched for NSS strings in one file. */
     static final long MAX_NSS_SCAN = 64L << 20;
+
     private static final int CHUNK = 1 << 20;
     private static final byte[] UPX = ascii("UPX!");
     /**
@@ -19,14 +20,15 @@ final class Markers {
      * own resolver reads that file too.
      */
     private static final byte[][] NSS_LOADER_STRINGS = {
-        cString("libnss_%s.so%s"), cString("_nss_%s_%s"), cString("libnss_")};
+        cString("libnss_%s.so%s"), cString("_nss_%s_%s"), cString("libnss_")
+    };
+
     private static final byte[] GO_BUILD_ID_PREFIX = latin1("\u00ff Go build ID: \"");
     private static final byte[] GO_BUILD_ID_END = latin1("\"\n \u00ff");
     /** How far from the start Go's own build ID reader looks, as cmd/internal/buildid does. */
     static final int GO_BUILD_ID_WINDOW = 32 * 1024;
 
-    private Markers() {
-    }
+    private Markers() {}
 
     /**
      * Whether UPX's {@code UPX!} magic appears in the first 4 KiB. UPX writes it in the

@@ -23,12 +23,10 @@ final class PeReader {
     private static final long SCN_MEM_READ = 0x40000000L;
     private static final long SCN_MEM_WRITE = 0x80000000L;
 
-    private record Section(String name, long virtualSize, long virtualAddress, long rawSize, long rawOffset,
-                           long characteristics) {
-    }
+    private record Section(
+            String name, long virtualSize, long virtualAddress, long rawSize, long rawOffset, long characteristics) {}
 
-    private PeReader() {
-    }
+    private PeReader() {}
 
     /**
      * Reads the file, or returns null when the MZ header leads to no PE signature (a DOS or other
@@ -60,7 +58,8 @@ final class PeReader {
         } else if (magic == PE32_PLUS) {
             plus = true;
         } else {
-            throw new MalformedBinaryException(String.format("PE optional header magic 0x%x is neither PE32 nor PE32+", magic));
+            throw new MalformedBinaryException(
+                    String.format("PE optional header magic 0x%x is neither PE32 nor PE32+", magic));
         }
         int directoriesAt = plus ? 112 : 96;
         if (optionalSize < directoriesAt) {
@@ -78,7 +77,8 @@ final class PeReader {
         }
 
         if (sectionCount > MAX_SECTIONS) {
-            throw new MalformedBinaryException(sectionCount + " PE sections; the loader accepts at most " + MAX_SECTIONS);
+            throw new MalformedBinaryException(
+                    sectionCount + " PE sections; the loader accepts at most " + MAX_SECTIONS);
         }
         long sectionTable = optionalOffset + optionalSize;
         ByteBuffer table = file.read(sectionTable, 40L * sectionCount, LE, "PE section table");
@@ -92,9 +92,12 @@ final class PeReader {
             while (nameLength < 8 && rawName[nameLength] != 0) {
                 nameLength++;
             }
-            Section s = new Section(new String(rawName, 0, nameLength, StandardCharsets.UTF_8),
-                    table.getInt(at + 8) & 0xffffffffL, table.getInt(at + 12) & 0xffffffffL,
-                    table.getInt(at + 16) & 0xffffffffL, table.getInt(at + 20) & 0xffffffffL,
+            Section s = new Section(
+                    new String(rawName, 0, nameLength, StandardCharsets.UTF_8),
+                    table.getInt(at + 8) & 0xffffffffL,
+                    table.getInt(at + 12) & 0xffffffffL,
+                    table.getInt(at + 16) & 0xffffffffL,
+                    table.getInt(at + 20) & 0xffffffffL,
                     table.getInt(at + 36) & 0xffffffffL);
             if (s.rawSize != 0) {
                 file.check(s.rawOffset, s.rawSize, "PE section " + s.name);
@@ -108,8 +111,10 @@ final class PeReader {
         GoBuildInfo buildInfo = null;
         GoBuildInfoReader reader = new GoBuildInfoReader(file, memory);
         for (Section s : sections) {
-            if (s.virtualAddress != 0 && s.rawSize != 0
-                    && (s.characteristics & ~SCN_ALIGN_32BYTES) == (SCN_CNT_INITIALIZED_DATA | SCN_MEM_READ | SCN_MEM_WRITE)) {
+            if (s.virtualAddress != 0
+                    && s.rawSize != 0
+                    && (s.characteristics & ~SCN_ALIGN_32BYTES)
+                            == (SCN_CNT_INITIALIZED_DATA | SCN_MEM_READ | SCN_MEM_WRITE)) {
                 buildInfo = reader.read(imageBase + s.virtualAddress, s.virtualSize);
                 break;
             }
@@ -125,12 +130,38 @@ final class PeReader {
         String goBuildId = Markers.goBuildId(file.readUpTo(0, Markers.GO_BUILD_ID_WINDOW));
         boolean stripped = symbolTable == 0 || symbolCount == 0;
         boolean upx = Markers.hasUpxMarker(file) || sections.stream().anyMatch(s -> s.name.startsWith("UPX"));
-        BinaryReport.PeDetails details = new BinaryReport.PeDetails(machine, subsystem, subsystemName,
-                (characteristics & IMAGE_FILE_DLL) != 0, imageBase, characteristics, dllCharacteristics);
-        return new BinaryReport(Format.PE, file.size(), goos, goarch, machineName, plus ? 64 : 32, "little",
-                null, Architectures.variant(goarch, buildInfo), null, null, imports, List.of(), stripped, upx, false,
-                null, goBuildId, buildInfo, List.of(Architectures.architecture(goarch, machineName)),
-                null, details, null);
+        BinaryReport.PeDetails details = new BinaryReport.PeDetails(
+                machine,
+                subsystem,
+                subsystemName,
+                (characteristics & IMAGE_FILE_DLL) != 0,
+                imageBase,
+                characteristics,
+                dllCharacteristics);
+        return new BinaryReport(
+                Format.PE,
+                file.size(),
+                goos,
+                goarch,
+                machineName,
+                plus ? 64 : 32,
+                "little",
+                null,
+                Architectures.variant(goarch, buildInfo),
+                null,
+                null,
+                imports,
+                List.of(),
+                stripped,
+                upx,
+                false,
+                null,
+                goBuildId,
+                buildInfo,
+                List.of(Architectures.architecture(goarch, machineName)),
+                null,
+                details,
+                null);
     }
 
     /** The DLL names of the import directory, in file order. */
@@ -157,7 +188,8 @@ final class PeReader {
             }
             AddressMap.Location name = memory.locate(imageBase + nameRva);
             if (name == null) {
-                throw new MalformedBinaryException(String.format("PE import name RVA 0x%x lies in no section", nameRva));
+                throw new MalformedBinaryException(
+                        String.format("PE import name RVA 0x%x lies in no section", nameRva));
             }
             byte[] bytes = file.bytes(name.fileOffset(), Math.min(MAX_NAME, name.available()), "PE import name");
             int end = 0;

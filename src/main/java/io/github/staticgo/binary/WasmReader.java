@@ -19,6 +19,7 @@ final class WasmReader {
 
     /** {@code "\0asm"} read as a big-endian number. */
     static final int MAGIC = 0x0061736d;
+
     private static final int VERSION = 1;
 
     private static final int CUSTOM_SECTION = 0;
@@ -31,17 +32,18 @@ final class WasmReader {
      * fifteen sections, so a few thousand is far beyond any real module.
      */
     private static final int MAX_IMPORTS = 100_000;
+
     private static final int MAX_DATA_SEGMENTS = 100_000;
     private static final int MAX_SECTIONS = 4_096;
     /** Module names longer than this are none of the ones that say a GOOS, and are skipped. */
     private static final int MAX_MODULE_NAME = 64;
+
     private static final String GO_BUILD_ID_SECTION = "go:buildid";
     /** The host modules Go's ports import: syscall/js's {@code gojs} and WASI preview 1. */
     private static final Map<String, String> GOOS_BY_IMPORTED_MODULE =
             Map.of("gojs", "js", "wasi_snapshot_preview1", "wasip1");
 
-    private record DataSegment(long address, long fileOffset, long length) {
-    }
+    private record DataSegment(long address, long fileOffset, long length) {}
 
     private final FileView file;
     private String importedGoos;
@@ -60,7 +62,8 @@ final class WasmReader {
         ByteBuffer header = file.read(0, 8, ByteOrder.LITTLE_ENDIAN, "WebAssembly header");
         int version = header.getInt(4);
         if (version != VERSION) {
-            throw new MalformedBinaryException("WebAssembly version " + Integer.toUnsignedString(version) + " is not 1");
+            throw new MalformedBinaryException(
+                    "WebAssembly version " + Integer.toUnsignedString(version) + " is not 1");
         }
         Cursor module = new Cursor(file, 8, file.size());
         for (int count = 0; !module.atEnd(); count++) {
@@ -81,14 +84,36 @@ final class WasmReader {
         GoBuildInfo buildInfo = goBuildInfo();
         String goos = importedGoos != null ? importedGoos : buildInfo != null ? buildInfo.setting("GOOS") : null;
         String goarch = "wasm";
-        return new BinaryReport(Format.WASM, file.size(), goos, goarch, "WebAssembly", 32, "little", null,
-                Architectures.variant(goarch, buildInfo), null, null, List.of(), List.of(), false, false, false, null,
-                goBuildId, buildInfo, List.of(goarch), null, null, null);
+        return new BinaryReport(
+                Format.WASM,
+                file.size(),
+                goos,
+                goarch,
+                "WebAssembly",
+                32,
+                "little",
+                null,
+                Architectures.variant(goarch, buildInfo),
+                null,
+                null,
+                List.of(),
+                List.of(),
+                false,
+                false,
+                false,
+                null,
+                goBuildId,
+                buildInfo,
+                List.of(goarch),
+                null,
+                null,
+                null);
     }
 
     private void customSection(Cursor section) throws IOException, MalformedBinaryException {
         String name = section.name(GO_BUILD_ID_SECTION.length(), "custom section name");
-        if (GO_BUILD_ID_SECTION.equals(name) && goBuildId == null
+        if (GO_BUILD_ID_SECTION.equals(name)
+                && goBuildId == null
                 && section.remaining() <= Markers.GO_BUILD_ID_WINDOW) {
             goBuildId = Markers.goBuildId(section.bytes(section.remaining(), "go:buildid section"));
         }
@@ -132,7 +157,8 @@ final class WasmReader {
     private static void limits(Cursor section) throws IOException, MalformedBinaryException {
         int flags = section.u8("limits flags");
         if (flags > 7) {
-            throw new MalformedBinaryException("WebAssembly limits flags 0x" + Integer.toHexString(flags) + " are unknown");
+            throw new MalformedBinaryException(
+                    "WebAssembly limits flags 0x" + Integer.toHexString(flags) + " are unknown");
         }
         int bits = (flags & 4) != 0 ? 64 : 32;
         section.leb(bits, false, "limits minimum");
@@ -153,8 +179,8 @@ final class WasmReader {
     private void dataSection(Cursor section) throws IOException, MalformedBinaryException {
         long count = section.u32("data segment count");
         if (count > MAX_DATA_SEGMENTS) {
-            throw new MalformedBinaryException(count + " WebAssembly data segments; engines accept at most "
-                    + MAX_DATA_SEGMENTS);
+            throw new MalformedBinaryException(
+                    count + " WebAssembly data segments; engines accept at most " + MAX_DATA_SEGMENTS);
         }
         for (long i = 0; i < count; i++) {
             long mode = section.u32("data segment mode");
@@ -201,8 +227,9 @@ final class WasmReader {
                     address = -1;
                 }
                 case 0x6a, 0x6b, 0x6c, 0x7c, 0x7d, 0x7e -> address = -1; // i32/i64 add, sub, mul
-                default -> throw new MalformedBinaryException(String.format(
-                        "opcode 0x%02x is not allowed in a WebAssembly constant expression", opcode));
+                default ->
+                    throw new MalformedBinaryException(
+                            String.format("opcode 0x%02x is not allowed in a WebAssembly constant expression", opcode));
             }
         }
     }
@@ -264,8 +291,8 @@ final class WasmReader {
 
         int u8(String what) throws IOException, MalformedBinaryException {
             if (position >= end) {
-                throw new MalformedBinaryException("WebAssembly " + what + " at offset " + position
-                        + " runs past the end of its section");
+                throw new MalformedBinaryException(
+                        "WebAssembly " + what + " at offset " + position + " runs past the end of its section");
             }
             if (position < windowStart || position >= windowStart + window.length) {
                 windowStart = position;
@@ -344,8 +371,8 @@ final class WasmReader {
 
         void expectEnd(String what) throws MalformedBinaryException {
             if (position != end) {
-                throw new MalformedBinaryException("WebAssembly " + what + " has " + (end - position)
-                        + " bytes after its last entry");
+                throw new MalformedBinaryException(
+                        "WebAssembly " + what + " has " + (end - position) + " bytes after its last entry");
             }
         }
     }

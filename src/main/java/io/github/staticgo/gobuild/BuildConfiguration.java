@@ -15,9 +15,18 @@ import java.util.Set;
  * @param outputTimestamp project.build.outputTimestamp as written, or null
  * @param execution how this run builds: up-to-date records, threads, force
  */
-public record BuildConfiguration(Path moduleDirectory, List<String> packages, String binaryName, String defaultName,
-        List<TargetDeclaration> targets, String defaultCgo, BuildSettings settings, GoToolchainRequest toolchain,
-        Path outputDirectory, String outputTimestamp, Execution execution) {
+public record BuildConfiguration(
+        Path moduleDirectory,
+        List<String> packages,
+        String binaryName,
+        String defaultName,
+        List<TargetDeclaration> targets,
+        String defaultCgo,
+        BuildSettings settings,
+        GoToolchainRequest toolchain,
+        Path outputDirectory,
+        String outputTimestamp,
+        Execution execution) {
 
     public BuildConfiguration {
         packages = List.copyOf(packages);
@@ -33,8 +42,8 @@ public record BuildConfiguration(Path moduleDirectory, List<String> packages, St
      * @param id which build execution of the project this is (Maven's execution id): build.json keeps the
      *     binaries of every execution, each replacing only its own
      */
-    public record Execution(Path stateDirectory, Set<Path> notInputs, String pluginVersion, int threads, boolean force,
-            String id) {
+    public record Execution(
+            Path stateDirectory, Set<Path> notInputs, String pluginVersion, int threads, boolean force, String id) {
         public Execution {
             notInputs = Set.copyOf(notInputs);
         }

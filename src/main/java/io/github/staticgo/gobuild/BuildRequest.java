@@ -18,9 +18,18 @@ import java.util.Set;
  * @param force rebuild every binary, up to date or not
  * @param execution the build execution whose entries of build.json this run replaces
  */
-public record BuildRequest(List<BinaryOutput> outputs, BuildSettings settings, Path outputDirectory,
-        Instant outputTimestamp, Path moduleDirectory, Set<Path> notInputs, Path stateDirectory, String pluginVersion,
-        int threads, boolean force, String execution) {
+public record BuildRequest(
+        List<BinaryOutput> outputs,
+        BuildSettings settings,
+        Path outputDirectory,
+        Instant outputTimestamp,
+        Path moduleDirectory,
+        Set<Path> notInputs,
+        Path stateDirectory,
+        String pluginVersion,
+        int threads,
+        boolean force,
+        String execution) {
     public BuildRequest {
         outputs = List.copyOf(outputs);
         notInputs = Set.copyOf(notInputs);

@@ -17,8 +17,17 @@ import java.util.Map;
  *     commit would otherwise differ in vcs.modified and because git refuses repositories owned by
  *     another user, a common CI setup
  */
-public record BuildSettings(boolean trimpath, boolean strip, String ldflags, List<String> tags, String gcflags,
-        String asmflags, String buildMode, List<String> goFlags, Map<String, String> env, boolean buildVcs,
+public record BuildSettings(
+        boolean trimpath,
+        boolean strip,
+        String ldflags,
+        List<String> tags,
+        String gcflags,
+        String asmflags,
+        String buildMode,
+        List<String> goFlags,
+        Map<String, String> env,
+        boolean buildVcs,
         Duration timeout) {
 
     public BuildSettings {

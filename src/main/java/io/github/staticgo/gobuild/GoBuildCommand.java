@@ -6,11 +6,8 @@ import io.github.staticgo.platform.TargetSpec;
 import io.github.staticgo.toolchain.GoFlagQuoting;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /** The go build arguments and environment for one binary of one target. */
 public final class GoBuildCommand {

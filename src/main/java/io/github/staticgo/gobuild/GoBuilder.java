@@ -14,7 +14,6 @@ import io.github.staticgo.manifest.BuildManifest;
 import io.github.staticgo.manifest.BuiltBinary;
 import io.github.staticgo.manifest.OutputLock;
 import io.github.staticgo.platform.CgoMode;
-import io.github.staticgo.process.Executables;
 import io.github.staticgo.process.ProcessFailedException;
 import io.github.staticgo.process.ProcessResult;
 import io.github.staticgo.process.ProcessRunner.OutputLine;
@@ -26,7 +25,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -34,14 +32,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorCompletionService;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Runs go build once per binary that is not up to date, several at once. Each binary is written into
@@ -109,18 +100,22 @@ public final class GoBuilder {
         Map<String, Path> originals = new HashMap<>();
         for (BuiltBinary binary : manifest.map(BuildManifest::binaries).orElse(List.of())) {
             if (binary.upx() != null && binary.upx().packed() && binary.upx().unpackedFile() != null) {
-                originals.put(binary.file(), outputDirectory.resolve(binary.upx().unpackedFile()));
+                originals.put(
+                        binary.file(), outputDirectory.resolve(binary.upx().unpackedFile()));
             }
         }
         return originals;
     }
 
     /** @param packedOriginal compress's copy of this binary as built, or null when it was not packed */
-    private BuiltBinary buildOrReuse(BinaryOutput output, BuildRequest request, String inputs, BuildState state,
-            Path packedOriginal) throws GoBuildException, ConfigurationException, IOException {
+    private BuiltBinary buildOrReuse(
+            BinaryOutput output, BuildRequest request, String inputs, BuildState state, Path packedOriginal)
+            throws GoBuildException, ConfigurationException, IOException {
         Map<String, String> targetEnvironment = GoBuildCommand.environment(output.target(), request.settings());
-        ProcessSpec finalCommand = go.command(GoBuildCommand.arguments(output, request.settings(), output.file()),
-                targetEnvironment, request.settings().timeout());
+        ProcessSpec finalCommand = go.command(
+                GoBuildCommand.arguments(output, request.settings(), output.file()),
+                targetEnvironment,
+                request.settings().timeout());
         String fingerprint = fingerprint(output, finalCommand, inputs, request);
         if (!request.force()) {
             Optional<BuiltBinary> current = state.upToDate(output.file(), fingerprint);
@@ -130,8 +125,12 @@ public final class GoBuilder {
                 note = " (the unpacked original is back in place for compress)";
             }
             if (current.isPresent()) {
-                log.info(String.format(Locale.ROOT, "%-16s %s  up to date%s", output.target().displayName(),
-                        output.file().getFileName(), note));
+                log.info(String.format(
+                        Locale.ROOT,
+                        "%-16s %s  up to date%s",
+                        output.target().displayName(),
+                        output.file().getFileName(),
+                        note));
                 return current.get();
             }
         }
@@ -148,13 +147,16 @@ public final class GoBuilder {
      */
     private String fingerprint(BinaryOutput output, ProcessSpec command, String inputs, BuildRequest request)
             throws IOException {
-        return Fingerprint.of(List.of(
-                "plugin " + request.pluginVersion(),
-                "go " + go.executable() + " " + go.version(),
-                "module " + request.moduleDirectory().toAbsolutePath().normalize(),
-                "inputs " + inputs,
-                "timestamp " + request.outputTimestamp(),
-                "execution " + request.execution()), command, output.target().cgo() != CgoMode.OFF);
+        return Fingerprint.of(
+                List.of(
+                        "plugin " + request.pluginVersion(),
+                        "go " + go.executable() + " " + go.version(),
+                        "module " + request.moduleDirectory().toAbsolutePath().normalize(),
+                        "inputs " + inputs,
+                        "timestamp " + request.outputTimestamp(),
+                        "execution " + request.execution()),
+                command,
+                output.target().cgo() != CgoMode.OFF);
     }
 
     private BuiltBinary buildOne(BinaryOutput output, BuildRequest request, Map<String, String> targetEnvironment)
@@ -162,32 +164,58 @@ public final class GoBuilder {
         Path scratch = Files.createTempDirectory(request.outputDirectory(), OutputLock.BUILDING_PREFIX);
         try {
             Path partial = scratch.resolve(output.file().getFileName());
-            ProcessSpec command = go.command(GoBuildCommand.arguments(output, request.settings(), partial),
-                    targetEnvironment, request.settings().timeout());
+            ProcessSpec command = go.command(
+                    GoBuildCommand.arguments(output, request.settings(), partial),
+                    targetEnvironment,
+                    request.settings().timeout());
             String label = "[" + output.target().displayName() + "] ";
             log.debug(label + command.describe(command.environment()));
             ProcessResult result = run(command, label, output);
             if (!result.succeeded()) {
-                throw new GoBuildException("go build of " + output.goPackage() + " for " + output.target().displayName()
-                        + " failed: " + result.failureText(), result.exitCode());
+                throw new GoBuildException(
+                        "go build of " + output.goPackage() + " for "
+                                + output.target().displayName() + " failed: " + result.failureText(),
+                        result.exitCode());
             }
             if (!Files.isRegularFile(partial)) {
-                throw new GoBuildException("go build of " + output.goPackage() + " for " + output.target().displayName()
-                        + " exited 0 but wrote no binary: " + go.executable() + " did not do what go build -o does."
-                        + " Point <goExecutable> at the go command (or fix the wrapper in its place).", 0);
+                throw new GoBuildException(
+                        "go build of " + output.goPackage() + " for "
+                                + output.target().displayName()
+                                + " exited 0 but wrote no binary: " + go.executable()
+                                + " did not do what go build -o does."
+                                + " Point <goExecutable> at the go command (or fix the wrapper in its place).",
+                        0);
             }
             if (request.outputTimestamp() != null) {
                 Files.setLastModifiedTime(partial, FileTime.from(request.outputTimestamp()));
             }
             Files.move(partial, output.file(), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             long size = Files.size(output.file());
-            log.info(String.format(Locale.ROOT, "%-16s %s  %s  %.1f s  %s", output.target().displayName(),
-                    output.file().getFileName(), HumanSize.of(size), result.elapsed().toMillis() / 1000.0,
-                    command.describe(targetEnvironment).replace(partial.toString(), output.file().getFileName().toString())));
-            return new BuiltBinary(output.file().getFileName().toString(), output.goPackage(), output.target().goos(),
-                    output.target().goarch(), output.target().variant(), output.target().builtVariant(),
-                    output.target().cgo().pomName(), request.settings().strip(), output.classifier(), size,
-                    FileDigest.sha256(output.file()), request.execution(), null);
+            log.info(String.format(
+                    Locale.ROOT,
+                    "%-16s %s  %s  %.1f s  %s",
+                    output.target().displayName(),
+                    output.file().getFileName(),
+                    HumanSize.of(size),
+                    result.elapsed().toMillis() / 1000.0,
+                    command.describe(targetEnvironment)
+                            .replace(
+                                    partial.toString(),
+                                    output.file().getFileName().toString())));
+            return new BuiltBinary(
+                    output.file().getFileName().toString(),
+                    output.goPackage(),
+                    output.target().goos(),
+                    output.target().goarch(),
+                    output.target().variant(),
+                    output.target().builtVariant(),
+                    output.target().cgo().pomName(),
+                    request.settings().strip(),
+                    output.classifier(),
+                    size,
+                    FileDigest.sha256(output.file()),
+                    request.execution(),
+                    null);
         } finally {
             SafeFiles.deleteTree(scratch);
         }
@@ -197,8 +225,10 @@ public final class GoBuilder {
         try {
             return go.runner().run(command, line -> relay(label, line));
         } catch (ProcessFailedException e) {
-            throw new GoBuildException("go build of " + output.goPackage() + " for " + output.target().displayName()
-                    + ": " + SecretMasker.maskText(e.getMessage()), e);
+            throw new GoBuildException(
+                    "go build of " + output.goPackage() + " for "
+                            + output.target().displayName() + ": " + SecretMasker.maskText(e.getMessage()),
+                    e);
         }
     }
 

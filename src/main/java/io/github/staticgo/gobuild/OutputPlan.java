@@ -23,8 +23,13 @@ public final class OutputPlan {
      * @param binaryName the configured {@code <binaryName>}, or null for the default
      * @param defaultName the name of a single package's binary when none is configured (the artifactId)
      */
-    public static List<BinaryOutput> plan(List<String> packages, String binaryName, String defaultName,
-            List<TargetSpec> targets, Path outputDirectory) throws ConfigurationException {
+    public static List<BinaryOutput> plan(
+            List<String> packages,
+            String binaryName,
+            String defaultName,
+            List<TargetSpec> targets,
+            Path outputDirectory)
+            throws ConfigurationException {
         List<String> names = binaryNames(packages, binaryName, defaultName);
         boolean several = packages.size() > 1;
         List<BinaryOutput> outputs = new ArrayList<>();
@@ -36,10 +41,13 @@ public final class OutputPlan {
                 String classifier = several ? name + "-" + target.classifier() : target.classifier();
                 String earlier = usedFiles.putIfAbsent(fileName, packages.get(i));
                 if (earlier != null && !earlier.equals(packages.get(i))) {
-                    throw new ConfigurationException("packages", "'" + earlier + "' and '" + packages.get(i)
-                            + "' would both be written as " + fileName + ". Give them different last path elements.");
+                    throw new ConfigurationException(
+                            "packages",
+                            "'" + earlier + "' and '" + packages.get(i) + "' would both be written as " + fileName
+                                    + ". Give them different last path elements.");
                 }
-                outputs.add(new BinaryOutput(target, packages.get(i), name, outputDirectory.resolve(fileName), classifier));
+                outputs.add(
+                        new BinaryOutput(target, packages.get(i), name, outputDirectory.resolve(fileName), classifier));
             }
         }
         return List.copyOf(outputs);
@@ -48,13 +56,17 @@ public final class OutputPlan {
     private static List<String> binaryNames(List<String> packages, String binaryName, String defaultName)
             throws ConfigurationException {
         if (packages.isEmpty() || packages.stream().anyMatch(p -> p == null || p.isBlank())) {
-            throw new ConfigurationException("packages", "name at least one main package, e.g. <package>.</package> "
-                    + "or <package>./cmd/server</package>; empty entries are not allowed.");
+            throw new ConfigurationException(
+                    "packages",
+                    "name at least one main package, e.g. <package>.</package> "
+                            + "or <package>./cmd/server</package>; empty entries are not allowed.");
         }
         for (String goPackage : packages) {
             if (goPackage.contains("...")) {
-                throw new ConfigurationException("packages", "'" + goPackage + "' is a pattern; name each main package "
-                        + "on its own, since every one becomes its own binary.");
+                throw new ConfigurationException(
+                        "packages",
+                        "'" + goPackage + "' is a pattern; name each main package "
+                                + "on its own, since every one becomes its own binary.");
             }
         }
         if (packages.size() == 1) {
@@ -63,8 +75,10 @@ public final class OutputPlan {
             return List.of(name);
         }
         if (binaryName != null) {
-            throw new ConfigurationException("binaryName", "with several <packages> each binary is named after its "
-                    + "package's last path element; remove <binaryName> or build one package per execution.");
+            throw new ConfigurationException(
+                    "binaryName",
+                    "with several <packages> each binary is named after its "
+                            + "package's last path element; remove <binaryName> or build one package per execution.");
         }
         List<String> names = new ArrayList<>();
         for (String goPackage : packages) {
@@ -95,9 +109,15 @@ public final class OutputPlan {
     }
 
     private static void checkName(String name, String element) throws ConfigurationException {
-        if (name == null || name.isBlank() || name.equals(".") || name.equals("..") || UNSAFE.matcher(name).find()) {
-            throw new ConfigurationException(element, "'" + name + "' cannot be a file name: it must not be empty, '.' or '..'"
-                    + " and must not contain / \\ : * ? \" < > | or control characters.");
+        if (name == null
+                || name.isBlank()
+                || name.equals(".")
+                || name.equals("..")
+                || UNSAFE.matcher(name).find()) {
+            throw new ConfigurationException(
+                    element,
+                    "'" + name + "' cannot be a file name: it must not be empty, '.' or '..'"
+                            + " and must not contain / \\ : * ? \" < > | or control characters.");
         }
     }
 }

@@ -69,7 +69,8 @@ final class ParallelBuilds {
     }
 
     /** Throws a build's own exception as it is; returns (for the caller to throw) only what no build declares. */
-    private static RuntimeException rethrow(Throwable cause) throws GoBuildException, ConfigurationException, IOException {
+    private static RuntimeException rethrow(Throwable cause)
+            throws GoBuildException, ConfigurationException, IOException {
         if (cause instanceof GoBuildException e) {
             throw e;
         }

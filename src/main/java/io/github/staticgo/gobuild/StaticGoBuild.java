@@ -42,7 +42,8 @@ public final class StaticGoBuild {
         ProcessSpec.requireTimeout("buildTimeout", configuration.settings().timeout());
         ProcessSpec.requireTimeout("queryTimeout", configuration.toolchain().queryTimeout());
         BuildConfiguration.Execution execution = configuration.execution();
-        Optional<String> buildModeProblem = TargetResolver.buildModeProblem(null, configuration.settings().buildMode());
+        Optional<String> buildModeProblem =
+                TargetResolver.buildModeProblem(null, configuration.settings().buildMode());
         if (buildModeProblem.isPresent()) {
             throw new ConfigurationException("buildMode", buildModeProblem.get());
         }
@@ -50,20 +51,38 @@ public final class StaticGoBuild {
         log.info("Using " + go.version() + " (" + go.executable() + ") on " + go.hostPlatform());
         Path keptFacts = execution.stateDirectory().resolve(GoToolchain.KEPT_FACTS_FILE);
         Map<String, Platform> platforms = go.platforms(keptFacts);
-        List<TargetSpec> targets = withDefaultVariants(new TargetResolver(platforms, go.hostPlatform(), go.path())
-                .resolve(configuration.targets(), configuration.defaultCgo()), platforms, go, keptFacts);
-        List<BinaryOutput> outputs = OutputPlan.plan(configuration.packages(), configuration.binaryName(),
-                configuration.defaultName(), targets, configuration.outputDirectory());
+        List<TargetSpec> targets = withDefaultVariants(
+                new TargetResolver(platforms, go.hostPlatform(), go.path())
+                        .resolve(configuration.targets(), configuration.defaultCgo()),
+                platforms,
+                go,
+                keptFacts);
+        List<BinaryOutput> outputs = OutputPlan.plan(
+                configuration.packages(),
+                configuration.binaryName(),
+                configuration.defaultName(),
+                targets,
+                configuration.outputDirectory());
         if (execution.threads() < 1) {
-            throw new ConfigurationException("threads", execution.threads() + " threads cannot build anything: "
-                    + "use 1 or more, or leave it unset for one per processor.");
+            throw new ConfigurationException(
+                    "threads",
+                    execution.threads() + " threads cannot build anything: "
+                            + "use 1 or more, or leave it unset for one per processor.");
         }
         Set<Path> notInputs = new HashSet<>(execution.notInputs());
         notInputs.add(configuration.outputDirectory().toAbsolutePath().normalize());
         notInputs.add(execution.stateDirectory().toAbsolutePath().normalize());
-        BuildRequest request = new BuildRequest(outputs, configuration.settings(), configuration.outputDirectory(),
-                OutputTimestamp.parse(configuration.outputTimestamp()).orElse(null), configuration.moduleDirectory(),
-                notInputs, execution.stateDirectory(), execution.pluginVersion(), execution.threads(), execution.force(),
+        BuildRequest request = new BuildRequest(
+                outputs,
+                configuration.settings(),
+                configuration.outputDirectory(),
+                OutputTimestamp.parse(configuration.outputTimestamp()).orElse(null),
+                configuration.moduleDirectory(),
+                notInputs,
+                execution.stateDirectory(),
+                execution.pluginVersion(),
+                execution.threads(),
+                execution.force(),
                 execution.id());
         return new GoBuilder(go, log).build(request);
     }
@@ -72,20 +91,24 @@ public final class StaticGoBuild {
      * Each target that names no variant gets Go's default for its platform, set explicitly: the binary
      * then does not depend on a GOAMD64 or GOARM anywhere else, and verify knows what to expect.
      */
-    private static List<TargetSpec> withDefaultVariants(List<TargetSpec> targets, Map<String, Platform> platforms,
-            GoToolchain go, Path keptFacts) throws ToolchainException {
+    private static List<TargetSpec> withDefaultVariants(
+            List<TargetSpec> targets, Map<String, Platform> platforms, GoToolchain go, Path keptFacts)
+            throws ToolchainException {
         Map<Platform, String> variableByPlatform = new LinkedHashMap<>();
         for (TargetSpec target : targets) {
             if (target.variant() == null) {
-                ArchVariant.forGoarch(target.goarch()).ifPresent(variant ->
-                        variableByPlatform.put(platforms.get(target.platform()), variant.variable()));
+                ArchVariant.forGoarch(target.goarch())
+                        .ifPresent(variant ->
+                                variableByPlatform.put(platforms.get(target.platform()), variant.variable()));
             }
         }
         if (variableByPlatform.isEmpty()) {
             return targets;
         }
         Map<String, String> defaults = go.defaultVariants(variableByPlatform, keptFacts);
-        return targets.stream().map(target -> target.variant() != null ? target
-                : target.withDefaultVariant(defaults.get(target.platform()))).toList();
+        return targets.stream()
+                .map(target ->
+                        target.variant() != null ? target : target.withDefaultVariant(defaults.get(target.platform())))
+                .toList();
     }
 }

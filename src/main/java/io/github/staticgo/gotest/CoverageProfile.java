@@ -34,8 +34,8 @@ public final class CoverageProfile {
             try {
                 long statements = Long.parseLong(fields[1]);
                 long count = Long.parseLong(fields[2]);
-                blocks.merge(fields[0], new long[] {statements, count},
-                        (a, b) -> new long[] {Math.max(a[0], b[0]), Math.max(a[1], b[1])});
+                blocks.merge(fields[0], new long[] {statements, count}, (a, b) ->
+                        new long[] {Math.max(a[0], b[0]), Math.max(a[1], b[1])});
             } catch (NumberFormatException e) {
                 // not a block line
             }

@@ -21,9 +21,23 @@ import java.util.Map;
  * @param testPattern Maven's -Dtest, or null
  * @param processTimeout how long the whole go test run may take before it is killed
  */
-public record GoTestRequest(Path moduleDirectory, GoToolchainRequest toolchain, String cgo, String platform, String exec,
-        List<String> packages, List<String> tags, Map<String, String> env, boolean race, Integer count, String timeout,
-        Path coverageFile, List<String> testFlags, String testPattern, Path reportsDirectory, Duration processTimeout) {
+public record GoTestRequest(
+        Path moduleDirectory,
+        GoToolchainRequest toolchain,
+        String cgo,
+        String platform,
+        String exec,
+        List<String> packages,
+        List<String> tags,
+        Map<String, String> env,
+        boolean race,
+        Integer count,
+        String timeout,
+        Path coverageFile,
+        List<String> testFlags,
+        String testPattern,
+        Path reportsDirectory,
+        Duration processTimeout) {
 
     public GoTestRequest {
         packages = List.copyOf(packages);

@@ -15,8 +15,12 @@ import java.util.OptionalDouble;
  * @param packages the packages that had test cases, in go's order
  * @param coverPercent the share of statements covered, when coverage was asked for and there were statements
  */
-public record GoTestSummary(List<PackageResult> packages, OptionalDouble coverPercent, Path coverageFile,
-        Path reportsDirectory, Duration elapsed) {
+public record GoTestSummary(
+        List<PackageResult> packages,
+        OptionalDouble coverPercent,
+        Path coverageFile,
+        Path reportsDirectory,
+        Duration elapsed) {
 
     public GoTestSummary {
         packages = List.copyOf(packages);
@@ -66,18 +70,25 @@ public record GoTestSummary(List<PackageResult> packages, OptionalDouble coverPe
         log.info("");
         logProblems(log, "Failures:", failed(Outcome.FAILED));
         logProblems(log, "Errors:", failed(Outcome.ERROR));
-        String totals = String.format(Locale.ROOT, "Tests run: %d, Failures: %d, Errors: %d, Skipped: %d, Time elapsed: %.1f s",
-                tests(), failures(), errors(), skipped(), elapsed.toMillis() / 1000.0);
+        String totals = String.format(
+                Locale.ROOT,
+                "Tests run: %d, Failures: %d, Errors: %d, Skipped: %d, Time elapsed: %.1f s",
+                tests(),
+                failures(),
+                errors(),
+                skipped(),
+                elapsed.toMillis() / 1000.0);
         if (ok()) {
             log.info(totals);
         } else {
             log.error(totals);
         }
         if (tests() == 0) {
-            log.warn("No Go tests ran" + (testPattern != null ? " (-Dtest=" + testPattern + " matched none)" : "") + ".");
+            log.warn("No Go tests ran" + (testPattern != null ? " (-Dtest=" + testPattern + " matched none)" : "")
+                    + ".");
         }
-        coverPercent.ifPresent(percent -> log.info(String.format(Locale.ROOT,
-                "Coverage: %.1f%% of statements (%s)", percent, coverageFile)));
+        coverPercent.ifPresent(percent ->
+                log.info(String.format(Locale.ROOT, "Coverage: %.1f%% of statements (%s)", percent, coverageFile)));
         log.info("");
     }
 

@@ -20,7 +20,8 @@ import javax.xml.stream.XMLStreamWriter;
  * every test case's classname; subtests keep go's '/'-joined names.
  */
 public final class JUnitReportWriter {
-    private static final String SCHEMA = "https://maven.apache.org/surefire/maven-surefire-plugin/xsd/surefire-test-report-3.0.xsd";
+    private static final String SCHEMA =
+            "https://maven.apache.org/surefire/maven-surefire-plugin/xsd/surefire-test-report-3.0.xsd";
 
     private JUnitReportWriter() {}
 
@@ -87,7 +88,8 @@ public final class JUnitReportWriter {
         xml.writeEndDocument();
     }
 
-    private static void writeCase(XMLStreamWriter xml, String importPath, TestCaseResult test) throws XMLStreamException {
+    private static void writeCase(XMLStreamWriter xml, String importPath, TestCaseResult test)
+            throws XMLStreamException {
         xml.writeStartElement("testcase");
         xml.writeAttribute("name", clean(test.name()));
         xml.writeAttribute("classname", clean(importPath));
@@ -101,7 +103,7 @@ public final class JUnitReportWriter {
                 xml.writeEmptyElement("skipped");
                 xml.writeAttribute("message", clean(test.message()));
             }
-            case PASSED -> { }
+            case PASSED -> {}
         }
         if (!outputWritten && !test.output().isEmpty()) {
             xml.writeCharacters("\n    ");
@@ -116,7 +118,8 @@ public final class JUnitReportWriter {
     }
 
     /** A failure or error carries the test's output as its text, where Surefire puts the stack trace. */
-    private static boolean writeProblem(XMLStreamWriter xml, String element, TestCaseResult test) throws XMLStreamException {
+    private static boolean writeProblem(XMLStreamWriter xml, String element, TestCaseResult test)
+            throws XMLStreamException {
         xml.writeCharacters("\n    ");
         xml.writeStartElement(element);
         xml.writeAttribute("message", clean(test.message()));
@@ -143,8 +146,12 @@ public final class JUnitReportWriter {
         for (int i = 0; i < text.length(); ) {
             int c = text.codePointAt(i);
             int next = i + Character.charCount(c);
-            boolean allowed = c == 0x9 || c == 0xA || c == 0xD || (c >= 0x20 && c <= 0xD7FF)
-                    || (c >= 0xE000 && c <= 0xFFFD) || (c >= 0x10000 && c <= 0x10FFFF);
+            boolean allowed = c == 0x9
+                    || c == 0xA
+                    || c == 0xD
+                    || (c >= 0x20 && c <= 0xD7FF)
+                    || (c >= 0xE000 && c <= 0xFFFD)
+                    || (c >= 0x10000 && c <= 0x10FFFF);
             if (!allowed && out == null) {
                 out = new StringBuilder(text.length() + 16).append(text, 0, i);
             }

@@ -41,7 +41,8 @@ public final class StaticGoTest {
         this.log = log;
     }
 
-    public GoTestSummary run(GoTestRequest request) throws ConfigurationException, ToolchainException, GoTestException, IOException {
+    public GoTestSummary run(GoTestRequest request)
+            throws ConfigurationException, ToolchainException, GoTestException, IOException {
         GoEnvironment.requireModule(request.moduleDirectory());
         GoEnvironment.refuseOwnedKeys(request.env());
         ProcessSpec.requireTimeout("processTimeout", request.processTimeout());
@@ -59,8 +60,8 @@ public final class StaticGoTest {
             Files.deleteIfExists(request.coverageFile());
         }
         Map<String, String> environment = GoTestCommand.environment(request, target);
-        ProcessSpec command = go.command(GoTestCommand.arguments(request, target, exec, selection), environment,
-                request.processTimeout());
+        ProcessSpec command = go.command(
+                GoTestCommand.arguments(request, target, exec, selection), environment, request.processTimeout());
         log.info("Testing " + String.join(" ", request.packages()) + " for " + target.displayName() + ": "
                 + command.describe(environment));
 
@@ -75,8 +76,11 @@ public final class StaticGoTest {
             });
         } catch (ProcessTimedOutException e) {
             // What finished is reported, and the package that hung says so, before the goal fails.
-            writeReports(collector.resultsAfterKill("go test was killed after " + request.processTimeout().toSeconds()
-                    + " s (<processTimeout>) while this ran"), properties(go, target, environment), reports);
+            writeReports(
+                    collector.resultsAfterKill("go test was killed after "
+                            + request.processTimeout().toSeconds() + " s (<processTimeout>) while this ran"),
+                    properties(go, target, environment),
+                    reports);
             throw new GoTestException("go test: " + SecretMasker.maskText(e.getMessage()), e);
         } catch (ProcessFailedException e) {
             throw new GoTestException("go test: " + SecretMasker.maskText(e.getMessage()), e);
@@ -84,19 +88,22 @@ public final class StaticGoTest {
 
         List<PackageResult> tested = writeReports(collector.results(), properties(go, target, environment), reports);
         OptionalDouble coverage = request.coverageFile() != null && Files.isRegularFile(request.coverageFile())
-                ? CoverageProfile.totalPercent(request.coverageFile()) : OptionalDouble.empty();
+                ? CoverageProfile.totalPercent(request.coverageFile())
+                : OptionalDouble.empty();
         GoTestSummary summary = new GoTestSummary(tested, coverage, request.coverageFile(), reports, result.elapsed());
         if (!result.succeeded() && summary.ok()) {
             throw new GoTestException("go test failed with exit code " + result.exitCode() + " before any test failed:"
-                    + System.lineSeparator() + SecretMasker.maskText(String.join(System.lineSeparator(),
+                    + System.lineSeparator()
+                    + SecretMasker.maskText(String.join(
+                            System.lineSeparator(),
                             collector.otherOutput().isEmpty() ? result.outputTail() : collector.otherOutput())));
         }
         return summary;
     }
 
     /** Writes a report per package that has tests; returns those packages. */
-    private static List<PackageResult> writeReports(List<PackageResult> results, Map<String, String> properties,
-            Path reports) throws IOException {
+    private static List<PackageResult> writeReports(
+            List<PackageResult> results, Map<String, String> properties, Path reports) throws IOException {
         List<PackageResult> tested = new ArrayList<>();
         for (PackageResult packageResult : results) {
             if (packageResult.tests() > 0) {
@@ -108,8 +115,11 @@ public final class StaticGoTest {
     }
 
     /** The platform tests run on, checked by the build's own target rules (cgo support, C compiler, variant). */
-    private static TargetSpec target(GoTestRequest request, GoToolchain go) throws ConfigurationException, ToolchainException {
-        String platform = request.platform() == null || request.platform().isBlank() ? go.hostPlatform() : request.platform().strip();
+    private static TargetSpec target(GoTestRequest request, GoToolchain go)
+            throws ConfigurationException, ToolchainException {
+        String platform = request.platform() == null || request.platform().isBlank()
+                ? go.hostPlatform()
+                : request.platform().strip();
         TargetSpec target;
         try {
             target = new TargetResolver(go.platforms(), go.hostPlatform(), go.path())
@@ -117,15 +127,20 @@ public final class StaticGoTest {
                     .get(0);
         } catch (ConfigurationException e) {
             String element = request.platform() == null ? "cgo" : "testPlatform";
-            throw new ConfigurationException(element, e.getMessage().substring(e.element().length() + 4));
+            throw new ConfigurationException(
+                    element, e.getMessage().substring(e.element().length() + 4));
         }
         if (request.race() && target.cgo() == CgoMode.OFF) {
-            throw new ConfigurationException("race", "-race needs cgo, and <cgo> is off. Set <cgo>on</cgo> in this "
-                    + "goal's <configuration> (tests are not shipped, so they need not be static), or remove <race>.");
+            throw new ConfigurationException(
+                    "race",
+                    "-race needs cgo, and <cgo> is off. Set <cgo>on</cgo> in this "
+                            + "goal's <configuration> (tests are not shipped, so they need not be static), or remove <race>.");
         }
         if (request.race() && !target.platform().equals(go.hostPlatform())) {
-            throw new ConfigurationException("race", "-race works only on the host platform (" + go.hostPlatform()
-                    + "), not under emulation for " + target.platform() + ".");
+            throw new ConfigurationException(
+                    "race",
+                    "-race works only on the host platform (" + go.hostPlatform() + "), not under emulation for "
+                            + target.platform() + ".");
         }
         return target;
     }
@@ -140,8 +155,10 @@ public final class StaticGoTest {
         }
         String hostOs = go.hostPlatform().substring(0, go.hostPlatform().indexOf('/'));
         if (!"linux".equals(target.goos()) || !"linux".equals(hostOs)) {
-            throw new ConfigurationException("testExec", target.platform() + " test binaries cannot run on this "
-                    + go.hostPlatform() + " host by themselves: set <testExec> to a program that runs them.");
+            throw new ConfigurationException(
+                    "testExec",
+                    target.platform() + " test binaries cannot run on this " + go.hostPlatform()
+                            + " host by themselves: set <testExec> to a program that runs them.");
         }
         // The smoke run's decision: 386 runs natively on amd64 (qemu-i386 crashes Go's 386 runtime), and
         // a variant runs on the oldest CPU of its level (GOARM=6 on an ARM1176).
@@ -150,9 +167,11 @@ public final class StaticGoTest {
             return null;
         }
         if (!emulation.available()) {
-            throw new ConfigurationException("testExec", "testing for " + target.displayName() + " on this "
-                    + go.hostPlatform() + " host: " + emulation.reason() + ". " + emulation.fix()
-                    + ", or set <testExec> to a program that runs the test binaries.");
+            throw new ConfigurationException(
+                    "testExec",
+                    "testing for " + target.displayName() + " on this "
+                            + go.hostPlatform() + " host: " + emulation.reason() + ". " + emulation.fix()
+                            + ", or set <testExec> to a program that runs the test binaries.");
         }
         return emulation.commandLine();
     }
@@ -173,10 +192,16 @@ public final class StaticGoTest {
             log.debug(result.importPath() + ": no tests");
             return;
         }
-        String line = String.format(Locale.ROOT, "Tests run: %d, Failures: %d, Errors: %d, Skipped: %d, Time elapsed: %s s%s - in %s",
-                result.tests(), result.failures(), result.errors(), result.skipped(),
+        String line = String.format(
+                Locale.ROOT,
+                "Tests run: %d, Failures: %d, Errors: %d, Skipped: %d, Time elapsed: %s s%s - in %s",
+                result.tests(),
+                result.failures(),
+                result.errors(),
+                result.skipped(),
                 JUnitReportWriter.seconds(result.seconds()),
-                result.failures() + result.errors() > 0 ? " <<< FAILURE!" : "", result.importPath());
+                result.failures() + result.errors() > 0 ? " <<< FAILURE!" : "",
+                result.importPath());
         if (result.failures() + result.errors() > 0) {
             log.warn(line);
         } else {

@@ -32,7 +32,9 @@ final class TestEventCollector {
             "(PASS|FAIL|ok  \\t.*|FAIL\\t.*|\\?   \\t.*|exit status \\d+|testing: warning: no tests to run"
                     + "|(\\t\\S+\\t\\t)?coverage: .*)");
     /** go's framing of a test's output, which the report expresses in its structure. */
-    private static final Pattern FRAMING_LINE = Pattern.compile("\\s*(=== (RUN|PAUSE|CONT|NAME) |--- (PASS|FAIL|SKIP): ).*");
+    private static final Pattern FRAMING_LINE =
+            Pattern.compile("\\s*(=== (RUN|PAUSE|CONT|NAME) |--- (PASS|FAIL|SKIP): ).*");
+
     private static final Pattern FAILED_PACKAGE = Pattern.compile("FAIL\\t\\S+ \\[(.+)]");
     private static final Pattern PANIC = Pattern.compile("(?m)^panic: .*$");
 
@@ -62,9 +64,11 @@ final class TestEventCollector {
             return;
         }
         switch (event.action()) {
-            case "build-output" -> buildOutput.computeIfAbsent(event.buildPackage(), k -> new StringBuilder())
-                    .append(orEmpty(event.output()));
-            case "build-fail" -> { }
+            case "build-output" ->
+                buildOutput
+                        .computeIfAbsent(event.buildPackage(), k -> new StringBuilder())
+                        .append(orEmpty(event.output()));
+            case "build-fail" -> {}
             default -> {
                 if (event.pkg() != null) {
                     PackageState state = packages.computeIfAbsent(event.pkg(), PackageState::new);
@@ -78,7 +82,9 @@ final class TestEventCollector {
 
     /** Every package go reported on, in the order go started them. */
     synchronized List<PackageResult> results() {
-        return packages.values().stream().map(state -> state.result(buildOutputOf(state.buildPackage()))).toList();
+        return packages.values().stream()
+                .map(state -> state.result(buildOutputOf(state.buildPackage())))
+                .toList();
     }
 
     /**
@@ -113,9 +119,16 @@ final class TestEventCollector {
             String name = line.substring(2).trim();
             stderrSection = name.replaceAll("^\\[|].*$", "").split(" ")[0];
         }
-        if (stderrSection != null && (line.startsWith("# ") || line.startsWith(" ") || line.startsWith("\t")
-                || line.matches("\\S+\\.go:\\d+.*") || line.startsWith("vet:"))) {
-            buildOutput.computeIfAbsent(stderrSection, k -> new StringBuilder()).append(line).append('\n');
+        if (stderrSection != null
+                && (line.startsWith("# ")
+                        || line.startsWith(" ")
+                        || line.startsWith("\t")
+                        || line.matches("\\S+\\.go:\\d+.*")
+                        || line.startsWith("vet:"))) {
+            buildOutput
+                    .computeIfAbsent(stderrSection, k -> new StringBuilder())
+                    .append(line)
+                    .append('\n');
         } else {
             stderrSection = null;
             otherOutput.add(line);
@@ -188,6 +201,7 @@ final class TestEventCollector {
         String failedBuild;
         /** Why go test was killed before this package finished, or null. */
         String killedBecause;
+
         Instant lastTime;
 
         PackageState(String importPath) {
@@ -229,7 +243,7 @@ final class TestEventCollector {
                         }
                     }
                 }
-                default -> { } // pause, cont: interleaving, already reflected in the output
+                default -> {} // pause, cont: interleaving, already reflected in the output
             }
             return false;
         }
@@ -244,10 +258,12 @@ final class TestEventCollector {
                 case "pass", "fail", "skip" -> {
                     action = event.action();
                     seconds = event.elapsed() == null ? 0 : event.elapsed();
-                    failedBuild = event.failedBuild() == null ? null : event.failedBuild().split(" ")[0];
+                    failedBuild = event.failedBuild() == null
+                            ? null
+                            : event.failedBuild().split(" ")[0];
                     return true;
                 }
-                default -> { }
+                default -> {}
             }
             return false;
         }
@@ -270,13 +286,15 @@ final class TestEventCollector {
                 results.add(caseResult(test, failed));
             }
             String leftover = leftover();
-            boolean blamed = results.stream().anyMatch(r -> r.outcome() == Outcome.FAILED || r.outcome() == Outcome.ERROR);
+            boolean blamed =
+                    results.stream().anyMatch(r -> r.outcome() == Outcome.FAILED || r.outcome() == Outcome.ERROR);
             if (failed && !blamed) {
                 results.add(packageFailure(buildOutput));
             } else if (!leftover.isEmpty() && !results.isEmpty()) {
                 TestCaseResult last = results.remove(results.size() - 1);
                 String output = last.output().isEmpty() ? leftover : last.output() + "\n" + leftover;
-                results.add(new TestCaseResult(last.name(), last.seconds(), last.outcome(), last.type(), last.message(), output));
+                results.add(new TestCaseResult(
+                        last.name(), last.seconds(), last.outcome(), last.type(), last.message(), output));
             }
             return new PackageResult(importPath, results, seconds, failed);
         }
@@ -288,23 +306,41 @@ final class TestEventCollector {
             if (action == null) {
                 // No verdict: a benchmark (never gets one), or a test the binary's crash cut short.
                 seconds = test.started != null && lastTime != null
-                        ? Duration.between(test.started, lastTime).toNanos() / 1e9 : 0;
+                        ? Duration.between(test.started, lastTime).toNanos() / 1e9
+                        : 0;
                 action = packageFailed ? "unfinished" : "pass";
             }
             Matcher panic = PANIC.matcher(output);
             return switch (action) {
                 case "pass" -> new TestCaseResult(test.name, seconds, Outcome.PASSED, null, null, output);
-                case "skip" -> new TestCaseResult(test.name, seconds, Outcome.SKIPPED, null,
-                        Optional.ofNullable(firstLine(output)).orElse("skipped"), output);
-                case "fail" -> panic.find()
-                        ? new TestCaseResult(test.name, seconds, Outcome.ERROR, errorType(panic.group()), panic.group(), output)
-                        : new TestCaseResult(test.name, seconds, Outcome.FAILED, "FAIL", failureMessage(test, output), output);
-                default -> panic.find()
-                        ? new TestCaseResult(test.name, seconds, Outcome.ERROR, errorType(panic.group()), panic.group(), output)
-                        : killedBecause != null
-                        ? new TestCaseResult(test.name, seconds, Outcome.ERROR, "timeout", killedBecause, output)
-                        : new TestCaseResult(test.name, seconds, Outcome.ERROR, "did not finish",
-                                "the test binary exited before " + test.name + " finished", output);
+                case "skip" ->
+                    new TestCaseResult(
+                            test.name,
+                            seconds,
+                            Outcome.SKIPPED,
+                            null,
+                            Optional.ofNullable(firstLine(output)).orElse("skipped"),
+                            output);
+                case "fail" ->
+                    panic.find()
+                            ? new TestCaseResult(
+                                    test.name, seconds, Outcome.ERROR, errorType(panic.group()), panic.group(), output)
+                            : new TestCaseResult(
+                                    test.name, seconds, Outcome.FAILED, "FAIL", failureMessage(test, output), output);
+                default ->
+                    panic.find()
+                            ? new TestCaseResult(
+                                    test.name, seconds, Outcome.ERROR, errorType(panic.group()), panic.group(), output)
+                            : killedBecause != null
+                                    ? new TestCaseResult(
+                                            test.name, seconds, Outcome.ERROR, "timeout", killedBecause, output)
+                                    : new TestCaseResult(
+                                            test.name,
+                                            seconds,
+                                            Outcome.ERROR,
+                                            "did not finish",
+                                            "the test binary exited before " + test.name + " finished",
+                                            output);
             };
         }
 
@@ -324,22 +360,29 @@ final class TestEventCollector {
         private TestCaseResult packageFailure(String buildOutput) {
             String packageText = packageOutput.toString();
             if (killedBecause != null) {
-                return new TestCaseResult("[killed]", seconds, Outcome.ERROR, "timeout", killedBecause, packageText.strip());
+                return new TestCaseResult(
+                        "[killed]", seconds, Outcome.ERROR, "timeout", killedBecause, packageText.strip());
             }
             Matcher bracket = FAILED_PACKAGE.matcher(packageText);
             String kind = bracket.find() ? bracket.group(1) : failedBuild != null ? "build failed" : null;
             if (kind != null) {
                 String output = (buildOutput + packageText).strip();
-                String message = output.lines().filter(l -> !l.startsWith("#") && !l.isBlank()).findFirst()
-                        .map(String::strip).orElse("the package's tests did not build");
+                String message = output.lines()
+                        .filter(l -> !l.startsWith("#") && !l.isBlank())
+                        .findFirst()
+                        .map(String::strip)
+                        .orElse("the package's tests did not build");
                 if (failedBuild != null && !failedBuild.equals(importPath)) {
                     message = "not tested because " + failedBuild + " did not build: " + message;
                 }
                 return new TestCaseResult("[" + kind + "]", seconds, Outcome.ERROR, kind, message, output);
             }
             String output = packageText.strip();
-            String message = output.lines().filter(l -> !STATUS_LINE.matcher(l).matches() && !l.isBlank()).findFirst()
-                    .map(String::strip).orElse("go test reported the package as failed, but no test failed "
+            String message = output.lines()
+                    .filter(l -> !STATUS_LINE.matcher(l).matches() && !l.isBlank())
+                    .findFirst()
+                    .map(String::strip)
+                    .orElse("go test reported the package as failed, but no test failed "
                             + "(TestMain, an init function or os.Exit?)");
             return new TestCaseResult("[package failed]", seconds, Outcome.ERROR, "package failed", message, output);
         }
@@ -347,7 +390,9 @@ final class TestEventCollector {
         /** Package output after the last test that is more than go's verdict lines. */
         private String leftover() {
             StringBuilder kept = new StringBuilder();
-            pending.toString().lines().filter(l -> !STATUS_LINE.matcher(l).matches())
+            pending.toString()
+                    .lines()
+                    .filter(l -> !STATUS_LINE.matcher(l).matches())
                     .forEach(l -> kept.append(l).append('\n'));
             return kept.toString().strip();
         }

@@ -41,10 +41,13 @@ public final class TestSelection {
                 continue;
             }
             boolean exclude = pattern.startsWith("!");
-            List<String> levels = List.of((exclude ? pattern.substring(1) : pattern).strip().split("[/#]", -1));
+            List<String> levels =
+                    List.of((exclude ? pattern.substring(1) : pattern).strip().split("[/#]", -1));
             if (levels.stream().anyMatch(String::isBlank)) {
-                throw new ConfigurationException("test", "'" + written.strip() + "' is not a test pattern: write a test"
-                        + " name, optionally with subtests after '/' (TestTable/one) and * wildcards (TestAdd*).");
+                throw new ConfigurationException(
+                        "test",
+                        "'" + written.strip() + "' is not a test pattern: write a test"
+                                + " name, optionally with subtests after '/' (TestTable/one) and * wildcards (TestAdd*).");
             }
             (exclude ? excluded : included).add(levels);
         }

@@ -20,13 +20,19 @@ import java.util.Set;
 public final class BuildInputs {
     private BuildInputs() {}
 
-    private record ModulePath(@SerializedName("Path") String path, @SerializedName("Version") String version,
+    private record ModulePath(
+            @SerializedName("Path") String path,
+            @SerializedName("Version") String version,
             @SerializedName("DiskPath") String diskPath) {}
 
-    private record Replacement(@SerializedName("Old") ModulePath replaced, @SerializedName("New") ModulePath replacement) {}
+    private record Replacement(
+            @SerializedName("Old") ModulePath replaced,
+            @SerializedName("New") ModulePath replacement) {}
 
-    private record ModFile(@SerializedName("Require") List<ModulePath> require,
-            @SerializedName("Replace") List<Replacement> replace, @SerializedName("Use") List<ModulePath> use) {}
+    private record ModFile(
+            @SerializedName("Require") List<ModulePath> require,
+            @SerializedName("Replace") List<Replacement> replace,
+            @SerializedName("Use") List<ModulePath> use) {}
 
     /**
      * @param excluded directories inside the module that are not inputs (the output directory, Maven's target/)
@@ -78,7 +84,9 @@ public final class BuildInputs {
                 continue;
             }
             Path directory = base.resolve(target.path()).normalize();
-            boolean used = required == null || replace.replaced() != null && required.contains(replace.replaced().path());
+            boolean used = required == null
+                    || replace.replaced() != null
+                            && required.contains(replace.replaced().path());
             if (used && Files.isRegularFile(directory.resolve("go.mod"))) {
                 directories.add(directory);
             }

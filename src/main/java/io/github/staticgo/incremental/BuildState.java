@@ -47,7 +47,8 @@ public final class BuildState {
      */
     public Optional<BuiltBinary> restore(Path output, String fingerprint, Path original) throws IOException {
         Optional<Record> record = read(output, fingerprint);
-        if (record.isEmpty() || !Files.isRegularFile(original)
+        if (record.isEmpty()
+                || !Files.isRegularFile(original)
                 || !record.get().binary().sha256().equals(FileDigest.sha256(original))) {
             return Optional.empty();
         }
@@ -64,16 +65,21 @@ public final class BuildState {
             Record record = Json.readFile(recordFile, Record.class);
             return record.fingerprint().equals(fingerprint) ? Optional.of(record) : Optional.empty();
         } catch (IOException unreadable) {
-            log.warn("The up-to-date record " + recordFile + " cannot be read (" + unreadable.getMessage()
-                    + "): " + output.getFileName() + " is built again.");
+            log.warn("The up-to-date record " + recordFile + " cannot be read (" + unreadable.getMessage() + "): "
+                    + output.getFileName() + " is built again.");
             return Optional.empty();
         }
     }
 
     public void record(Path output, String fingerprint, BuiltBinary binary) throws IOException {
         BasicFileAttributes attributes = Files.readAttributes(output, BasicFileAttributes.class);
-        Json.writeFile(recordFile(output), new Record(fingerprint, attributes.size(),
-                attributes.lastModifiedTime().toMillis(), binary));
+        Json.writeFile(
+                recordFile(output),
+                new Record(
+                        fingerprint,
+                        attributes.size(),
+                        attributes.lastModifiedTime().toMillis(),
+                        binary));
     }
 
     /** Forgets a binary before it is rebuilt, so a failed rebuild cannot leave the old record standing. */
@@ -84,6 +90,7 @@ public final class BuildState {
     /** One file per output, named after its absolute path, so executions sharing this directory never collide. */
     private Path recordFile(Path output) {
         String path = output.toAbsolutePath().normalize().toString();
-        return directory.resolve(output.getFileName() + "-" + SourceDigests.sha256(path).substring(0, 12) + ".json");
+        return directory.resolve(
+                output.getFileName() + "-" + SourceDigests.sha256(path).substring(0, 12) + ".json");
     }
 }

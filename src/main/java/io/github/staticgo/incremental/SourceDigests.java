@@ -84,8 +84,10 @@ public final class SourceDigests {
 
             @Override
             public FileVisitResult visitFileFailed(Path file, IOException e) throws IOException {
-                throw new IOException("cannot read the build input " + file + " (" + e.getMessage()
-                        + "): make it readable, or move it out of the module", e);
+                throw new IOException(
+                        "cannot read the build input " + file + " (" + e.getMessage()
+                                + "): make it readable, or move it out of the module",
+                        e);
             }
 
             @Override
@@ -123,7 +125,8 @@ public final class SourceDigests {
 
     public static String sha256(String text) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every Java platform has SHA-256", e);
         }

@@ -17,8 +17,19 @@ import io.github.staticgo.platform.GoPlatform;
  * @param execution the build execution that built it (Maven's execution id)
  * @param upx what the compress goal did, or null when it did not run
  */
-public record BuiltBinary(String file, String goPackage, String goos, String goarch, String variant,
-        String builtVariant, String cgo, boolean strip, String classifier, long size, String sha256, String execution,
+public record BuiltBinary(
+        String file,
+        String goPackage,
+        String goos,
+        String goarch,
+        String variant,
+        String builtVariant,
+        String cgo,
+        boolean strip,
+        String classifier,
+        long size,
+        String sha256,
+        String execution,
         UpxPacking upx) {
 
     /** The platform its target names (with the target's own variant, if any). */
@@ -33,7 +44,19 @@ public record BuiltBinary(String file, String goPackage, String goos, String goa
 
     /** This binary after the compress goal: {@code file} now holds what {@code size} and {@code sha256} say. */
     public BuiltBinary withUpx(long newSize, String newSha256, UpxPacking packing) {
-        return new BuiltBinary(file, goPackage, goos, goarch, variant, builtVariant, cgo, strip, classifier, newSize,
-                newSha256, execution, packing);
+        return new BuiltBinary(
+                file,
+                goPackage,
+                goos,
+                goarch,
+                variant,
+                builtVariant,
+                cgo,
+                strip,
+                classifier,
+                newSize,
+                newSha256,
+                execution,
+                packing);
     }
 }

@@ -94,10 +94,12 @@ public final class OutputLock implements AutoCloseable {
         List<Path> stale;
         try (Stream<Path> entries = Files.list(directory)) {
             stale = entries.filter(entry -> {
-                String name = entry.getFileName().toString();
-                return name.startsWith(BUILDING_PREFIX) || name.startsWith(PACKING_PREFIX)
-                        || name.startsWith(".") && name.endsWith(".part");
-            }).toList();
+                        String name = entry.getFileName().toString();
+                        return name.startsWith(BUILDING_PREFIX)
+                                || name.startsWith(PACKING_PREFIX)
+                                || name.startsWith(".") && name.endsWith(".part");
+                    })
+                    .toList();
         }
         for (Path entry : stale) {
             log.info("Removing " + entry.getFileName() + ", left by a build that did not finish");

@@ -22,8 +22,10 @@ public final class OutputTimestamp {
             }
             return Optional.of(OffsetDateTime.parse(text).toInstant());
         } catch (DateTimeParseException | NumberFormatException e) {
-            throw new ConfigurationException("project.build.outputTimestamp", "'" + text + "' is neither seconds since "
-                    + "the epoch nor an ISO-8601 date-time such as 2026-01-01T00:00:00Z.");
+            throw new ConfigurationException(
+                    "project.build.outputTimestamp",
+                    "'" + text + "' is neither seconds since "
+                            + "the epoch nor an ISO-8601 date-time such as 2026-01-01T00:00:00Z.");
         }
     }
 }

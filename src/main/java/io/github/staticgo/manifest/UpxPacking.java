@@ -11,8 +11,14 @@ package io.github.staticgo.manifest;
  * @param unpackedSha256 the unpacked original's SHA-256, or null when not packed
  * @param reason why it was not packed (unsupported target, UPX missing or failed), or null
  */
-public record UpxPacking(boolean packed, String version, Long sizeBefore, Long sizeAfter, String unpackedFile,
-        String unpackedSha256, String reason) {
+public record UpxPacking(
+        boolean packed,
+        String version,
+        Long sizeBefore,
+        Long sizeAfter,
+        String unpackedFile,
+        String unpackedSha256,
+        String reason) {
 
     public static UpxPacking notPacked(String reason) {
         return new UpxPacking(false, null, null, null, null, null, reason);

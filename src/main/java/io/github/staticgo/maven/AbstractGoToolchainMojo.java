@@ -75,7 +75,12 @@ abstract class AbstractGoToolchainMojo extends AbstractStaticGoMojo {
 
     /** Which go to run, in the module directory, with Maven's environment to filter. */
     protected GoToolchainRequest toolchainRequest() {
-        return new GoToolchainRequest(goExecutable == null ? null : goExecutable.toPath(), goVersion, session.isOffline(),
-                sourceDirectory.toPath(), System.getenv(), Duration.ofSeconds(queryTimeout));
+        return new GoToolchainRequest(
+                goExecutable == null ? null : goExecutable.toPath(),
+                goVersion,
+                session.isOffline(),
+                sourceDirectory.toPath(),
+                System.getenv(),
+                Duration.ofSeconds(queryTimeout));
     }
 }

@@ -33,7 +33,8 @@ abstract class AbstractStaticGoMojo extends AbstractMojo {
     @Override
     public final void execute() throws MojoExecutionException, MojoFailureException {
         if (skip || goalSkipped()) {
-            getLog().info("Skipping static-go:" + goalName() + (skip ? " (static-go.skip)" : " (static-go." + goalName() + ".skip)"));
+            getLog().info("Skipping static-go:" + goalName()
+                    + (skip ? " (static-go.skip)" : " (static-go." + goalName() + ".skip)"));
             return;
         }
         if (getLog().isDebugEnabled()) {
@@ -54,9 +55,11 @@ abstract class AbstractStaticGoMojo extends AbstractMojo {
      * warning, when no go is at hand: then only the form and the variant of a name are checked.
      */
     protected Map<String, Platform> knownPlatforms(Path keptFile) {
-        Path directory = project != null && project.getBasedir() != null ? project.getBasedir().toPath() : Path.of("");
-        Optional<Map<String, Platform>> platforms = GoToolchain.knownPlatforms(keptFile, directory, System.getenv(),
-                new ProcessRunner());
+        Path directory = project != null && project.getBasedir() != null
+                ? project.getBasedir().toPath()
+                : Path.of("");
+        Optional<Map<String, Platform>> platforms =
+                GoToolchain.knownPlatforms(keptFile, directory, System.getenv(), new ProcessRunner());
         if (platforms.isEmpty()) {
             getLog().warn("No go command found to check platform names against 'go tool dist list': only their form "
                     + "and variant are checked.");

@@ -2,13 +2,13 @@ package io.github.staticgo.maven;
 
 import io.github.staticgo.ConfigurationException;
 import io.github.staticgo.gobuild.BuildConfiguration;
-import io.github.staticgo.manifest.BuildManifest;
 import io.github.staticgo.gobuild.BuildSettings;
-import io.github.staticgo.manifest.BuiltBinary;
 import io.github.staticgo.gobuild.GoBuildException;
 import io.github.staticgo.gobuild.StaticGoBuild;
-import io.github.staticgo.process.ProcessRunner;
+import io.github.staticgo.manifest.BuildManifest;
+import io.github.staticgo.manifest.BuiltBinary;
 import io.github.staticgo.platform.TargetDeclaration;
+import io.github.staticgo.process.ProcessRunner;
 import io.github.staticgo.toolchain.GoToolchainRequest;
 import io.github.staticgo.toolchain.ToolchainException;
 import java.io.File;
@@ -238,27 +238,57 @@ public final class BuildMojo extends AbstractGoToolchainMojo {
         }
         if (attach) {
             for (BuiltBinary binary : manifest.binaries()) {
-                projectHelper.attachArtifact(project, "exe", binary.classifier(),
+                projectHelper.attachArtifact(
+                        project,
+                        "exe",
+                        binary.classifier(),
                         outputDirectory.toPath().resolve(binary.file()).toFile());
             }
         }
     }
 
     private BuildConfiguration configuration() {
-        BuildSettings settings = new BuildSettings(trimpath, strip, ldflags, orEmpty(tags), gcflags, asmflags, buildMode,
-                orEmpty(goFlags), env == null ? Map.of() : env, buildVcs, Duration.ofSeconds(buildTimeout));
+        BuildSettings settings = new BuildSettings(
+                trimpath,
+                strip,
+                ldflags,
+                orEmpty(tags),
+                gcflags,
+                asmflags,
+                buildMode,
+                orEmpty(goFlags),
+                env == null ? Map.of() : env,
+                buildVcs,
+                Duration.ofSeconds(buildTimeout));
         GoToolchainRequest toolchain = toolchainRequest();
         int parallel = threads != null ? threads : Runtime.getRuntime().availableProcessors();
-        BuildConfiguration.Execution execution = new BuildConfiguration.Execution(stateDirectory.toPath(),
-                Set.of(buildDirectory.toPath().toAbsolutePath().normalize()), pluginVersion,
-                parallel, force, mojoExecution == null ? "default" : mojoExecution.getExecutionId());
-        return new BuildConfiguration(sourceDirectory.toPath(), packages, binaryName, project.getArtifactId(),
-                targetDeclarations(), cgo, settings, toolchain, outputDirectory.toPath(), outputTimestamp, execution);
+        BuildConfiguration.Execution execution = new BuildConfiguration.Execution(
+                stateDirectory.toPath(),
+                Set.of(buildDirectory.toPath().toAbsolutePath().normalize()),
+                pluginVersion,
+                parallel,
+                force,
+                mojoExecution == null ? "default" : mojoExecution.getExecutionId());
+        return new BuildConfiguration(
+                sourceDirectory.toPath(),
+                packages,
+                binaryName,
+                project.getArtifactId(),
+                targetDeclarations(),
+                cgo,
+                settings,
+                toolchain,
+                outputDirectory.toPath(),
+                outputTimestamp,
+                execution);
     }
 
     private List<TargetDeclaration> targetDeclarations() {
         if (targetList != null && !targetList.isBlank()) {
-            return Arrays.stream(targetList.split(",")).map(String::trim).map(TargetDeclaration::of).toList();
+            return Arrays.stream(targetList.split(","))
+                    .map(String::trim)
+                    .map(TargetDeclaration::of)
+                    .toList();
         }
         if (targets == null) { // not written; an empty <targets/> is refused by the resolver
             return List.of(TargetDeclaration.of("linux/amd64"), TargetDeclaration.of("linux/arm64"));

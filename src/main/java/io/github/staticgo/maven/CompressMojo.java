@@ -13,7 +13,6 @@ import io.github.staticgo.upx.UpxOptions;
 import java.io.File;
 import java.io.IOException;
 import java.time.Duration;
-import java.util.Map;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
@@ -83,7 +82,8 @@ public final class CompressMojo extends AbstractStaticGoMojo {
      *
      * @since 0.1.0
      */
-    @Parameter(property = "static-go.upx.unpackedDirectory",
+    @Parameter(
+            property = "static-go.upx.unpackedDirectory",
             defaultValue = "${project.build.directory}/static-go/unpacked")
     private File unpackedDirectory;
 
@@ -124,17 +124,28 @@ public final class CompressMojo extends AbstractStaticGoMojo {
     @Override
     protected void run() throws MojoExecutionException, MojoFailureException {
         try {
-            CompressRequest request = new CompressRequest(outputDirectory.toPath(), unpackedDirectory.toPath(),
-                    upx == null ? UpxOptions.none() : upx.toOptions(), upx == null ? PlatformOverrides.none() : upx.overrides(),
-                    upxEnabled, upxExecutable == null ? null : upxExecutable.toPath(), skipIfMissing, continueOnError,
-                    Duration.ofSeconds(upxTimeout), OutputTimestamp.parse(outputTimestamp).orElse(null),
+            CompressRequest request = new CompressRequest(
+                    outputDirectory.toPath(),
+                    unpackedDirectory.toPath(),
+                    upx == null ? UpxOptions.none() : upx.toOptions(),
+                    upx == null ? PlatformOverrides.none() : upx.overrides(),
+                    upxEnabled,
+                    upxExecutable == null ? null : upxExecutable.toPath(),
+                    skipIfMissing,
+                    continueOnError,
+                    Duration.ofSeconds(upxTimeout),
+                    OutputTimestamp.parse(outputTimestamp).orElse(null),
                     System.getenv());
             new StaticGoCompress(new ProcessRunner(), buildLog()).run(request);
         } catch (ConfigurationException | UpxMissingException | UpxException e) {
             throw new MojoFailureException(e.getMessage(), e);
         } catch (IOException e) {
-            throw new MojoExecutionException("static-go:compress could not read or write: " + e.getMessage()
-                    + (e instanceof UnreadableFileException ? ". Run static-go:build again (mvn package) to write it anew." : ""), e);
+            throw new MojoExecutionException(
+                    "static-go:compress could not read or write: " + e.getMessage()
+                            + (e instanceof UnreadableFileException
+                                    ? ". Run static-go:build again (mvn package) to write it anew."
+                                    : ""),
+                    e);
         }
     }
 }

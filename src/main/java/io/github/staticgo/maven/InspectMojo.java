@@ -56,9 +56,12 @@ public final class InspectMojo extends AbstractStaticGoMojo {
     protected void run() throws MojoExecutionException, MojoFailureException {
         VerifyReport result;
         try {
-            result = StaticGoVerify.verify(StaticGoVerify.underPath(inspect.toPath(), expect,
-                    expect == null || expect.isBlank() ? null : knownPlatforms(null)),
-                    VerifyPolicy.DEFAULTS, true, report.toPath());
+            result = StaticGoVerify.verify(
+                    StaticGoVerify.underPath(
+                            inspect.toPath(), expect, expect == null || expect.isBlank() ? null : knownPlatforms(null)),
+                    VerifyPolicy.DEFAULTS,
+                    true,
+                    report.toPath());
         } catch (ConfigurationException e) {
             throw new MojoFailureException(e.getMessage(), e);
         } catch (IOException e) {

@@ -17,8 +17,14 @@ public class Smoke extends SmokeOptionsElement {
     private List<SmokeTarget> targets;
 
     public SmokeConfiguration toConfiguration() throws ConfigurationException {
-        return SmokeConfiguration.of(toOptions(), PlatformOverrides.of((targets == null ? List.<SmokeTarget>of()
-                : targets).stream().map(target -> new PlatformOverrides.Written<>(target.platform(), target.toOptions()))
-                .toList(), "smoke><targets"));
+        return SmokeConfiguration.of(
+                toOptions(),
+                PlatformOverrides.of(
+                        (targets == null ? List.<SmokeTarget>of() : targets)
+                                .stream()
+                                        .map(target ->
+                                                new PlatformOverrides.Written<>(target.platform(), target.toOptions()))
+                                        .toList(),
+                        "smoke><targets"));
     }
 }

@@ -5,14 +5,12 @@ import io.github.staticgo.gotest.GoTestException;
 import io.github.staticgo.gotest.GoTestRequest;
 import io.github.staticgo.gotest.GoTestSummary;
 import io.github.staticgo.gotest.StaticGoTest;
-import io.github.staticgo.gotest.TestCaseResult.Outcome;
 import io.github.staticgo.process.ProcessRunner;
 import io.github.staticgo.toolchain.ToolchainException;
 import java.io.File;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
@@ -128,7 +126,9 @@ public final class TestMojo extends AbstractGoToolchainMojo {
      *
      * @since 0.1.0
      */
-    @Parameter(property = "static-go.test.reportsDirectory", defaultValue = "${project.build.directory}/surefire-reports")
+    @Parameter(
+            property = "static-go.test.reportsDirectory",
+            defaultValue = "${project.build.directory}/surefire-reports")
     private File reportsDirectory;
 
     /**
@@ -199,9 +199,22 @@ public final class TestMojo extends AbstractGoToolchainMojo {
     }
 
     private GoTestRequest request() {
-        return new GoTestRequest(sourceDirectory.toPath(), toolchainRequest(), cgo, testPlatform, testExec,
-                testPackages, tags == null ? List.of() : tags, env == null ? Map.of() : env, race, count, timeout,
-                coverage ? coverageFile.toPath() : null, testFlags == null ? List.of() : testFlags, test,
-                reportsDirectory.toPath(), Duration.ofSeconds(processTimeout));
+        return new GoTestRequest(
+                sourceDirectory.toPath(),
+                toolchainRequest(),
+                cgo,
+                testPlatform,
+                testExec,
+                testPackages,
+                tags == null ? List.of() : tags,
+                env == null ? Map.of() : env,
+                race,
+                count,
+                timeout,
+                coverage ? coverageFile.toPath() : null,
+                testFlags == null ? List.of() : testFlags,
+                test,
+                reportsDirectory.toPath(),
+                Duration.ofSeconds(processTimeout));
     }
 }

@@ -15,8 +15,11 @@ public class Upx extends UpxSettings {
 
     /** The overrides by platform, checked. */
     public PlatformOverrides<UpxOptions> overrides() throws ConfigurationException {
-        return PlatformOverrides.of((targets == null ? List.<UpxTarget>of() : targets).stream()
-                .map(target -> new PlatformOverrides.Written<>(target.platform(), target.toOptions())).toList(),
+        return PlatformOverrides.of(
+                (targets == null ? List.<UpxTarget>of() : targets)
+                        .stream()
+                                .map(target -> new PlatformOverrides.Written<>(target.platform(), target.toOptions()))
+                                .toList(),
                 "upx><targets");
     }
 }

@@ -83,7 +83,9 @@ public final class VerifyMojo extends AbstractStaticGoMojo {
      *
      * @since 0.1.0
      */
-    @Parameter(property = "static-go.verify.report", defaultValue = "${project.build.directory}/static-go/verify-report.json")
+    @Parameter(
+            property = "static-go.verify.report",
+            defaultValue = "${project.build.directory}/static-go/verify-report.json")
     private File reportFile;
 
     /**
@@ -148,22 +150,34 @@ public final class VerifyMojo extends AbstractStaticGoMojo {
         try {
             List<ExpectedBinary> expected = new ArrayList<>(StaticGoVerify.fromManifest(outputDirectory.toPath()));
             Map<Path, String> declared = declaredBinaries();
-            expected.addAll(StaticGoVerify.declared(declared, "binaries", declared.isEmpty() ? null
-                    : knownPlatforms(stateDirectory.toPath().resolve(GoToolchain.KEPT_FACTS_FILE))));
+            expected.addAll(StaticGoVerify.declared(
+                    declared,
+                    "binaries",
+                    declared.isEmpty()
+                            ? null
+                            : knownPlatforms(stateDirectory.toPath().resolve(GoToolchain.KEPT_FACTS_FILE))));
             if (expected.isEmpty()) {
                 getLog().warn("Nothing to verify: there is no build.json in " + outputDirectory
                         + " (static-go:build did not run) and no <binaries> are declared.");
                 return;
             }
-            report = StaticGoVerify.verify(new StaticGoVerify.VerifyRequest(expected, VerifyPolicy.DEFAULTS
-                    .withAllowStaticPie(allowStaticPie).withAllowGlibcNss(allowGlibcNss)
-                    .withRequireStripped(requireStripped).withAllowUnhardenedPe(allowUnhardenedPe),
-                    false, reportFile.toPath(), smokeRun()));
+            report = StaticGoVerify.verify(new StaticGoVerify.VerifyRequest(
+                    expected,
+                    VerifyPolicy.DEFAULTS
+                            .withAllowStaticPie(allowStaticPie)
+                            .withAllowGlibcNss(allowGlibcNss)
+                            .withRequireStripped(requireStripped)
+                            .withAllowUnhardenedPe(allowUnhardenedPe),
+                    false,
+                    reportFile.toPath(),
+                    smokeRun()));
         } catch (ConfigurationException e) {
             throw new MojoFailureException(e.getMessage(), e);
         } catch (UnreadableFileException e) {
-            throw new MojoExecutionException("static-go:verify: " + e.getMessage() + ". Run static-go:build again "
-                    + "(mvn package) to write it anew.", e);
+            throw new MojoExecutionException(
+                    "static-go:verify: " + e.getMessage() + ". Run static-go:build again "
+                            + "(mvn package) to write it anew.",
+                    e);
         } catch (IOException e) {
             throw new MojoExecutionException("static-go:verify could not read or write: " + e.getMessage(), e);
         }
@@ -183,7 +197,11 @@ public final class VerifyMojo extends AbstractStaticGoMojo {
             getLog().info("Skipping the smoke run (static-go.smoke.skip)");
             return null;
         }
-        return new SmokeRun(smoke.toConfiguration(), buildLog(), smokeDirectory.toPath(), System.getenv("PATH"),
+        return new SmokeRun(
+                smoke.toConfiguration(),
+                buildLog(),
+                smokeDirectory.toPath(),
+                System.getenv("PATH"),
                 HostPlatform.current());
     }
 
@@ -191,8 +209,10 @@ public final class VerifyMojo extends AbstractStaticGoMojo {
         Map<Path, String> declared = new LinkedHashMap<>();
         for (Binary binary : binaries == null ? List.<Binary>of() : binaries) {
             if (binary.file() == null || binary.platform() == null) {
-                throw new ConfigurationException("binaries", "each <binary> needs a <file> and a <platform>, e.g. "
-                        + "<binary><file>lib/agent</file><platform>linux/amd64</platform></binary>.");
+                throw new ConfigurationException(
+                        "binaries",
+                        "each <binary> needs a <file> and a <platform>, e.g. "
+                                + "<binary><file>lib/agent</file><platform>linux/amd64</platform></binary>.");
             }
             declared.put(binary.file().toPath(), binary.platform());
         }

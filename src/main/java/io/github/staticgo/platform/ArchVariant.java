@@ -12,7 +12,9 @@ public record ArchVariant(String variable, Pattern values, String examples) {
     private static final Map<String, ArchVariant> BY_GOARCH = Map.ofEntries(
             Map.entry("amd64", new ArchVariant("GOAMD64", "v[1-4]", "v1, v2, v3, v4")),
             Map.entry("arm", new ArchVariant("GOARM", "[5-7](,(softfloat|hardfloat))?", "5, 6, 7, 7,softfloat")),
-            Map.entry("arm64", new ArchVariant("GOARM64", "v(8\\.[0-9]|9\\.[0-5])(,(lse|crypto))*", "v8.0, v8.2, v9.0, v8.2,lse")),
+            Map.entry(
+                    "arm64",
+                    new ArchVariant("GOARM64", "v(8\\.[0-9]|9\\.[0-5])(,(lse|crypto))*", "v8.0, v8.2, v9.0, v8.2,lse")),
             Map.entry("386", new ArchVariant("GO386", "sse2|softfloat", "sse2, softfloat")),
             Map.entry("mips", new ArchVariant("GOMIPS", "hardfloat|softfloat", "hardfloat, softfloat")),
             Map.entry("mipsle", new ArchVariant("GOMIPS", "hardfloat|softfloat", "hardfloat, softfloat")),

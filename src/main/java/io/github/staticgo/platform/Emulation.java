@@ -50,8 +50,9 @@ public record Emulation(Path program, List<String> arguments, String reason, Str
                 return new Emulation(found.get(), cpu, null, null);
             }
         }
-        return unavailable("no emulator for linux/" + goarch + " on this " + host + " host: neither "
-                + String.join(" nor ", programs) + " is on PATH",
+        return unavailable(
+                "no emulator for linux/" + goarch + " on this " + host + " host: neither "
+                        + String.join(" nor ", programs) + " is on PATH",
                 "install qemu-user (Debian/Ubuntu: apt-get install " + QemuUser.DEBIAN_PACKAGE + ")");
     }
 

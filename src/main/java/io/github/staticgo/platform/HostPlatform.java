@@ -18,8 +18,9 @@ public record HostPlatform(String goos, String goarch) {
     /** From the JVM's {@code os.name} and {@code os.arch}. */
     public static HostPlatform of(String osName, String osArch) {
         String os = osName.toLowerCase(Locale.ROOT);
-        String goos = os.startsWith("linux") ? "linux" : os.startsWith("mac") ? "darwin"
-                : os.startsWith("windows") ? "windows" : os.replace(" ", "");
+        String goos = os.startsWith("linux")
+                ? "linux"
+                : os.startsWith("mac") ? "darwin" : os.startsWith("windows") ? "windows" : os.replace(" ", "");
         String arch = osArch.toLowerCase(Locale.ROOT);
         String goarch = switch (arch) {
             case "amd64", "x86_64" -> "amd64";

@@ -40,13 +40,18 @@ public final class PlatformOverrides<T> {
         for (Written<T> override : written) {
             String text = override.platform() == null ? "" : override.platform().strip();
             if (text.isEmpty()) {
-                throw new ConfigurationException(element + "><target", "each <target> needs a <platform>, e.g. "
-                        + "<target><platform>linux/arm64</platform>...</target>.");
+                throw new ConfigurationException(
+                        element + "><target",
+                        "each <target> needs a <platform>, e.g. "
+                                + "<target><platform>linux/arm64</platform>...</target>.");
             }
-            GoPlatform platform = GoPlatform.parse(text).orElseThrow(() -> new ConfigurationException(
-                    element + "><target><platform", "'" + text + "' is not a platform: " + GoPlatform.formHint() + "."));
+            GoPlatform platform = GoPlatform.parse(text)
+                    .orElseThrow(() -> new ConfigurationException(
+                            element + "><target><platform",
+                            "'" + text + "' is not a platform: " + GoPlatform.formHint() + "."));
             if (byPlatform.put(platform, override.settings()) != null) {
-                throw new ConfigurationException(element, text + " is listed twice; merge its settings into one <target>.");
+                throw new ConfigurationException(
+                        element, text + " is listed twice; merge its settings into one <target>.");
             }
         }
         return new PlatformOverrides<>(byPlatform);

@@ -22,22 +22,23 @@ public final class QemuUser {
 
     /** qemu's name for a GOARCH, or empty when qemu-user has no emulator for it. */
     public static Optional<String> qemuArch(String goarch) {
-        return Optional.ofNullable(switch (goarch == null ? "" : goarch) {
-            case "amd64" -> "x86_64";
-            case "386" -> "i386";
-            case "arm64" -> "aarch64";
-            case "arm" -> "arm";
-            case "loong64" -> "loongarch64";
-            case "mips" -> "mips";
-            case "mipsle" -> "mipsel";
-            case "mips64" -> "mips64";
-            case "mips64le" -> "mips64el";
-            case "ppc64" -> "ppc64";
-            case "ppc64le" -> "ppc64le";
-            case "riscv64" -> "riscv64";
-            case "s390x" -> "s390x";
-            default -> null;
-        });
+        return Optional.ofNullable(
+                switch (goarch == null ? "" : goarch) {
+                    case "amd64" -> "x86_64";
+                    case "386" -> "i386";
+                    case "arm64" -> "aarch64";
+                    case "arm" -> "arm";
+                    case "loong64" -> "loongarch64";
+                    case "mips" -> "mips";
+                    case "mipsle" -> "mipsel";
+                    case "mips64" -> "mips64";
+                    case "mips64le" -> "mips64el";
+                    case "ppc64" -> "ppc64";
+                    case "ppc64le" -> "ppc64le";
+                    case "riscv64" -> "riscv64";
+                    case "s390x" -> "s390x";
+                    default -> null;
+                });
     }
 
     /** The program names to look for on PATH, in order. */
@@ -56,19 +57,22 @@ public final class QemuUser {
         }
         String level = variant.split(",", 2)[0];
         String cpu = switch (goarch) {
-            case "arm" -> switch (level) {
-                case "5" -> "arm926";
-                case "6" -> "arm1176";
-                case "7" -> "cortex-a8";
-                default -> null;
-            };
-            case "amd64" -> switch (level) {
-                case "v2" -> "Nehalem";
-                case "v3" -> "max";
-                case "v4" -> throw new UnsupportedOperationException(
-                        "qemu-user cannot emulate AVX-512, which GOAMD64=v4 requires");
-                default -> null;
-            };
+            case "arm" ->
+                switch (level) {
+                    case "5" -> "arm926";
+                    case "6" -> "arm1176";
+                    case "7" -> "cortex-a8";
+                    default -> null;
+                };
+            case "amd64" ->
+                switch (level) {
+                    case "v2" -> "Nehalem";
+                    case "v3" -> "max";
+                    case "v4" ->
+                        throw new UnsupportedOperationException(
+                                "qemu-user cannot emulate AVX-512, which GOAMD64=v4 requires");
+                    default -> null;
+                };
             case "ppc64", "ppc64le" -> level.matches("power(8|9|10)") ? level : null;
             default -> null;
         };

@@ -33,9 +33,11 @@ public final class TargetResolver {
         this.path = path;
     }
 
-    public List<TargetSpec> resolve(List<TargetDeclaration> declarations, String defaultCgo) throws ConfigurationException {
+    public List<TargetSpec> resolve(List<TargetDeclaration> declarations, String defaultCgo)
+            throws ConfigurationException {
         if (declarations.isEmpty()) {
-            throw new ConfigurationException(ELEMENT, "no target is declared. Add at least one, e.g. <target>linux/amd64</target>.");
+            throw new ConfigurationException(
+                    ELEMENT, "no target is declared. Add at least one, e.g. <target>linux/amd64</target>.");
         }
         CgoMode.parse(defaultCgo == null ? "off" : defaultCgo, "cgo");
         List<String> problems = new ArrayList<>();
@@ -61,7 +63,8 @@ public final class TargetResolver {
     }
 
     private TargetSpec resolveOne(TargetDeclaration declaration, String defaultCgo, List<String> problems) {
-        String written = declaration.platform() == null ? "" : declaration.platform().trim();
+        String written =
+                declaration.platform() == null ? "" : declaration.platform().trim();
         GoPlatform name = GoPlatform.parse(written).orElse(null);
         if (name == null) {
             problems.add("'" + written + "' is not a target: " + GoPlatform.formHint()
@@ -77,19 +80,33 @@ public final class TargetResolver {
         }
         CgoMode cgo;
         try {
-            cgo = CgoMode.parse(declaration.cgo() != null ? declaration.cgo() : defaultCgo,
+            cgo = CgoMode.parse(
+                    declaration.cgo() != null ? declaration.cgo() : defaultCgo,
                     declaration.cgo() != null ? ELEMENT + "><target><cgo" : "cgo");
         } catch (ConfigurationException e) {
             problems.add(written + ": " + e.getMessage());
             return null;
         }
-        String cc = declaration.cc() == null || declaration.cc().isBlank() ? null : declaration.cc().trim();
+        String cc = declaration.cc() == null || declaration.cc().isBlank()
+                ? null
+                : declaration.cc().trim();
         checkEnvironment(written, declaration.env(), problems);
-        String buildMode = declaration.buildMode() == null || declaration.buildMode().isBlank() ? null
-                : declaration.buildMode().trim();
+        String buildMode =
+                declaration.buildMode() == null || declaration.buildMode().isBlank()
+                        ? null
+                        : declaration.buildMode().trim();
         buildModeProblem(written, buildMode).ifPresent(problems::add);
-        TargetSpec target = new TargetSpec(goos, goarch, variant, cgo, cc, declaration.env(),
-                declaration.ldflags(), declaration.tags(), buildMode, null);
+        TargetSpec target = new TargetSpec(
+                goos,
+                goarch,
+                variant,
+                cgo,
+                cc,
+                declaration.env(),
+                declaration.ldflags(),
+                declaration.tags(),
+                buildMode,
+                null);
         checkCgo(written, platform, target, problems);
         return target;
     }
@@ -100,8 +117,8 @@ public final class TargetResolver {
      *
      * @return whether go knows the platform (the variant may still have added a problem)
      */
-    public static boolean checkPlatform(String written, GoPlatform name, Map<String, Platform> platforms,
-            List<String> problems) {
+    public static boolean checkPlatform(
+            String written, GoPlatform name, Map<String, Platform> platforms, List<String> problems) {
         String platform = name.osArch();
         if (platforms != null && !platforms.containsKey(platform)) {
             List<String> near = NearestNames.nearest(platform, platforms.keySet());
@@ -117,13 +134,16 @@ public final class TargetResolver {
     }
 
     private static void checkVariant(String written, String goarch, String variant, List<String> problems) {
-        ArchVariant.forGoarch(goarch).ifPresentOrElse(known -> {
-            if (!known.accepts(variant)) {
-                problems.add(written + ": '" + variant + "' is not a valid " + known.variable() + " for " + goarch
-                        + "; use one of " + known.examples() + ".");
-            }
-        }, () -> problems.add(written + ": " + goarch + " has no architecture variant; write the target without '/"
-                + variant + "'."));
+        ArchVariant.forGoarch(goarch)
+                .ifPresentOrElse(
+                        known -> {
+                            if (!known.accepts(variant)) {
+                                problems.add(written + ": '" + variant + "' is not a valid " + known.variable()
+                                        + " for " + goarch + "; use one of " + known.examples() + ".");
+                            }
+                        },
+                        () -> problems.add(written + ": " + goarch
+                                + " has no architecture variant; write the target without '/" + variant + "'."));
     }
 
     /** The build modes of 'go help buildmode'; go itself says which ones a platform supports. */
@@ -149,12 +169,13 @@ public final class TargetResolver {
             return;
         }
         if (!platform.cgoSupported()) {
-            problems.add(written + ": Go does not support cgo on " + platform.name() + ", so <cgo>" + target.cgo().pomName()
-                    + "</cgo> cannot work; use <cgo>off</cgo>.");
+            problems.add(written + ": Go does not support cgo on " + platform.name() + ", so <cgo>"
+                    + target.cgo().pomName() + "</cgo> cannot work; use <cgo>off</cgo>.");
             return;
         }
         if (target.cgo() == CgoMode.MUSL && !"linux".equals(target.goos())) {
-            problems.add(written + ": <cgo>musl</cgo> links against musl libc, which exists only for linux; use <cgo>off</cgo>"
+            problems.add(written
+                    + ": <cgo>musl</cgo> links against musl libc, which exists only for linux; use <cgo>off</cgo>"
                     + " or <cgo>on</cgo> with a <cc> for " + target.goos() + ".");
             return;
         }
@@ -168,8 +189,8 @@ public final class TargetResolver {
         String compiler = target.cc() != null ? target.cc() : defaultCompiler(target.cgo());
         String program = compiler.split("\\s+")[0];
         if (Executables.find(program, path).isEmpty()) {
-            problems.add(written + ": the C compiler '" + program + "' for <cgo>" + target.cgo().pomName()
-                    + "</cgo> is not on PATH. " + installHint(program));
+            problems.add(written + ": the C compiler '" + program + "' for <cgo>"
+                    + target.cgo().pomName() + "</cgo> is not on PATH. " + installHint(program));
         }
     }
 
@@ -180,8 +201,9 @@ public final class TargetResolver {
 
     private static String installHint(String program) {
         return switch (program) {
-            case "musl-gcc" -> "Install musl (Debian/Ubuntu: apt-get install musl-tools; Fedora: dnf install musl-gcc) "
-                    + "or set <cc> to a musl compiler.";
+            case "musl-gcc" ->
+                "Install musl (Debian/Ubuntu: apt-get install musl-tools; Fedora: dnf install musl-gcc) "
+                        + "or set <cc> to a musl compiler.";
             case "gcc", "cc" -> "Install a C compiler (Debian/Ubuntu: apt-get install gcc) or set <cc>.";
             default -> "Install it or correct <cc>.";
         };

@@ -19,8 +19,17 @@ import java.util.Set;
  *     GOARM=7, ...), set explicitly so that nothing outside the pom can choose another; null when the
  *     architecture has none or it is not known yet
  */
-public record TargetSpec(String goos, String goarch, String variant, CgoMode cgo, String cc,
-        Map<String, String> env, String ldflags, List<String> tags, String buildMode, String defaultVariant) {
+public record TargetSpec(
+        String goos,
+        String goarch,
+        String variant,
+        CgoMode cgo,
+        String cc,
+        Map<String, String> env,
+        String ldflags,
+        List<String> tags,
+        String buildMode,
+        String defaultVariant) {
 
     public TargetSpec {
         env = Map.copyOf(env);

@@ -34,8 +34,10 @@ public final class CommandLine {
             }
         }
         if (quote != 0) {
-            throw new ConfigurationException(element, "the quote " + quote + " in '" + text
-                    + "' is never closed. Close it, e.g. '/opt/my qemu/qemu-aarch64' -cpu cortex-a53.");
+            throw new ConfigurationException(
+                    element,
+                    "the quote " + quote + " in '" + text
+                            + "' is never closed. Close it, e.g. '/opt/my qemu/qemu-aarch64' -cpu cortex-a53.");
         }
         if (field != null) {
             fields.add(field.toString());
@@ -50,7 +52,8 @@ public final class CommandLine {
             if (line.length() > 0) {
                 line.append(' ');
             }
-            boolean plain = !argument.isEmpty() && argument.chars().allMatch(c -> Character.isLetterOrDigit(c) || "-_./=:,+@%".indexOf(c) >= 0);
+            boolean plain = !argument.isEmpty()
+                    && argument.chars().allMatch(c -> Character.isLetterOrDigit(c) || "-_./=:,+@%".indexOf(c) >= 0);
             line.append(plain ? argument : "'" + argument.replace("'", "'\\''") + "'");
         }
         return line.toString();

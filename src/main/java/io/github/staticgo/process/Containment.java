@@ -74,15 +74,32 @@ record Containment(List<String> prefix, boolean ownPidNamespace, String descript
         if (unshare.isPresent() && timeout.isPresent()) {
             List<String> namespaces = List.of("--pid", "--fork", "--kill-child", "--mount-proc", "--");
             List<String> init = List.of(timeout.get().toString(), "0");
-            candidates.add(new Containment(concat(pdeathsig, List.of(unshare.get().toString()), namespaces, init), true,
+            candidates.add(new Containment(
+                    concat(pdeathsig, List.of(unshare.get().toString()), namespaces, init),
+                    true,
                     "each command runs in a PID namespace of its own, killed with it and with the JVM"));
-            userIds().ifPresent(ids -> candidates.add(new Containment(concat(pdeathsig,
-                    List.of(unshare.get().toString(), "--user", "--map-user=" + ids[0], "--map-group=" + ids[1]),
-                    namespaces, init), true,
-                    "each command runs in user and PID namespaces of its own, killed with it and with the JVM")));
+            userIds()
+                    .ifPresent(
+                            ids -> candidates.add(
+                                    new Containment(
+                                            concat(
+                                                    pdeathsig,
+                                                    List.of(
+                                                            unshare.get().toString(),
+                                                            "--user",
+                                                            "--map-user=" + ids[0],
+                                                            "--map-group=" + ids[1]),
+                                                    namespaces,
+                                                    init),
+                                            true,
+                                            "each command runs in user and PID namespaces of its own, killed with it and with the JVM")));
         }
-        candidates.add(new Containment(pdeathsig, false, "no PID namespace is allowed here: a command dies with the "
-                + "JVM, its children are killed when it ends only while they are its descendants or hold its output"));
+        candidates.add(
+                new Containment(
+                        pdeathsig,
+                        false,
+                        "no PID namespace is allowed here: a command dies with the "
+                                + "JVM, its children are killed when it ends only while they are its descendants or hold its output"));
         return candidates;
     }
 
@@ -91,8 +108,12 @@ record Containment(List<String> prefix, boolean ownPidNamespace, String descript
         for (Containment candidate : candidates()) {
             Optional<String> refusal = candidate.refusal();
             if (refusal.isEmpty()) {
-                return refusals.isEmpty() ? candidate : new Containment(candidate.prefix(), candidate.ownPidNamespace(),
-                        candidate.description() + " (refused: " + String.join("; ", refusals) + ")");
+                return refusals.isEmpty()
+                        ? candidate
+                        : new Containment(
+                                candidate.prefix(),
+                                candidate.ownPidNamespace(),
+                                candidate.description() + " (refused: " + String.join("; ", refusals) + ")");
             }
             refusals.add(refusal.get());
         }
@@ -104,13 +125,15 @@ record Containment(List<String> prefix, boolean ownPidNamespace, String descript
         // The probe's command is the first tool of the prefix itself, which is sure to exist.
         List<String> command = concat(prefix, List.of(prefix.get(0), "--version"));
         try {
-            ProcessResult result = new ProcessRunner(none("probing")).run(
-                    new ProcessSpec(command, Path.of("/"), Map.of(), PROBE_TIMEOUT), line -> {});
+            ProcessResult result = new ProcessRunner(none("probing"))
+                    .run(new ProcessSpec(command, Path.of("/"), Map.of(), PROBE_TIMEOUT), line -> {});
             if (result.succeeded()) {
                 return Optional.empty();
             }
-            return Optional.of(String.join(" ", prefix) + ": " + (result.outputTail().isEmpty()
-                    ? "exit " + result.exitCode() : result.outputTail().get(result.outputTail().size() - 1)));
+            return Optional.of(String.join(" ", prefix) + ": "
+                    + (result.outputTail().isEmpty()
+                            ? "exit " + result.exitCode()
+                            : result.outputTail().get(result.outputTail().size() - 1)));
         } catch (ProcessFailedException e) {
             return Optional.of(e.getMessage());
         }

@@ -9,7 +9,8 @@ import java.util.Optional;
 
 /** Finds a program the way a shell would, from a PATH value, without running a shell. */
 public final class Executables {
-    private static final boolean WINDOWS = System.getProperty("os.name").toLowerCase(Locale.ROOT).startsWith("windows");
+    private static final boolean WINDOWS =
+            System.getProperty("os.name").toLowerCase(Locale.ROOT).startsWith("windows");
 
     private Executables() {}
 
@@ -17,7 +18,9 @@ public final class Executables {
     public static Optional<Path> find(String name, String pathValue) {
         if (name.contains("/") || name.contains(File.separator)) {
             Path path = Path.of(name);
-            return Files.isRegularFile(path) && Files.isExecutable(path) ? Optional.of(path.toAbsolutePath()) : Optional.empty();
+            return Files.isRegularFile(path) && Files.isExecutable(path)
+                    ? Optional.of(path.toAbsolutePath())
+                    : Optional.empty();
         }
         if (pathValue == null) {
             return Optional.empty();

@@ -9,7 +9,8 @@ import java.util.List;
  *
  * @param command the command as a person reads it, secrets masked ({@link ProcessSpec#describe})
  */
-public record ProcessResult(String command, int exitCode, List<String> outputTail, List<String> stdout, Duration elapsed) {
+public record ProcessResult(
+        String command, int exitCode, List<String> outputTail, List<String> stdout, Duration elapsed) {
     public ProcessResult {
         outputTail = List.copyOf(outputTail);
         stdout = List.copyOf(stdout);
@@ -26,7 +27,8 @@ public record ProcessResult(String command, int exitCode, List<String> outputTai
     /** The one text of a command that failed: the command, its exit code and the tail of its output, secrets masked. */
     public String failureText() {
         return "the command " + command + System.lineSeparator() + "exited with code " + exitCode
-                + (outputTail.isEmpty() ? " and printed nothing" : "; its last output:" + System.lineSeparator()
-                        + SecretMasker.maskText(outputTailText()));
+                + (outputTail.isEmpty()
+                        ? " and printed nothing"
+                        : "; its last output:" + System.lineSeparator() + SecretMasker.maskText(outputTailText()));
     }
 }

@@ -77,8 +77,9 @@ public final class ProcessRunner {
     /** Runs a command and returns how it ended; {@code onLine} sees every output line as it arrives. */
     public ProcessResult run(ProcessSpec spec, Consumer<OutputLine> onLine) throws ProcessFailedException {
         String program = spec.command().get(0);
-        Path executable = executable(program, spec.workingDirectory()).orElseThrow(() -> new ProcessFailedException(
-                "cannot start " + program + ": there is no executable file of that name"));
+        Path executable = executable(program, spec.workingDirectory())
+                .orElseThrow(() -> new ProcessFailedException(
+                        "cannot start " + program + ": there is no executable file of that name"));
         List<String> command = new ArrayList<>(spec.command());
         command.set(0, executable.toString());
         ProcessBuilder builder = new ProcessBuilder(containment.get().wrap(command))
@@ -92,17 +93,19 @@ public final class ProcessRunner {
         // while the JVM forks would otherwise end it without killing the new process tree.
         AtomicReference<Process> started = new AtomicReference<>();
         CountDownLatch startReturned = new CountDownLatch(1);
-        Thread killOnExit = new Thread(() -> {
-            try {
-                startReturned.await(KILL_GRACE.toMillis(), TimeUnit.MILLISECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            Process running = started.get();
-            if (running != null) {
-                killTree(running);
-            }
-        }, "static-go-kill-" + program);
+        Thread killOnExit = new Thread(
+                () -> {
+                    try {
+                        startReturned.await(KILL_GRACE.toMillis(), TimeUnit.MILLISECONDS);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                    Process running = started.get();
+                    if (running != null) {
+                        killTree(running);
+                    }
+                },
+                "static-go-kill-" + program);
         try {
             Runtime.getRuntime().addShutdownHook(killOnExit);
         } catch (IllegalStateException e) {
@@ -127,12 +130,17 @@ public final class ProcessRunner {
             if (!process.waitFor(spec.timeout().toMillis(), TimeUnit.MILLISECONDS)) {
                 killTree(process);
                 awaitOutput(program + " was killed", pipes, output, onLine, out, err);
-                throw new ProcessTimedOutException(program + " did not finish within " + spec.timeout().toSeconds()
-                        + " s and was killed with the processes it started. Last output:" + System.lineSeparator()
-                        + output.tailText(), output.tail(), spec.timeout());
+                throw new ProcessTimedOutException(
+                        program + " did not finish within " + spec.timeout().toSeconds()
+                                + " s and was killed with the processes it started. Last output:"
+                                + System.lineSeparator()
+                                + output.tailText(),
+                        output.tail(),
+                        spec.timeout());
             }
             awaitOutput(program + " exited", pipes, output, onLine, out, err);
-            return output.result(spec.describe(Map.of()), process.exitValue(), Duration.ofNanos(System.nanoTime() - start));
+            return output.result(
+                    spec.describe(Map.of()), process.exitValue(), Duration.ofNanos(System.nanoTime() - start));
         } catch (InterruptedException e) {
             killTree(process);
             Thread.currentThread().interrupt();
@@ -166,8 +174,9 @@ public final class ProcessRunner {
      * daemon): whatever holds them is killed, found by the pipes' identity in /proc, and a line says so.
      * Readers that still do not end are left behind (they are daemon threads); what they read is kept.
      */
-    private static void awaitOutput(String ended, Set<String> pipes, Output output, Consumer<OutputLine> onLine,
-            Thread out, Thread err) throws InterruptedException {
+    private static void awaitOutput(
+            String ended, Set<String> pipes, Output output, Consumer<OutputLine> onLine, Thread out, Thread err)
+            throws InterruptedException {
         if (joined(OUTPUT_GRACE, out, err)) {
             return;
         }
@@ -177,7 +186,8 @@ public final class ProcessRunner {
             holder.destroyForcibly();
         });
         boolean allRead = joined(KILL_GRACE, out, err);
-        String pids = holders.stream().map(holder -> Long.toString(holder.pid())).collect(Collectors.joining(", "));
+        String pids =
+                holders.stream().map(holder -> Long.toString(holder.pid())).collect(Collectors.joining(", "));
         String note = "static-go: " + ended + ", but its output was still held open " + OUTPUT_GRACE.toSeconds()
                 + " s later" + (holders.isEmpty() ? "" : " by process " + pids + " it left behind, which was killed")
                 + (allRead ? "" : "; the rest of its output is not read");
@@ -203,7 +213,8 @@ public final class ProcessRunner {
         Set<String> pipes = new HashSet<>();
         for (String fd : List.of("1", "2")) {
             try {
-                pipes.add(Files.readSymbolicLink(Path.of("/proc", Long.toString(pid), "fd", fd)).toString());
+                pipes.add(Files.readSymbolicLink(Path.of("/proc", Long.toString(pid), "fd", fd))
+                        .toString());
             } catch (IOException | UnsupportedOperationException gone) {
                 // ended already, or no /proc
             }
@@ -261,20 +272,23 @@ public final class ProcessRunner {
     }
 
     private Thread drain(InputStream stream, boolean stderr, Output output, Consumer<OutputLine> onLine) {
-        Thread thread = new Thread(() -> {
-            try (BufferedReader reader = new BufferedReader(new InputStreamReader(stream, StandardCharsets.UTF_8))) {
-                LineReader lines = new LineReader(reader, maxLineChars);
-                String line;
-                while ((line = lines.next()) != null) {
-                    OutputLine outputLine = new OutputLine(line, stderr);
-                    output.add(outputLine);
-                    onLine.accept(outputLine);
-                }
-            } catch (IOException e) {
-                // The stream closes when the process is killed; what was read so far is kept.
-                output.add(new OutputLine("(output stream closed: " + e.getMessage() + ")", true));
-            }
-        }, "static-go-" + (stderr ? "stderr" : "stdout"));
+        Thread thread = new Thread(
+                () -> {
+                    try (BufferedReader reader =
+                            new BufferedReader(new InputStreamReader(stream, StandardCharsets.UTF_8))) {
+                        LineReader lines = new LineReader(reader, maxLineChars);
+                        String line;
+                        while ((line = lines.next()) != null) {
+                            OutputLine outputLine = new OutputLine(line, stderr);
+                            output.add(outputLine);
+                            onLine.accept(outputLine);
+                        }
+                    } catch (IOException e) {
+                        // The stream closes when the process is killed; what was read so far is kept.
+                        output.add(new OutputLine("(output stream closed: " + e.getMessage() + ")", true));
+                    }
+                },
+                "static-go-" + (stderr ? "stderr" : "stdout"));
         thread.setDaemon(true);
         thread.start();
         return thread;

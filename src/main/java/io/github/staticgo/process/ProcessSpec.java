@@ -11,7 +11,8 @@ import java.util.TreeMap;
  * One external command: the argument list (never a shell line), the working directory and the
  * complete environment the child gets; nothing is inherited from the caller implicitly.
  */
-public record ProcessSpec(List<String> command, Path workingDirectory, Map<String, String> environment, Duration timeout) {
+public record ProcessSpec(
+        List<String> command, Path workingDirectory, Map<String, String> environment, Duration timeout) {
     public ProcessSpec {
         command = List.copyOf(command);
         environment = Map.copyOf(environment);
@@ -30,8 +31,11 @@ public record ProcessSpec(List<String> command, Path workingDirectory, Map<Strin
     /** The command as a person would read it, with secrets masked, environment sorted. */
     public String describe(Map<String, String> shownEnvironment) {
         StringBuilder text = new StringBuilder();
-        new TreeMap<>(shownEnvironment).forEach((key, value) ->
-                text.append(key).append('=').append(quoteIfNeeded(SecretMasker.maskValue(key, value))).append(' '));
+        new TreeMap<>(shownEnvironment)
+                .forEach((key, value) -> text.append(key)
+                        .append('=')
+                        .append(quoteIfNeeded(SecretMasker.maskValue(key, value)))
+                        .append(' '));
         for (String argument : SecretMasker.maskArguments(command)) {
             text.append(quoteIfNeeded(argument)).append(' ');
         }

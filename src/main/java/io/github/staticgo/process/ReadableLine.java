@@ -19,7 +19,8 @@ public final class ReadableLine {
     private ReadableLine() {}
 
     public static String of(String line) {
-        String text = CONTROL.matcher(ESCAPE_SEQUENCE.matcher(line).replaceAll("")).replaceAll("");
+        String text =
+                CONTROL.matcher(ESCAPE_SEQUENCE.matcher(line).replaceAll("")).replaceAll("");
         return text.length() <= MAX_CHARS ? text : text.substring(0, MAX_CHARS) + " [cut]";
     }
 }

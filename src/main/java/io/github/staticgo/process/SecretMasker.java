@@ -16,6 +16,7 @@ public final class SecretMasker {
     private static final Pattern URL_CREDENTIALS = Pattern.compile("(://[^/@:\\s]+:)[^/@\\s]+@");
     /** https://TOKEN@host: a user name alone is often the credential (access tokens, oauth2 user names). */
     private static final Pattern URL_USER_ONLY = Pattern.compile("(://)[^/@:\\s]+@");
+
     private static final Pattern SECRET_NAME =
             Pattern.compile("(?i).*(token|secret|passw(or)?d|credential|api[_-]?key|auth).*");
     /** -X name=value, or -X 'name=value with spaces' as go's flag quoting allows. */
@@ -34,7 +35,8 @@ public final class SecretMasker {
 
     /** Masks URL passwords and secret-named {@code -X} values anywhere in a text. */
     public static String maskText(String text) {
-        String withoutUrlPasswords = URL_USER_ONLY.matcher(URL_CREDENTIALS.matcher(text).replaceAll("$1" + MASK + "@"))
+        String withoutUrlPasswords = URL_USER_ONLY
+                .matcher(URL_CREDENTIALS.matcher(text).replaceAll("$1" + MASK + "@"))
                 .replaceAll("$1" + MASK + "@");
         Matcher flag = X_FLAG.matcher(withoutUrlPasswords);
         StringBuilder masked = new StringBuilder();
@@ -45,7 +47,8 @@ public final class SecretMasker {
             String value = quoted ? flag.group(4) : flag.group(6);
             String lastPart = symbol.substring(symbol.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT);
             String shown = SECRET_NAME.matcher(lastPart).matches() ? MASK : value;
-            flag.appendReplacement(masked, Matcher.quoteReplacement(flag.group(1) + quote + symbol + "=" + shown + quote));
+            flag.appendReplacement(
+                    masked, Matcher.quoteReplacement(flag.group(1) + quote + symbol + "=" + shown + quote));
         }
         flag.appendTail(masked);
         return masked.toString();

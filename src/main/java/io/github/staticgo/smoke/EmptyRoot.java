@@ -1,11 +1,11 @@
 package io.github.staticgo.smoke;
 
 import io.github.staticgo.BuildLog;
+import io.github.staticgo.process.Executables;
 import io.github.staticgo.process.ProcessFailedException;
 import io.github.staticgo.process.ProcessResult;
 import io.github.staticgo.process.ProcessRunner;
 import io.github.staticgo.process.ProcessSpec;
-import io.github.staticgo.process.Executables;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -57,7 +57,10 @@ public final class EmptyRoot {
 
     /** The kind of isolation, as the report names it. */
     public enum Method {
-        BWRAP, UNSHARE, CHROOT, ENVIRONMENT;
+        BWRAP,
+        UNSHARE,
+        CHROOT,
+        ENVIRONMENT;
 
         public String jsonName() {
             return name().toLowerCase(Locale.ROOT);
@@ -71,8 +74,13 @@ public final class EmptyRoot {
      * @param switchesUser whether the command itself leaves root for {@link #NOBODY} (chroot --userspec), so
      *     that setpriv must not do it first
      */
-    private record Candidate(Method method, String description, String weakness, boolean switchesUser,
-            Function<Path, List<String>> enter, Path probeProgram) {}
+    private record Candidate(
+            Method method,
+            String description,
+            String weakness,
+            boolean switchesUser,
+            Function<Path, List<String>> enter,
+            Path probeProgram) {}
 
     private final Method method;
     private final String description;
@@ -80,7 +88,8 @@ public final class EmptyRoot {
     private final Integer owner;
     private final Function<Path, List<String>> prefix;
 
-    private EmptyRoot(Method method, String description, String weakness, Integer owner, Function<Path, List<String>> prefix) {
+    private EmptyRoot(
+            Method method, String description, String weakness, Integer owner, Function<Path, List<String>> prefix) {
         this.method = method;
         this.description = description;
         this.weakness = weakness;
@@ -90,8 +99,12 @@ public final class EmptyRoot {
 
     /** No empty root: the binary is run as it is, with an empty environment. */
     public static EmptyRoot unavailable(String why) {
-        return new EmptyRoot(Method.ENVIRONMENT, "no empty root (" + why + "): empty environment, run from a "
-                + "directory holding only the binary", "host files, libraries, network and processes", null, root -> List.of());
+        return new EmptyRoot(
+                Method.ENVIRONMENT,
+                "no empty root (" + why + "): empty environment, run from a " + "directory holding only the binary",
+                "host files, libraries, network and processes",
+                null,
+                root -> List.of());
     }
 
     /**
@@ -108,33 +121,103 @@ public final class EmptyRoot {
         boolean root = runsAsRoot();
         boolean nobodyReaches = root && setpriv.isPresent() && reachableByOthers(workDirectory);
         List<Candidate> candidates = new ArrayList<>();
-        bwrap.ifPresent(b -> candidates.add(new Candidate(Method.BWRAP, "bwrap: pivot_root into the root; new user, "
-                + "mount, PID, network, IPC and UTS namespaces; no capabilities, no new privileges", null, false,
-                dir -> List.of(b.toString(), "--unshare-all", "--unshare-user", "--disable-userns", "--die-with-parent",
-                        "--new-session", "--cap-drop", "ALL", "--uid", String.valueOf(NOBODY), "--gid", String.valueOf(NOBODY),
-                        "--bind", dir.toString(), "/", "--chdir", "/", "--"), b)));
+        bwrap.ifPresent(b -> candidates.add(new Candidate(
+                Method.BWRAP,
+                "bwrap: pivot_root into the root; new user, "
+                        + "mount, PID, network, IPC and UTS namespaces; no capabilities, no new privileges",
+                null,
+                false,
+                dir -> List.of(
+                        b.toString(),
+                        "--unshare-all",
+                        "--unshare-user",
+                        "--disable-userns",
+                        "--die-with-parent",
+                        "--new-session",
+                        "--cap-drop",
+                        "ALL",
+                        "--uid",
+                        String.valueOf(NOBODY),
+                        "--gid",
+                        String.valueOf(NOBODY),
+                        "--bind",
+                        dir.toString(),
+                        "/",
+                        "--chdir",
+                        "/",
+                        "--"),
+                b)));
         if (unshare.isPresent()) {
             String u = unshare.get().toString();
-            String chrootOnly = "chroot, not pivot_root: the host's mounts stay behind the chroot in its mount namespace";
-            candidates.add(new Candidate(Method.UNSHARE, "unshare: new user, mount, PID, network, IPC and UTS "
-                    + "namespaces; chroot as an unprivileged user", chrootOnly, false,
-                    dir -> List.of(u, "--user", "--map-root-user", "--mount", "--net", "--ipc", "--uts", "--pid", "--kill-child",
-                            "--", u, "--user", "--map-user=" + NOBODY, "--map-group=" + NOBODY, "--kill-child",
-                            "--root=" + dir, "--wd=/", "--"), unshare.get()));
-            candidates.add(new Candidate(Method.UNSHARE, "unshare: new mount, PID, network, IPC and UTS namespaces; "
-                    + "chroot as nobody", chrootOnly + "; no user namespace", true,
-                    dir -> List.of(u, "--mount", "--net", "--ipc", "--uts", "--pid", "--kill-child",
-                            "--", u, "--kill-child", "--root=" + dir, "--wd=/", "--setgid=" + NOBODY, "--setuid=" + NOBODY,
-                            "--"), unshare.get()));
+            String chrootOnly =
+                    "chroot, not pivot_root: the host's mounts stay behind the chroot in its mount namespace";
+            candidates.add(new Candidate(
+                    Method.UNSHARE,
+                    "unshare: new user, mount, PID, network, IPC and UTS "
+                            + "namespaces; chroot as an unprivileged user",
+                    chrootOnly,
+                    false,
+                    dir -> List.of(
+                            u,
+                            "--user",
+                            "--map-root-user",
+                            "--mount",
+                            "--net",
+                            "--ipc",
+                            "--uts",
+                            "--pid",
+                            "--kill-child",
+                            "--",
+                            u,
+                            "--user",
+                            "--map-user=" + NOBODY,
+                            "--map-group=" + NOBODY,
+                            "--kill-child",
+                            "--root=" + dir,
+                            "--wd=/",
+                            "--"),
+                    unshare.get()));
+            candidates.add(new Candidate(
+                    Method.UNSHARE,
+                    "unshare: new mount, PID, network, IPC and UTS namespaces; " + "chroot as nobody",
+                    chrootOnly + "; no user namespace",
+                    true,
+                    dir -> List.of(
+                            u,
+                            "--mount",
+                            "--net",
+                            "--ipc",
+                            "--uts",
+                            "--pid",
+                            "--kill-child",
+                            "--",
+                            u,
+                            "--kill-child",
+                            "--root=" + dir,
+                            "--wd=/",
+                            "--setgid=" + NOBODY,
+                            "--setuid=" + NOBODY,
+                            "--"),
+                    unshare.get()));
         }
         if (chroot.isPresent()) {
             String c = chroot.get().toString();
             String userspec = "--userspec=" + NOBODY + ":" + NOBODY;
             String noPidNamespace = "no PID or mount namespace: a process it leaves in the background outlives the run";
-            unshare.ifPresent(u -> candidates.add(new Candidate(Method.CHROOT, "chroot as nobody in a new network namespace",
-                    noPidNamespace, true, dir -> List.of(u.toString(), "--net", "--", c, userspec, dir.toString()), chroot.get())));
-            candidates.add(new Candidate(Method.CHROOT, "chroot as nobody", noPidNamespace + "; the network is NOT isolated",
-                    true, dir -> List.of(c, userspec, dir.toString()), chroot.get()));
+            unshare.ifPresent(u -> candidates.add(new Candidate(
+                    Method.CHROOT,
+                    "chroot as nobody in a new network namespace",
+                    noPidNamespace,
+                    true,
+                    dir -> List.of(u.toString(), "--net", "--", c, userspec, dir.toString()),
+                    chroot.get())));
+            candidates.add(new Candidate(
+                    Method.CHROOT,
+                    "chroot as nobody",
+                    noPidNamespace + "; the network is NOT isolated",
+                    true,
+                    dir -> List.of(c, userspec, dir.toString()),
+                    chroot.get()));
         }
         List<String> refusals = new ArrayList<>();
         for (Candidate candidate : candidates) {
@@ -149,18 +232,26 @@ public final class EmptyRoot {
             command.add(candidate.probeProgram().toString());
             command.add("--version");
             try {
-                ProcessResult result = runner.run(new ProcessSpec(command, Path.of("/"), Map.of(), PROBE_TIMEOUT), line -> {});
+                ProcessResult result =
+                        runner.run(new ProcessSpec(command, Path.of("/"), Map.of(), PROBE_TIMEOUT), line -> {});
                 if (result.succeeded()) {
                     log.debug("Smoke run: " + String.join(" ", command) + " works here");
-                    return new EmptyRoot(candidate.method(), candidate.description() + limits(prlimit, asNobody, root),
-                            candidate.weakness(), asNobody ? NOBODY : null, prefix);
+                    return new EmptyRoot(
+                            candidate.method(),
+                            candidate.description() + limits(prlimit, asNobody, root),
+                            candidate.weakness(),
+                            asNobody ? NOBODY : null,
+                            prefix);
                 }
-                refusals.add(result.outputTail().isEmpty() ? String.join(" ", command) + ": exit " + result.exitCode()
-                        : result.outputTail().get(result.outputTail().size() - 1));
+                refusals.add(
+                        result.outputTail().isEmpty()
+                                ? String.join(" ", command) + ": exit " + result.exitCode()
+                                : result.outputTail().get(result.outputTail().size() - 1));
             } catch (ProcessFailedException e) {
                 refusals.add(e.getMessage());
             }
-            log.debug("Smoke run: " + String.join(" ", command) + " is not allowed here: " + refusals.get(refusals.size() - 1));
+            log.debug("Smoke run: " + String.join(" ", command) + " is not allowed here: "
+                    + refusals.get(refusals.size() - 1));
         }
         if (candidates.isEmpty()) {
             return unavailable("none of bwrap, unshare and chroot is on PATH");
@@ -169,7 +260,8 @@ public final class EmptyRoot {
     }
 
     /** setpriv and prlimit before the way in: no new privileges, nobody instead of root, the limits. */
-    private static List<String> confinement(Optional<Path> setpriv, Optional<Path> prlimit, boolean becomeNobody, boolean countProcesses) {
+    private static List<String> confinement(
+            Optional<Path> setpriv, Optional<Path> prlimit, boolean becomeNobody, boolean countProcesses) {
         List<String> command = new ArrayList<>();
         setpriv.ifPresent(s -> {
             command.addAll(List.of(s.toString(), "--no-new-privs"));
@@ -196,8 +288,11 @@ public final class EmptyRoot {
         if (asNobody) {
             return "; as nobody; at most " + MAX_PROCESSES + " processes and threads, " + memory;
         }
-        return "; " + memory + "; processes NOT bounded (" + (root ? "nobody cannot reach the build directory, and "
-                + "the kernel does not count root's processes" : "the kernel would count every process of this user") + ")";
+        return "; " + memory + "; processes NOT bounded ("
+                + (root
+                        ? "nobody cannot reach the build directory, and " + "the kernel does not count root's processes"
+                        : "the kernel would count every process of this user")
+                + ")";
     }
 
     private static boolean runsAsRoot() {
@@ -212,7 +307,8 @@ public final class EmptyRoot {
     private static boolean reachableByOthers(Path directory) {
         try {
             for (Path dir = directory.toAbsolutePath().getParent(); dir != null; dir = dir.getParent()) {
-                if (Files.exists(dir) && !Files.getPosixFilePermissions(dir).contains(PosixFilePermission.OTHERS_EXECUTE)) {
+                if (Files.exists(dir)
+                        && !Files.getPosixFilePermissions(dir).contains(PosixFilePermission.OTHERS_EXECUTE)) {
                     return false;
                 }
             }

@@ -12,8 +12,8 @@ import java.nio.file.Path;
  * @param elf whether it is an ELF file
  * @param interpreter its ELF interpreter, or null: named when it does not start in the empty root
  */
-public record SmokeBinary(Path file, String platform, String goos, String goarch, String variant, boolean elf,
-        String interpreter) {
+public record SmokeBinary(
+        Path file, String platform, String goos, String goarch, String variant, boolean elf, String interpreter) {
 
     public String fileName() {
         return file.getFileName().toString();

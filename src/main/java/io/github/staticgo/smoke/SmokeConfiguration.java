@@ -44,12 +44,15 @@ public final class SmokeConfiguration {
             try {
                 Pattern.compile(options.output());
             } catch (PatternSyntaxException e) {
-                throw new ConfigurationException(prefix + "output", where + "'" + options.output()
-                        + "' is not a regular expression: " + e.getDescription() + " near position " + e.getIndex() + ".");
+                throw new ConfigurationException(
+                        prefix + "output",
+                        where + "'" + options.output() + "' is not a regular expression: " + e.getDescription()
+                                + " near position " + e.getIndex() + ".");
             }
         }
         if (options.timeoutSeconds() != null && options.timeoutSeconds() < 1) {
-            throw new ConfigurationException(prefix + "timeout", where + "must be at least 1 (seconds), not " + options.timeoutSeconds() + ".");
+            throw new ConfigurationException(
+                    prefix + "timeout", where + "must be at least 1 (seconds), not " + options.timeoutSeconds() + ".");
         }
         if (options.emulator() != null) {
             CommandLine.split(options.emulator(), prefix + "emulator");

@@ -15,8 +15,14 @@ import java.util.List;
  *     {@code qemu-aarch64-static -cpu cortex-a53}; quoted as a shell would for spaces
  * @param skip whether binaries this applies to are not run at all
  */
-public record SmokeOptions(List<String> args, Integer exitCode, String output, Integer timeoutSeconds,
-        Boolean requireRun, String emulator, Boolean skip) {
+public record SmokeOptions(
+        List<String> args,
+        Integer exitCode,
+        String output,
+        Integer timeoutSeconds,
+        Boolean requireRun,
+        String emulator,
+        Boolean skip) {
 
     public SmokeOptions {
         args = args == null ? null : List.copyOf(args);

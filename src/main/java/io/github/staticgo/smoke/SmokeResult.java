@@ -15,15 +15,25 @@ import java.util.Locale;
  * @param reason why it failed or was not run, one sentence; null when it passed
  * @param fix what to do about a failure or a run that could not happen; null when it passed
  */
-public record SmokeResult(Status status, String method, String emulator, String command, Integer exitCode,
-        boolean timedOut, Long millis, List<String> output, String reason, String fix) {
+public record SmokeResult(
+        Status status,
+        String method,
+        String emulator,
+        String command,
+        Integer exitCode,
+        boolean timedOut,
+        Long millis,
+        List<String> output,
+        String reason,
+        String fix) {
     /** How many lines of what a binary printed a result keeps, stdout and stderr together. */
     public static final int REPORTED_LINES = 20;
 
-
     /** Passed, failed, or not run (no emulator, a Windows binary, skipped). */
     public enum Status {
-        PASSED, FAILED, NOT_RUN;
+        PASSED,
+        FAILED,
+        NOT_RUN;
 
         public String jsonName() {
             return name().toLowerCase(Locale.ROOT).replace('_', '-');

@@ -28,7 +28,8 @@ final class SmokeRoots {
     static Path create(Path workDirectory) throws IOException {
         Files.createDirectories(workDirectory);
         ProcessHandle self = ProcessHandle.current();
-        return Files.createTempDirectory(workDirectory, "root-" + self.pid() + "-" + startMillis(self).orElse(0L) + "-");
+        return Files.createTempDirectory(
+                workDirectory, "root-" + self.pid() + "-" + startMillis(self).orElse(0L) + "-");
     }
 
     /**

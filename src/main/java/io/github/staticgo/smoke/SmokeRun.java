@@ -30,7 +30,8 @@ public final class SmokeRun {
      * @param workDirectory where the empty roots are made, one fresh directory per binary (not a noexec mount)
      * @param pathValue the PATH to find bwrap, unshare, chroot, setpriv, prlimit and qemu-user on
      */
-    public SmokeRun(SmokeConfiguration configuration, BuildLog log, Path workDirectory, String pathValue, HostPlatform host) {
+    public SmokeRun(
+            SmokeConfiguration configuration, BuildLog log, Path workDirectory, String pathValue, HostPlatform host) {
         this.configuration = configuration;
         this.log = log;
         this.host = host;
@@ -82,12 +83,15 @@ public final class SmokeRun {
         String what = "Smoke run " + binary.platform() + " " + binary.fileName()
                 + (settings.args().isEmpty() ? "" : " " + CommandLine.join(settings.args())) + ": ";
         switch (result.status()) {
-            case PASSED -> log.info(what + "exit " + result.exitCode() + " in " + duration(result.millis()) + " ("
-                    + result.method() + (result.emulator() == null ? "" : ", " + result.emulator()) + ")"
-                    + (result.output().isEmpty() ? "" : ": " + result.output().get(0)));
+            case PASSED ->
+                log.info(what + "exit " + result.exitCode() + " in " + duration(result.millis()) + " ("
+                        + result.method() + (result.emulator() == null ? "" : ", " + result.emulator()) + ")"
+                        + (result.output().isEmpty()
+                                ? ""
+                                : ": " + result.output().get(0)));
             case FAILED -> log.warn(what + "FAILED: " + result.reason());
-            case NOT_RUN -> log.warn(what + "not run: " + result.reason()
-                    + (result.fix() == null ? "" : "; " + result.fix()));
+            case NOT_RUN ->
+                log.warn(what + "not run: " + result.reason() + (result.fix() == null ? "" : "; " + result.fix()));
         }
         if (result.command() != null) {
             log.debug("Smoke run command: " + result.command());

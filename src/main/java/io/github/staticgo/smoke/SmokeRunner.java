@@ -37,10 +37,11 @@ final class SmokeRunner {
     /** Lines kept in the report and the failure message. */
     /** Lines the output pattern is matched against. */
     private static final int MATCHED_LINES = 200;
+
     private static final int MAX_LINE_CHARS = 400;
     /** How bwrap, unshare and chroot say that the program could not be started (the kernel's execve failed). */
-    private static final Pattern START_FAILURE =
-            Pattern.compile("^(bwrap: execvp|unshare: failed to execute|chroot: failed to run command|qemu-[\\w-]+: Could not open|qemu-[\\w-]+: Error while loading) .*");
+    private static final Pattern START_FAILURE = Pattern.compile(
+            "^(bwrap: execvp|unshare: failed to execute|chroot: failed to run command|qemu-[\\w-]+: Could not open|qemu-[\\w-]+: Error while loading) .*");
 
     private final HostPlatform host;
     private final String pathValue;
@@ -76,11 +77,15 @@ final class SmokeRunner {
             return SmokeResult.notRun("skipped: <skip> is set for it in <smoke>", null);
         }
         if (!binary.elf() || !"linux".equals(binary.goos())) {
-            return SmokeResult.notRun("only Linux ELF binaries are run"
-                    + (binary.goos() == null ? "" : "; this is a " + binary.goos() + " binary"), null);
+            return SmokeResult.notRun(
+                    "only Linux ELF binaries are run"
+                            + (binary.goos() == null ? "" : "; this is a " + binary.goos() + " binary"),
+                    null);
         }
         if (!host.linux()) {
-            return unavailable(settings, "the smoke run needs a Linux host; this is " + host,
+            return unavailable(
+                    settings,
+                    "the smoke run needs a Linux host; this is " + host,
                     "run the build on Linux (a CI agent) or remove <smoke> from this host's build");
         }
         Emulator emulator = emulator(binary, settings);
@@ -91,7 +96,8 @@ final class SmokeRunner {
         try {
             root = SmokeRoots.create(workDirectory);
         } catch (IOException e) {
-            return SmokeResult.cannotRun("the empty root could not be made in " + workDirectory + ": " + e.getMessage(),
+            return SmokeResult.cannotRun(
+                    "the empty root could not be made in " + workDirectory + ": " + e.getMessage(),
                     "check that the build directory is writable");
         }
         try {
@@ -102,7 +108,8 @@ final class SmokeRunner {
     }
 
     private SmokeResult unavailable(SmokeSettings settings, String reason, String fix) {
-        return settings.requireRun() ? SmokeResult.cannotRun(reason + " (and <requireRun> is set)", fix)
+        return settings.requireRun()
+                ? SmokeResult.cannotRun(reason + " (and <requireRun> is set)", fix)
                 : SmokeResult.notRun(reason, fix);
     }
 
@@ -111,19 +118,26 @@ final class SmokeRunner {
             String program = settings.emulator().get(0);
             Optional<Path> found = Executables.find(program, pathValue);
             if (found.isEmpty()) {
-                return Emulator.missing(SmokeResult.cannotRun("the configured emulator " + program + " is not found"
-                        + (program.contains("/") ? "" : " on PATH"), "install it, or correct <smoke> <emulator>"));
+                return Emulator.missing(SmokeResult.cannotRun(
+                        "the configured emulator " + program + " is not found"
+                                + (program.contains("/") ? "" : " on PATH"),
+                        "install it, or correct <smoke> <emulator>"));
             }
-            return new Emulator(found.get(), settings.emulator().subList(1, settings.emulator().size()),
-                    CommandLine.join(settings.emulator()), null);
+            return new Emulator(
+                    found.get(),
+                    settings.emulator().subList(1, settings.emulator().size()),
+                    CommandLine.join(settings.emulator()),
+                    null);
         }
         Emulation emulation = Emulation.decide(binary.goarch(), binary.variant(), host, pathValue);
         if (emulation.isNative()) {
             return Emulator.none();
         }
         if (!emulation.available()) {
-            return Emulator.missing(unavailable(settings, emulation.reason(), emulation.fix()
-                    + ", or set <emulator> for " + binary.platform() + " in <smoke>, or <skip> it"));
+            return Emulator.missing(unavailable(
+                    settings,
+                    emulation.reason(),
+                    emulation.fix() + ", or set <emulator> for " + binary.platform() + " in <smoke>, or <skip> it"));
         }
         return new Emulator(emulation.program(), emulation.arguments(), emulation.describe(), null);
     }
@@ -165,7 +179,8 @@ final class SmokeRunner {
                 command.add(root.resolve(name).toString());
             }
         } catch (IOException e) {
-            return SmokeResult.cannotRun("it could not be copied into the empty root " + root + ": " + e.getMessage(),
+            return SmokeResult.cannotRun(
+                    "it could not be copied into the empty root " + root + ": " + e.getMessage(),
                     "check that the build directory is writable and has room");
         }
         command.addAll(settings.args());
@@ -181,39 +196,90 @@ final class SmokeRunner {
                 }
             });
         } catch (ProcessTimedOutException e) {
-            return new SmokeResult(SmokeResult.Status.FAILED, method, emulator.name(), commandLine, null, true,
-                    millisSince(start), firstLines(lines), "smoke run (" + where + ") did not finish within "
+            return new SmokeResult(
+                    SmokeResult.Status.FAILED,
+                    method,
+                    emulator.name(),
+                    commandLine,
+                    null,
+                    true,
+                    millisSince(start),
+                    firstLines(lines),
+                    "smoke run (" + where + ") did not finish within "
                             + settings.timeout().toSeconds() + " s and was killed with its children" + note,
                     "with " + describeArgs(settings) + " it keeps running (a server or a prompt?): give <args> that "
                             + "make it print and exit, such as --version, or raise <timeout>");
         } catch (ProcessFailedException e) {
-            return new SmokeResult(SmokeResult.Status.FAILED, method, emulator.name(), commandLine, null, false,
-                    millisSince(start), firstLines(lines), "smoke run (" + where + ") did not start: " + e.getMessage() + note,
+            return new SmokeResult(
+                    SmokeResult.Status.FAILED,
+                    method,
+                    emulator.name(),
+                    commandLine,
+                    null,
+                    false,
+                    millisSince(start),
+                    firstLines(lines),
+                    "smoke run (" + where + ") did not start: " + e.getMessage() + note,
                     startFix(binary));
         }
         Long millis = result.elapsed().toMillis();
         List<String> shown = firstLines(lines);
         String first = lines.isEmpty() ? "" : lines.get(0);
-        if (result.exitCode() != settings.exitCode() && START_FAILURE.matcher(first).matches()) {
-            return new SmokeResult(SmokeResult.Status.FAILED, method, emulator.name(), commandLine, result.exitCode(),
-                    false, millis, shown, "smoke run (" + where + ") did not start in the empty root: " + first + note,
+        if (result.exitCode() != settings.exitCode()
+                && START_FAILURE.matcher(first).matches()) {
+            return new SmokeResult(
+                    SmokeResult.Status.FAILED,
+                    method,
+                    emulator.name(),
+                    commandLine,
+                    result.exitCode(),
+                    false,
+                    millis,
+                    shown,
+                    "smoke run (" + where + ") did not start in the empty root: " + first + note,
                     startFix(binary));
         }
         if (result.exitCode() != settings.exitCode()) {
-            return new SmokeResult(SmokeResult.Status.FAILED, method, emulator.name(), commandLine, result.exitCode(),
-                    false, millis, shown, "smoke run (" + where + ") exited with " + result.exitCode() + signal(result.exitCode())
+            return new SmokeResult(
+                    SmokeResult.Status.FAILED,
+                    method,
+                    emulator.name(),
+                    commandLine,
+                    result.exitCode(),
+                    false,
+                    millis,
+                    shown,
+                    "smoke run (" + where + ") exited with " + result.exitCode() + signal(result.exitCode())
                             + ", expected " + settings.exitCode() + note,
-                    "run it by hand to see why (" + byHand(binary, settings, emulator) + "), or set <exitCode> if " + result.exitCode()
-                            + " is how it ends with " + describeArgs(settings));
+                    "run it by hand to see why (" + byHand(binary, settings, emulator) + "), or set <exitCode> if "
+                            + result.exitCode() + " is how it ends with " + describeArgs(settings));
         }
-        if (settings.output() != null && !settings.output().matcher(String.join("\n", lines)).find()) {
-            return new SmokeResult(SmokeResult.Status.FAILED, method, emulator.name(), commandLine, result.exitCode(),
-                    false, millis, shown, "smoke run (" + where + ") printed nothing that matches <output> "
+        if (settings.output() != null
+                && !settings.output().matcher(String.join("\n", lines)).find()) {
+            return new SmokeResult(
+                    SmokeResult.Status.FAILED,
+                    method,
+                    emulator.name(),
+                    commandLine,
+                    result.exitCode(),
+                    false,
+                    millis,
+                    shown,
+                    "smoke run (" + where + ") printed nothing that matches <output> "
                             + settings.output().pattern() + note,
                     "check the version it was built with (<ldflags> -X ...), or correct <output>");
         }
-        return new SmokeResult(SmokeResult.Status.PASSED, method, emulator.name(), commandLine, result.exitCode(), false,
-                millis, shown, note.isEmpty() ? null : note.strip(), null);
+        return new SmokeResult(
+                SmokeResult.Status.PASSED,
+                method,
+                emulator.name(),
+                commandLine,
+                result.exitCode(),
+                false,
+                millis,
+                shown,
+                note.isEmpty() ? null : note.strip(),
+                null);
     }
 
     /** The binary where it lies, under its emulator if any, with its arguments: what a person would type. */
@@ -234,7 +300,8 @@ final class SmokeRunner {
 
     private static String startFix(SmokeBinary binary) {
         if (binary.interpreter() != null) {
-            return "it is dynamically linked: its interpreter " + binary.interpreter() + " (and the libraries after it) "
+            return "it is dynamically linked: its interpreter " + binary.interpreter()
+                    + " (and the libraries after it) "
                     + "is not in the empty root, as it is not on a scratch or distroless image; build it static "
                     + "(<cgo>off</cgo>, or <cgo>musl</cgo>)";
         }
@@ -269,7 +336,8 @@ final class SmokeRunner {
     private boolean isStatic(Path program) {
         try {
             BinaryReport report = analyzer.analyze(program);
-            return report.interpreter() == null && report.needed().isEmpty()
+            return report.interpreter() == null
+                    && report.needed().isEmpty()
                     && (report.linkage() == Linkage.STATIC || report.linkage() == Linkage.STATIC_PIE);
         } catch (IOException | MalformedBinaryException e) {
             return false;

@@ -19,23 +19,73 @@ import java.util.TreeMap;
 public final class GoEnvironment {
     private static final Set<String> PASSED_THROUGH = Set.of(
             // locating programs and the user's files
-            "PATH", "HOME", "USER", "LOGNAME", "TMPDIR", "TEMP", "TMP", "LANG", "LC_ALL",
-            "XDG_CACHE_HOME", "XDG_CONFIG_HOME",
-            "SystemRoot", "SYSTEMROOT", "USERPROFILE", "LOCALAPPDATA", "APPDATA", "ProgramData", "PATHEXT", "ComSpec",
+            "PATH",
+            "HOME",
+            "USER",
+            "LOGNAME",
+            "TMPDIR",
+            "TEMP",
+            "TMP",
+            "LANG",
+            "LC_ALL",
+            "XDG_CACHE_HOME",
+            "XDG_CONFIG_HOME",
+            "SystemRoot",
+            "SYSTEMROOT",
+            "USERPROFILE",
+            "LOCALAPPDATA",
+            "APPDATA",
+            "ProgramData",
+            "PATHEXT",
+            "ComSpec",
             // Go's caches, module download and toolchain selection
-            "GOPATH", "GOCACHE", "GOMODCACHE", "GOENV", "GOTMPDIR", "GOTOOLCHAIN", "GOTELEMETRY",
-            "GOPROXY", "GONOPROXY", "GOPRIVATE", "GONOSUMDB", "GOSUMDB", "GOINSECURE", "GOVCS", "GOAUTH",
+            "GOPATH",
+            "GOCACHE",
+            "GOMODCACHE",
+            "GOENV",
+            "GOTMPDIR",
+            "GOTOOLCHAIN",
+            "GOTELEMETRY",
+            "GOPROXY",
+            "GONOPROXY",
+            "GOPRIVATE",
+            "GONOSUMDB",
+            "GOSUMDB",
+            "GOINSECURE",
+            "GOVCS",
+            "GOAUTH",
             // reaching private modules
-            "HTTP_PROXY", "HTTPS_PROXY", "NO_PROXY", "http_proxy", "https_proxy", "no_proxy",
-            "SSL_CERT_FILE", "SSL_CERT_DIR", "NETRC", "SSH_AUTH_SOCK", "GIT_SSH_COMMAND", "GIT_TERMINAL_PROMPT");
+            "HTTP_PROXY",
+            "HTTPS_PROXY",
+            "NO_PROXY",
+            "http_proxy",
+            "https_proxy",
+            "no_proxy",
+            "SSL_CERT_FILE",
+            "SSL_CERT_DIR",
+            "NETRC",
+            "SSH_AUTH_SOCK",
+            "GIT_SSH_COMMAND",
+            "GIT_TERMINAL_PROMPT");
 
     /**
      * The settings of go's configuration file (go env -w) that still apply: where modules and toolchains
      * come from, and where go keeps its caches. None of them changes the bytes of a binary.
      */
     public static final List<String> FROM_GO_CONFIG = List.of(
-            "GOPROXY", "GONOPROXY", "GOPRIVATE", "GONOSUMDB", "GOSUMDB", "GOINSECURE", "GOVCS", "GOAUTH",
-            "GOTOOLCHAIN", "GOPATH", "GOCACHE", "GOMODCACHE", "GOTMPDIR");
+            "GOPROXY",
+            "GONOPROXY",
+            "GOPRIVATE",
+            "GONOSUMDB",
+            "GOSUMDB",
+            "GOINSECURE",
+            "GOVCS",
+            "GOAUTH",
+            "GOTOOLCHAIN",
+            "GOPATH",
+            "GOCACHE",
+            "GOMODCACHE",
+            "GOTMPDIR");
 
     /** Variables the pom must not set through {@code <env>}: each has its own element. */
     public static final Map<String, String> OWNED_BY_ELEMENTS = Map.of(
@@ -66,9 +116,11 @@ public final class GoEnvironment {
     /** The module directory must hold go.mod; the message says how to fix it. */
     public static void requireModule(Path moduleDirectory) throws ConfigurationException {
         if (!Files.isRegularFile(moduleDirectory.resolve("go.mod"))) {
-            throw new ConfigurationException("sourceDirectory", "there is no go.mod in " + moduleDirectory
-                    + ". Point <sourceDirectory> at the Go module (the directory holding go.mod), or create one there"
-                    + " with 'go mod init <module path>'.");
+            throw new ConfigurationException(
+                    "sourceDirectory",
+                    "there is no go.mod in " + moduleDirectory
+                            + ". Point <sourceDirectory> at the Go module (the directory holding go.mod), or create one there"
+                            + " with 'go mod init <module path>'.");
         }
     }
 

@@ -23,8 +23,10 @@ public final class GoFlagQuoting {
             } else if (c == '\'' || c == '"') {
                 int end = flags.indexOf(c, i + 1);
                 if (end < 0) {
-                    throw new ConfigurationException(element, "the quote " + c + " at position " + (i + 1)
-                            + " is never closed in: " + flags.trim() + " . Close it, e.g. -X 'main.motd=hello world'.");
+                    throw new ConfigurationException(
+                            element,
+                            "the quote " + c + " at position " + (i + 1) + " is never closed in: " + flags.trim()
+                                    + " . Close it, e.g. -X 'main.motd=hello world'.");
                 }
                 fields.add(flags.substring(i + 1, end));
                 i = end + 1;

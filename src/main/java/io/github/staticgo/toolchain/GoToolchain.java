@@ -36,6 +36,7 @@ public final class GoToolchain {
     private final GoVersion version;
     /** GOVERSION as go prints it: also tells development builds apart, which {@link #version} does not. */
     private final String releaseName;
+
     private final String hostPlatform;
     private final Optional<Path> workFile;
     private final Optional<Path> envFile;
@@ -50,8 +51,14 @@ public final class GoToolchain {
         return List.copyOf(keys);
     }
 
-    private GoToolchain(Path executable, GoVersion version, Map<String, String> goEnv, Path moduleDirectory,
-            Map<String, String> environment, ProcessRunner runner, Duration queryTimeout) {
+    private GoToolchain(
+            Path executable,
+            GoVersion version,
+            Map<String, String> goEnv,
+            Path moduleDirectory,
+            Map<String, String> environment,
+            ProcessRunner runner,
+            Duration queryTimeout) {
         this.executable = executable;
         this.version = version;
         this.releaseName = goEnv.get("GOVERSION");
@@ -82,8 +89,8 @@ public final class GoToolchain {
         envCommand.addAll(LOCATED_WITH);
         ProcessResult result;
         try {
-            result = runner.run(new ProcessSpec(envCommand, request.moduleDirectory(), environment,
-                    request.queryTimeout()),
+            result = runner.run(
+                    new ProcessSpec(envCommand, request.moduleDirectory(), environment, request.queryTimeout()),
                     line -> {});
         } catch (ProcessFailedException e) {
             throw new ToolchainException("Cannot run " + executable + " env: " + e.getMessage()
@@ -95,9 +102,11 @@ public final class GoToolchain {
         List<String> values = result.stdout();
         String printed = ReadableLine.of(String.join(" ", values).trim());
         // Go before 1.16 knows no GOVERSION and prints an empty line for it.
-        GoVersion version = GoVersion.find(values.isEmpty() ? "" : values.get(0)).orElseThrow(() -> new ToolchainException(
-                executable + " env GOVERSION printed \"" + printed + "\", which names no Go release: it is not the go "
-                        + "command, or a Go older than " + GoVersion.MINIMUM + ". Point <goExecutable> at the go command of Go "
+        GoVersion version = GoVersion.find(values.isEmpty() ? "" : values.get(0))
+                .orElseThrow(() -> new ToolchainException(executable + " env GOVERSION printed \"" + printed
+                        + "\", which names no Go release: it is not the go "
+                        + "command, or a Go older than " + GoVersion.MINIMUM
+                        + ". Point <goExecutable> at the go command of Go "
                         + GoVersion.MINIMUM.text().substring(2) + " or newer."));
         if (version.compareTo(GoVersion.MINIMUM) < 0) {
             throw new ToolchainException("Go " + version + " at " + executable + " is too old: this plugin needs "
@@ -107,8 +116,14 @@ public final class GoToolchain {
         for (int i = 0; i < LOCATED_WITH.size(); i++) {
             goEnv.put(LOCATED_WITH.get(i), i < values.size() ? values.get(i).trim() : "");
         }
-        return new GoToolchain(executable, version, goEnv, request.moduleDirectory(),
-                hermetic(environment, goEnv), runner, request.queryTimeout());
+        return new GoToolchain(
+                executable,
+                version,
+                goEnv,
+                request.moduleDirectory(),
+                hermetic(environment, goEnv),
+                runner,
+                request.queryTimeout());
     }
 
     /**
@@ -142,8 +157,9 @@ public final class GoToolchain {
     private static void checkSwitchable(String goVersion) throws ToolchainException {
         GoVersion version = GoVersion.find("go" + goVersion).orElseThrow();
         if (version.compareTo(GoVersion.MINIMUM) < 0) {
-            throw new ToolchainException("<goVersion> '" + goVersion + "' is older than Go " + GoVersion.MINIMUM.text()
-                    .substring(2) + ", the oldest this plugin drives and the first go can switch to: use 1.21.0 or newer.");
+            throw new ToolchainException("<goVersion> '" + goVersion + "' is older than Go "
+                    + GoVersion.MINIMUM.text().substring(2)
+                    + ", the oldest this plugin drives and the first go can switch to: use 1.21.0 or newer.");
         }
         if (!goVersion.matches("\\d+\\.\\d+(\\.\\d+|(rc|beta)\\d+)")) {
             throw new ToolchainException("<goVersion> '" + goVersion + "' is a language version, not one release: "
@@ -155,8 +171,9 @@ public final class GoToolchain {
         if (request.goExecutable() != null) {
             Path configured = request.goExecutable();
             if (!Files.isRegularFile(configured) || !Files.isExecutable(configured)) {
-                throw new ToolchainException("<goExecutable> " + configured + " is not an executable file. "
-                        + "Point it at the go command of a Go installation (its bin/go), or remove it to use go on PATH.");
+                throw new ToolchainException(
+                        "<goExecutable> " + configured + " is not an executable file. "
+                                + "Point it at the go command of a Go installation (its bin/go), or remove it to use go on PATH.");
             }
             return configured;
         }
@@ -167,21 +184,24 @@ public final class GoToolchain {
                 return inGoroot;
             }
         }
-        return Executables.find("go", request.callerEnvironment().get("PATH")).orElseThrow(() -> new ToolchainException(
-                "Cannot find the go command: <goExecutable> is not set, $GOROOT/bin/go does not exist and there is "
-                        + "no go on PATH. Install Go " + GoVersion.MINIMUM.text().substring(2)
-                        + " or newer and put it on PATH, or set <goExecutable> to its bin/go."));
+        return Executables.find("go", request.callerEnvironment().get("PATH"))
+                .orElseThrow(() -> new ToolchainException(
+                        "Cannot find the go command: <goExecutable> is not set, $GOROOT/bin/go does not exist and there is "
+                                + "no go on PATH. Install Go "
+                                + GoVersion.MINIMUM.text().substring(2)
+                                + " or newer and put it on PATH, or set <goExecutable> to its bin/go."));
     }
 
-    private static ToolchainException versionFailure(GoToolchainRequest request, Path executable,
-            Map<String, String> environment, ProcessResult result) {
+    private static ToolchainException versionFailure(
+            GoToolchainRequest request, Path executable, Map<String, String> environment, ProcessResult result) {
         if (request.goVersion() == null) {
             return new ToolchainException("go env failed: " + result.failureText());
         }
         String proxy = SecretMasker.maskText(environment.getOrDefault("GOPROXY", "(go's default)"));
         String advice = request.offline()
                 ? "Maven runs offline (-o), so go ran with GOPROXY=off: run once online to fetch the toolchain into the module cache."
-                : "Check that go" + request.goVersion() + " is a released Go version and that GOPROXY can be reached, or remove <goVersion>.";
+                : "Check that go" + request.goVersion()
+                        + " is a released Go version and that GOPROXY can be reached, or remove <goVersion>.";
         return new ToolchainException("go could not fetch the Go toolchain go" + request.goVersion()
                 + " named by <goVersion> (GOPROXY=" + proxy + "). " + advice + System.lineSeparator()
                 + result.outputTailText());
@@ -268,15 +288,16 @@ public final class GoToolchain {
      * {@code keptFile} (may be null), else the one the go found on GOROOT or PATH prints; empty when there
      * is neither.
      */
-    public static Optional<Map<String, Platform>> knownPlatforms(Path keptFile, Path workingDirectory,
-            Map<String, String> callerEnvironment, ProcessRunner runner) {
+    public static Optional<Map<String, Platform>> knownPlatforms(
+            Path keptFile, Path workingDirectory, Map<String, String> callerEnvironment, ProcessRunner runner) {
         Optional<Map<String, Platform>> kept = keptFile == null ? Optional.empty() : keptPlatforms(keptFile);
         if (kept.isPresent()) {
             return kept;
         }
         try {
-            return Optional.of(locate(new GoToolchainRequest(null, null, false, workingDirectory, callerEnvironment),
-                    runner).platforms());
+            return Optional.of(
+                    locate(new GoToolchainRequest(null, null, false, workingDirectory, callerEnvironment), runner)
+                            .platforms());
         } catch (ToolchainException noGo) {
             return Optional.empty();
         }
@@ -314,7 +335,10 @@ public final class GoToolchain {
 
     /** Runs a quick go command in the module directory (go env, go mod edit, ...) and returns its standard output. */
     public String query(String... arguments) throws ToolchainException {
-        return String.join("\n", queryResult(List.of(arguments), Map.of(), "go " + String.join(" ", arguments)).stdout());
+        return String.join(
+                "\n",
+                queryResult(List.of(arguments), Map.of(), "go " + String.join(" ", arguments))
+                        .stdout());
     }
 
     private ProcessResult queryResult(List<String> arguments, Map<String, String> extraEnvironment, String described)
@@ -352,7 +376,9 @@ public final class GoToolchain {
      * @param variable the variant's variable for the platform's GOARCH, e.g. GOAMD64
      */
     public String defaultVariant(String goos, String goarch, String variable) throws ToolchainException {
-        ProcessResult result = queryResult(List.of("env", variable), Map.of("GOOS", goos, "GOARCH", goarch),
+        ProcessResult result = queryResult(
+                List.of("env", variable),
+                Map.of("GOOS", goos, "GOARCH", goarch),
                 "go env " + variable + " for " + goos + "/" + goarch);
         String value = result.stdout().isEmpty() ? "" : result.stdout().get(0).trim();
         return value.isEmpty() ? null : value;

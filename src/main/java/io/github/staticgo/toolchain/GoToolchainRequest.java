@@ -15,8 +15,13 @@ import java.util.Map;
  * @param queryTimeout how long each go query (go env, go tool dist list, go mod edit -json, ...) may take;
  *     the first go env fetches the toolchain that goVersion names
  */
-public record GoToolchainRequest(Path goExecutable, String goVersion, boolean offline, Path moduleDirectory,
-        Map<String, String> callerEnvironment, Duration queryTimeout) {
+public record GoToolchainRequest(
+        Path goExecutable,
+        String goVersion,
+        boolean offline,
+        Path moduleDirectory,
+        Map<String, String> callerEnvironment,
+        Duration queryTimeout) {
     /** The pom's default of {@code queryTimeout}. */
     public static final Duration DEFAULT_QUERY_TIMEOUT = Duration.ofMinutes(10);
 
@@ -25,7 +30,11 @@ public record GoToolchainRequest(Path goExecutable, String goVersion, boolean of
     }
 
     /** With the pom's default query timeout: for goals without the element (verify's platform check). */
-    public GoToolchainRequest(Path goExecutable, String goVersion, boolean offline, Path moduleDirectory,
+    public GoToolchainRequest(
+            Path goExecutable,
+            String goVersion,
+            boolean offline,
+            Path moduleDirectory,
             Map<String, String> callerEnvironment) {
         this(goExecutable, goVersion, offline, moduleDirectory, callerEnvironment, DEFAULT_QUERY_TIMEOUT);
     }

@@ -17,8 +17,8 @@ public record GoVersion(int major, int minor, int patch, String text) implements
             return Optional.empty();
         }
         int patch = matcher.group(3) == null ? 0 : Integer.parseInt(matcher.group(3));
-        return Optional.of(new GoVersion(Integer.parseInt(matcher.group(1)), Integer.parseInt(matcher.group(2)),
-                patch, matcher.group()));
+        return Optional.of(new GoVersion(
+                Integer.parseInt(matcher.group(1)), Integer.parseInt(matcher.group(2)), patch, matcher.group()));
     }
 
     /** Whether a {@code goVersion} value names one release, as GOTOOLCHAIN=go&lt;version&gt; needs. */

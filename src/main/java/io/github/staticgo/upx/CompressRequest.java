@@ -21,9 +21,18 @@ import java.util.Map;
  * @param outputTimestamp the modification time of packed and kept files, or null
  * @param environment Maven's environment (only PATH, HOME and temporary directories reach upx)
  */
-public record CompressRequest(Path outputDirectory, Path unpackedDirectory, UpxOptions options,
-        PlatformOverrides<UpxOptions> overrides, Boolean enableAll, Path upxExecutable, boolean skipIfMissing,
-        boolean continueOnError, Duration timeout, Instant outputTimestamp, Map<String, String> environment) {
+public record CompressRequest(
+        Path outputDirectory,
+        Path unpackedDirectory,
+        UpxOptions options,
+        PlatformOverrides<UpxOptions> overrides,
+        Boolean enableAll,
+        Path upxExecutable,
+        boolean skipIfMissing,
+        boolean continueOnError,
+        Duration timeout,
+        Instant outputTimestamp,
+        Map<String, String> environment) {
 
     public CompressRequest {
         environment = Map.copyOf(environment);

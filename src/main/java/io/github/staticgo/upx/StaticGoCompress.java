@@ -7,8 +7,8 @@ import io.github.staticgo.HumanSize;
 import io.github.staticgo.binary.BinaryAnalyzer;
 import io.github.staticgo.binary.MalformedBinaryException;
 import io.github.staticgo.manifest.BuildManifest;
-import io.github.staticgo.manifest.OutputLock;
 import io.github.staticgo.manifest.BuiltBinary;
+import io.github.staticgo.manifest.OutputLock;
 import io.github.staticgo.manifest.UpxPacking;
 import io.github.staticgo.process.ProcessRunner;
 import io.github.staticgo.process.ProcessSpec;
@@ -18,7 +18,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -68,7 +67,8 @@ public final class StaticGoCompress {
             Optional<String> unsupported = UpxSupport.unsupportedReason(binary.goos(), binary.goarch());
             if (unsupported.isPresent() && !options.isForced()) {
                 log.info(label + binary.file() + "  not packed: " + unsupported.get());
-                binaries.set(i, binary.withUpx(binary.size(), binary.sha256(), UpxPacking.notPacked(unsupported.get())));
+                binaries.set(
+                        i, binary.withUpx(binary.size(), binary.sha256(), UpxPacking.notPacked(unsupported.get())));
                 continue;
             }
             if (alreadyPacked(binary, directory.resolve(binary.file()))) {
@@ -107,18 +107,27 @@ public final class StaticGoCompress {
             if (!request.skipIfMissing()) {
                 throw e;
             }
-            log.warn(e.getMessage().split("\\. ", 2)[0] + ". " + toPack.size() + (toPack.size() == 1 ? " binary is" : " binaries are")
+            log.warn(e.getMessage().split("\\. ", 2)[0] + ". " + toPack.size()
+                    + (toPack.size() == 1 ? " binary is" : " binaries are")
                     + " left unpacked (static-go.upx.skipIfMissing).");
             for (int i : toPack) {
                 BuiltBinary binary = binaries.get(i);
-                binaries.set(i, binary.withUpx(binary.size(), binary.sha256(), UpxPacking.notPacked("UPX is not installed")));
+                binaries.set(
+                        i,
+                        binary.withUpx(binary.size(), binary.sha256(), UpxPacking.notPacked("UPX is not installed")));
             }
             return null;
         }
     }
 
-    private void packOne(UpxPacker packer, UpxExecutable upx, List<BuiltBinary> binaries, int index,
-            CompressRequest request, List<String> failures) throws IOException {
+    private void packOne(
+            UpxPacker packer,
+            UpxExecutable upx,
+            List<BuiltBinary> binaries,
+            int index,
+            CompressRequest request,
+            List<String> failures)
+            throws IOException {
         BuiltBinary binary = binaries.get(index);
         Path directory = request.outputDirectory();
         Path file = directory.resolve(binary.file());
@@ -128,20 +137,44 @@ public final class StaticGoCompress {
         try {
             UpxPacker.Packed packed = packer.pack(file, options, unpacked, request.outputTimestamp(), label);
             String unpackedSha = FileDigest.sha256(unpacked);
-            binaries.set(index, binary.withUpx(packed.sizeAfter(), FileDigest.sha256(file), new UpxPacking(true,
-                    upx.version(), packed.sizeBefore(), packed.sizeAfter(),
-                    directory.toAbsolutePath().relativize(unpacked.toAbsolutePath()).toString().replace('\\', '/'),
-                    unpackedSha, null)));
-            log.info(String.format(Locale.ROOT, "%s%s  %s -> %s (%.1f%%)  upx %s%s", label, binary.file(),
-                    HumanSize.of(packed.sizeBefore()), HumanSize.of(packed.sizeAfter()),
-                    100.0 * packed.sizeAfter() / Math.max(1, packed.sizeBefore()), upx.version(),
+            binaries.set(
+                    index,
+                    binary.withUpx(
+                            packed.sizeAfter(),
+                            FileDigest.sha256(file),
+                            new UpxPacking(
+                                    true,
+                                    upx.version(),
+                                    packed.sizeBefore(),
+                                    packed.sizeAfter(),
+                                    directory
+                                            .toAbsolutePath()
+                                            .relativize(unpacked.toAbsolutePath())
+                                            .toString()
+                                            .replace('\\', '/'),
+                                    unpackedSha,
+                                    null)));
+            log.info(String.format(
+                    Locale.ROOT,
+                    "%s%s  %s -> %s (%.1f%%)  upx %s%s",
+                    label,
+                    binary.file(),
+                    HumanSize.of(packed.sizeBefore()),
+                    HumanSize.of(packed.sizeAfter()),
+                    100.0 * packed.sizeAfter() / Math.max(1, packed.sizeBefore()),
+                    upx.version(),
                     options.isEmpty() ? "" : " " + String.join(" ", options)));
         } catch (UpxException e) {
             if (request.continueOnError()) {
                 log.warn(label + e.getMessage());
                 log.warn(label + binary.file() + " is left unpacked (static-go.upx.continueOnError)");
-                binaries.set(index, binary.withUpx(binary.size(), binary.sha256(),
-                        UpxPacking.notPacked("UPX failed: " + e.getMessage().lines().findFirst().orElse(""))));
+                binaries.set(
+                        index,
+                        binary.withUpx(
+                                binary.size(),
+                                binary.sha256(),
+                                UpxPacking.notPacked("UPX failed: "
+                                        + e.getMessage().lines().findFirst().orElse(""))));
             } else {
                 failures.add(label + e.getMessage());
             }
@@ -151,7 +184,8 @@ public final class StaticGoCompress {
     /** Packed by this goal before (same bytes as recorded), or carrying UPX's marks already. */
     private static boolean alreadyPacked(BuiltBinary binary, Path file) throws IOException {
         if (!Files.isRegularFile(file)) {
-            throw new IOException(file + " is listed in " + BuildManifest.FILE_NAME + " but missing; run static-go:build");
+            throw new IOException(
+                    file + " is listed in " + BuildManifest.FILE_NAME + " but missing; run static-go:build");
         }
         if (binary.upx() != null && binary.upx().packed()) {
             return true;

@@ -1,10 +1,10 @@
 package io.github.staticgo.upx;
 
+import io.github.staticgo.process.Executables;
 import io.github.staticgo.process.ProcessFailedException;
 import io.github.staticgo.process.ProcessResult;
 import io.github.staticgo.process.ProcessRunner;
 import io.github.staticgo.process.ProcessSpec;
-import io.github.staticgo.process.Executables;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -22,13 +22,14 @@ import java.util.regex.Pattern;
 public record UpxExecutable(Path path, String version, Map<String, String> environment, ProcessRunner runner) {
     /** The first line of {@code upx --version}: "upx 4.2.4", "upx 3.96-git-d7ba31cab8ce", "upx 5.0.0". */
     private static final Pattern VERSION = Pattern.compile("^upx\\s+(\\d+\\.\\d+(?:\\.\\d+)?\\S*)");
+
     private static final Duration VERSION_TIMEOUT = Duration.ofSeconds(60);
     /**
      * What upx gets from the caller's environment: where programs and temporary files are. Not
      * {@code UPX}, which holds default options and would change the packed bytes behind the pom's back.
      */
-    private static final List<String> INHERITED = List.of("PATH", "HOME", "TMPDIR", "TMP", "TEMP", "SystemRoot",
-            "SYSTEMROOT");
+    private static final List<String> INHERITED =
+            List.of("PATH", "HOME", "TMPDIR", "TMP", "TEMP", "SystemRoot", "SYSTEMROOT");
 
     public UpxExecutable {
         environment = Map.copyOf(environment);
@@ -50,11 +51,11 @@ public record UpxExecutable(Path path, String version, Map<String, String> envir
             }
         }
         Path path = find(configured, callerEnvironment.get("PATH"));
-        ProcessSpec spec = new ProcessSpec(List.of(path.toString(), "--version"), workingDirectory(path), environment,
-                VERSION_TIMEOUT);
+        ProcessSpec spec = new ProcessSpec(
+                List.of(path.toString(), "--version"), workingDirectory(path), environment, VERSION_TIMEOUT);
         ProcessResult result;
         try {
-            result = runner.run(spec, line -> { });
+            result = runner.run(spec, line -> {});
         } catch (ProcessFailedException e) {
             throw new UpxException("cannot run " + path + " --version: " + e.getMessage(), e);
         }
@@ -77,15 +78,18 @@ public record UpxExecutable(Path path, String version, Map<String, String> envir
             }
             return found.get();
         }
-        return Executables.find("upx", pathValue).orElseThrow(() -> new UpxMissingException(
-                "UPX is asked for but there is no upx on PATH. Install it (Debian/Ubuntu: apt-get install upx-ucl; "
-                        + "Fedora: dnf install upx; macOS: brew install upx; Windows: choco install upx; or a release "
-                        + "from https://upx.github.io), or set <upxExecutable>, or run with "
-                        + "-Dstatic-go.upx.skipIfMissing=true to build unpacked binaries with a warning."));
+        return Executables.find("upx", pathValue)
+                .orElseThrow(() -> new UpxMissingException(
+                        "UPX is asked for but there is no upx on PATH. Install it (Debian/Ubuntu: apt-get install upx-ucl; "
+                                + "Fedora: dnf install upx; macOS: brew install upx; Windows: choco install upx; or a release "
+                                + "from https://upx.github.io), or set <upxExecutable>, or run with "
+                                + "-Dstatic-go.upx.skipIfMissing=true to build unpacked binaries with a warning."));
     }
 
     static Path workingDirectory(Path path) {
         Path parent = path.toAbsolutePath().getParent();
-        return parent != null && Files.isDirectory(parent) ? parent : Path.of(".").toAbsolutePath();
+        return parent != null && Files.isDirectory(parent)
+                ? parent
+                : Path.of(".").toAbsolutePath();
     }
 }

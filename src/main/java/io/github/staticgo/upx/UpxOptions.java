@@ -19,9 +19,31 @@ import java.util.Set;
  */
 public record UpxOptions(Boolean enabled, String level, Boolean lzma, Boolean brute, Boolean force, List<String> args) {
     /** Arguments that would break the pack-test-rename steps, with what to use instead. */
-    private static final Set<String> RESERVED = Set.of("-o", "--output", "-d", "--decompress", "-t", "--test", "-l",
-            "--list", "-k", "--backup", "--stdout", "-c", "-V", "--version", "-h", "--help", "-L", "--license", "-f",
-            "--force", "-q", "-qq", "-qqq", "--quiet");
+    private static final Set<String> RESERVED = Set.of(
+            "-o",
+            "--output",
+            "-d",
+            "--decompress",
+            "-t",
+            "--test",
+            "-l",
+            "--list",
+            "-k",
+            "--backup",
+            "--stdout",
+            "-c",
+            "-V",
+            "--version",
+            "-h",
+            "--help",
+            "-L",
+            "--license",
+            "-f",
+            "--force",
+            "-q",
+            "-qq",
+            "-qqq",
+            "--quiet");
 
     public UpxOptions {
         args = args == null ? null : List.copyOf(args);
@@ -33,8 +55,13 @@ public record UpxOptions(Boolean enabled, String level, Boolean lzma, Boolean br
 
     /** These options with every field the override sets replaced by the override's value. */
     public UpxOptions overriddenBy(UpxOptions override) {
-        return new UpxOptions(pick(override.enabled, enabled), pick(override.level, level), pick(override.lzma, lzma),
-                pick(override.brute, brute), pick(override.force, force), pick(override.args, args));
+        return new UpxOptions(
+                pick(override.enabled, enabled),
+                pick(override.level, level),
+                pick(override.lzma, lzma),
+                pick(override.brute, brute),
+                pick(override.force, force),
+                pick(override.args, args));
     }
 
     public boolean isEnabled() {
@@ -48,20 +75,23 @@ public record UpxOptions(Boolean enabled, String level, Boolean lzma, Boolean br
     /** Refuses a level UPX does not have and arguments that would defeat the safe packing steps. */
     public void validate(String element) throws ConfigurationException {
         if (level != null && !level.isBlank() && levelFlag(level) == null) {
-            throw new ConfigurationException(element + "><level", "'" + level + "' is not a UPX level: write 1 to 9, "
-                    + "or best.");
+            throw new ConfigurationException(
+                    element + "><level", "'" + level + "' is not a UPX level: write 1 to 9, " + "or best.");
         }
         for (String arg : args == null ? List.<String>of() : args) {
             String name = arg.contains("=") ? arg.substring(0, arg.indexOf('=')) : arg;
             if (RESERVED.contains(name) || (name.startsWith("-o") && !name.startsWith("--"))) {
-                throw new ConfigurationException(element + "><args", "'" + arg + "' is set by the compress goal "
-                        + "itself (it packs into a new file with -o, tests it with -t and renames it); remove it."
-                        + (name.startsWith("-f") || name.equals("--force")
-                                ? " To pack a target UPX support is not listed for, use <force>true</force>." : ""));
+                throw new ConfigurationException(
+                        element + "><args",
+                        "'" + arg + "' is set by the compress goal "
+                                + "itself (it packs into a new file with -o, tests it with -t and renames it); remove it."
+                                + (name.startsWith("-f") || name.equals("--force")
+                                        ? " To pack a target UPX support is not listed for, use <force>true</force>."
+                                        : ""));
             }
             if (arg.matches("-[1-9]") || arg.equals("--best") || arg.equals("--lzma") || arg.equals("--brute")) {
-                throw new ConfigurationException(element + "><args", "'" + arg + "' has its own element: use <level>, "
-                        + "<lzma> or <brute>.");
+                throw new ConfigurationException(
+                        element + "><args", "'" + arg + "' has its own element: use <level>, " + "<lzma> or <brute>.");
             }
         }
     }

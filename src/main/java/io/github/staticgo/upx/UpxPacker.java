@@ -60,13 +60,16 @@ final class UpxPacker {
                 throw failure("upx failed to pack " + binary, result);
             }
             if (!Files.isRegularFile(packed) || Files.size(packed) == 0) {
-                throw failure("upx exited with 0 but wrote no packed file for " + binary
-                        + " (it may have refused the file as not compressible)", result);
+                throw failure(
+                        "upx exited with 0 but wrote no packed file for " + binary
+                                + " (it may have refused the file as not compressible)",
+                        result);
             }
-            ProcessResult test = run(List.of(upx.path().toString(), "--no-env", "-t", packed.toString()), label, binary);
+            ProcessResult test =
+                    run(List.of(upx.path().toString(), "--no-env", "-t", packed.toString()), label, binary);
             if (!test.succeeded()) {
-                throw failure("upx -t rejected the packed " + binary.getFileName() + "; the unpacked binary is kept",
-                        test);
+                throw failure(
+                        "upx -t rejected the packed " + binary.getFileName() + "; the unpacked binary is kept", test);
             }
             long sizeBefore = Files.size(binary);
             // Copied through a temporary name, so a reader never sees half of the original.

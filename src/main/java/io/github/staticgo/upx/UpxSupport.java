@@ -12,13 +12,22 @@ import java.util.Set;
 public final class UpxSupport {
     /** Targets UPX 4.x and later pack and whose packed Go binaries run. */
     private static final Set<String> PACKABLE = Set.of(
-            "linux/386", "linux/amd64", "linux/arm", "linux/arm64", "linux/ppc64le", "linux/mips", "linux/mipsle",
-            "windows/386", "windows/amd64");
+            "linux/386",
+            "linux/amd64",
+            "linux/arm",
+            "linux/arm64",
+            "linux/ppc64le",
+            "linux/mips",
+            "linux/mipsle",
+            "windows/386",
+            "windows/amd64");
 
     /** Why a target is not packed, by "os/arch" first and then by "os". */
     private static final Map<String, String> REASONS = Map.ofEntries(
-            Map.entry("darwin", "UPX refuses macOS binaries since 4.2 (packed programs do not start on macOS 13 and"
-                    + " later); <force>true</force> passes --force-macos at your own risk"),
+            Map.entry(
+                    "darwin",
+                    "UPX refuses macOS binaries since 4.2 (packed programs do not start on macOS 13 and"
+                            + " later); <force>true</force> passes --force-macos at your own risk"),
             Map.entry("ios", "UPX does not pack iOS binaries"),
             Map.entry("windows/arm64", "only the newest UPX releases pack win64/arm64, and not yet reliably"),
             Map.entry("windows/arm", "UPX does not pack Windows on 32-bit ARM"),

@@ -18,11 +18,13 @@ final class BuildInfoRule implements BinaryRule {
         }
         String goos = report.goBuildInfo().setting("GOOS");
         if (goos != null && !goos.equals(expected.goos())) {
-            findings.add(new Finding("its Go build info says GOOS=" + goos + ", not " + expected.goos(),
+            findings.add(new Finding(
+                    "its Go build info says GOOS=" + goos + ", not " + expected.goos(),
                     "rebuild it for " + expected.target()));
         }
         if (expected.cgo() == CgoMode.OFF && Boolean.TRUE.equals(report.cgoEnabled())) {
-            findings.add(new Finding("was built with CGO_ENABLED=1, but the target's cgo is off",
+            findings.add(new Finding(
+                    "was built with CGO_ENABLED=1, but the target's cgo is off",
                     "rebuild it with static-go:build; something else replaced the binary"));
         }
     }

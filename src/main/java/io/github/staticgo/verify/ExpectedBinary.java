@@ -15,8 +15,15 @@ import java.nio.file.Path;
  * @param upxVersion the UPX version that packed {@code file}, or null
  * @param recorded what build.json records of it, or null for a binary the plugin did not build
  */
-public record ExpectedBinary(Path file, String goos, String goarch, String variant, CgoMode cgo, Path unpacked,
-        String upxVersion, Recorded recorded) {
+public record ExpectedBinary(
+        Path file,
+        String goos,
+        String goarch,
+        String variant,
+        CgoMode cgo,
+        Path unpacked,
+        String upxVersion,
+        Recorded recorded) {
 
     /**
      * What build.json records of a binary, which the file must still be.

@@ -8,9 +8,10 @@ final class GlibcNssRule implements BinaryRule {
     @Override
     public void check(ExpectedBinary expected, BinaryReport report, VerifyPolicy policy, List<Finding> findings) {
         if (report.glibcNss() && !policy.allowGlibcNss()) {
-            findings.add(new Finding("is linked statically against glibc with NSS, so it will dlopen libnss_* "
-                    + "at run time", "use <cgo>musl</cgo> (or the netgo,osusergo tags), or set "
-                    + "<allowGlibcNss>true</allowGlibcNss> if the image has matching NSS modules"));
+            findings.add(new Finding(
+                    "is linked statically against glibc with NSS, so it will dlopen libnss_* " + "at run time",
+                    "use <cgo>musl</cgo> (or the netgo,osusergo tags), or set "
+                            + "<allowGlibcNss>true</allowGlibcNss> if the image has matching NSS modules"));
         }
     }
 }

@@ -16,20 +16,26 @@ final class LinkageRule implements BinaryRule {
             return;
         }
         Linkage linkage = report.linkage();
-        if (linkage == null && report.elf() != null && report.elf().programHeaders() == 0
-                && ("EXEC".equals(report.elf().typeName()) || "DYN".equals(report.elf().typeName()))) {
-            findings.add(new Finding("is an ELF executable without program headers (e_phnum 0): the kernel cannot "
-                    + "load it", "rebuild it; its header is damaged or it was not linked as an executable"));
+        if (linkage == null
+                && report.elf() != null
+                && report.elf().programHeaders() == 0
+                && ("EXEC".equals(report.elf().typeName())
+                        || "DYN".equals(report.elf().typeName()))) {
+            findings.add(new Finding(
+                    "is an ELF executable without program headers (e_phnum 0): the kernel cannot " + "load it",
+                    "rebuild it; its header is damaged or it was not linked as an executable"));
         } else if (linkage == null) {
-            findings.add(new Finding("is an ELF file but not an executable (" + elfType(report) + ")",
+            findings.add(new Finding(
+                    "is an ELF file but not an executable (" + elfType(report) + ")",
                     "list an executable for " + expected.target()));
         } else if (linkage == Linkage.DYNAMIC) {
             findings.add(new Finding("is dynamically linked: " + dependencies(report), dynamicHint(expected, report)));
         } else if (linkage == Linkage.SHARED_LIBRARY) {
-            findings.add(new Finding("is a shared library, not an executable",
-                    "build it with <buildMode>exe</buildMode>"));
+            findings.add(
+                    new Finding("is a shared library, not an executable", "build it with <buildMode>exe</buildMode>"));
         } else if (linkage == Linkage.STATIC_PIE && !policy.allowStaticPie()) {
-            findings.add(new Finding("is static-pie, and <allowStaticPie> is false",
+            findings.add(new Finding(
+                    "is static-pie, and <allowStaticPie> is false",
                     "build with <buildMode>exe</buildMode>, or set <allowStaticPie>true</allowStaticPie>"));
         }
     }
@@ -50,21 +56,52 @@ final class LinkageRule implements BinaryRule {
     }
 
     /** libc functions net's cgo resolver calls (net/cgo_unix*.go). */
-    private static final Set<String> NET_RESOLVER = Set.of("getaddrinfo", "getnameinfo", "gai_strerror",
-            "res_search", "res_nsearch", "res_ninit", "res_nclose", "__res_search", "__res_nsearch");
+    private static final Set<String> NET_RESOLVER = Set.of(
+            "getaddrinfo",
+            "getnameinfo",
+            "gai_strerror",
+            "res_search",
+            "res_nsearch",
+            "res_ninit",
+            "res_nclose",
+            "__res_search",
+            "__res_nsearch");
     /** libc functions os/user's cgo lookups call (os/user/cgo_lookup_*.go). */
-    private static final Set<String> OS_USER = Set.of("getpwuid_r", "getpwnam_r", "getgrgid_r", "getgrnam_r",
-            "getgrouplist");
+    private static final Set<String> OS_USER =
+            Set.of("getpwuid_r", "getpwnam_r", "getgrgid_r", "getgrnam_r", "getgrouplist");
 
     /**
      * What runtime/cgo and the C start-up files import from libc on linux (besides pthread_*, sig* and
      * _-prefixed names), as readelf --dyn-syms lists them for Go 1.26: left out of the examples a fix names,
      * so that they point at the program's own calls.
      */
-    private static final Set<String> RUNTIME_CGO = Set.of("abort", "clearenv", "fprintf", "fputc", "free",
-            "freeaddrinfo", "fwrite", "malloc", "mmap", "munmap", "nanosleep", "setegid", "setenv", "seteuid",
-            "setgid", "setgroups", "setregid", "setresgid", "setresuid", "setreuid", "setuid", "stderr", "strerror",
-            "sysconf", "unsetenv", "vfprintf");
+    private static final Set<String> RUNTIME_CGO = Set.of(
+            "abort",
+            "clearenv",
+            "fprintf",
+            "fputc",
+            "free",
+            "freeaddrinfo",
+            "fwrite",
+            "malloc",
+            "mmap",
+            "munmap",
+            "nanosleep",
+            "setegid",
+            "setenv",
+            "seteuid",
+            "setgid",
+            "setgroups",
+            "setregid",
+            "setresgid",
+            "setresuid",
+            "setreuid",
+            "setuid",
+            "stderr",
+            "strerror",
+            "sysconf",
+            "unsetenv",
+            "vfprintf");
 
     /**
      * Why a cgo binary needs libc, read from the functions it imports: net's resolver and os/user (which
@@ -79,15 +116,24 @@ final class LinkageRule implements BinaryRule {
                     + "<cgo>off</cgo>, or <cgo>musl</cgo> for a static cgo build";
         }
         if (net || user) {
-            String packages = net && user ? "net's resolver and os/user call" : net ? "net's resolver calls"
-                    : "os/user calls";
-            return "cgo is on, and " + packages + " libc (" + String.join(", ", imported.stream()
-                    .filter(symbol -> NET_RESOLVER.contains(symbol) || OS_USER.contains(symbol)).limit(3).toList())
+            String packages =
+                    net && user ? "net's resolver and os/user call" : net ? "net's resolver calls" : "os/user calls";
+            return "cgo is on, and " + packages + " libc ("
+                    + String.join(
+                            ", ",
+                            imported.stream()
+                                    .filter(symbol -> NET_RESOLVER.contains(symbol) || OS_USER.contains(symbol))
+                                    .limit(3)
+                                    .toList())
                     + "): set <cgo>off</cgo>, add the netgo,osusergo <tags>, or use <cgo>musl</cgo> for a static cgo build";
         }
-        List<String> examples = imported.stream().filter(symbol -> !RUNTIME_CGO.contains(symbol)
-                && !symbol.startsWith("pthread_") && !symbol.startsWith("sig") && !symbol.startsWith("_"))
-                .limit(3).toList();
+        List<String> examples = imported.stream()
+                .filter(symbol -> !RUNTIME_CGO.contains(symbol)
+                        && !symbol.startsWith("pthread_")
+                        && !symbol.startsWith("sig")
+                        && !symbol.startsWith("_"))
+                .limit(3)
+                .toList();
         return "cgo is on, and C code of the program or of a module it uses (import \"C\") needs libc"
                 + (examples.isEmpty() ? "" : " (it calls " + String.join(", ", examples) + ")")
                 + ": use <cgo>musl</cgo> to link that C code statically; <cgo>off</cgo> would leave it out";

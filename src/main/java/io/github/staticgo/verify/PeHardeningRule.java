@@ -32,7 +32,8 @@ final class PeHardeningRule implements BinaryRule {
             missing.add("NX_COMPAT (DEP)");
         }
         if (!missing.isEmpty()) {
-            findings.add(new Finding("lacks the PE hardening flags " + String.join(", ", missing),
+            findings.add(new Finding(
+                    "lacks the PE hardening flags " + String.join(", ", missing),
                     expected.builtByPlugin()
                             ? "build it with go's default build mode for windows (pie): remove <buildMode>exe</buildMode> "
                                     + "for this target, or set <buildMode>pie</buildMode>; or set "

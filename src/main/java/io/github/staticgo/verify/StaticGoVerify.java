@@ -1,16 +1,16 @@
 package io.github.staticgo.verify;
 
 import io.github.staticgo.ConfigurationException;
-import io.github.staticgo.manifest.BuildManifest;
-import io.github.staticgo.manifest.BuiltBinary;
 import io.github.staticgo.binary.BinaryReport;
 import io.github.staticgo.binary.Format;
-import io.github.staticgo.smoke.SmokeBinary;
-import io.github.staticgo.smoke.SmokeResult;
-import io.github.staticgo.smoke.SmokeRun;
+import io.github.staticgo.manifest.BuildManifest;
+import io.github.staticgo.manifest.BuiltBinary;
 import io.github.staticgo.platform.CgoMode;
 import io.github.staticgo.platform.GoPlatform;
 import io.github.staticgo.platform.TargetResolver;
+import io.github.staticgo.smoke.SmokeBinary;
+import io.github.staticgo.smoke.SmokeResult;
+import io.github.staticgo.smoke.SmokeRun;
 import io.github.staticgo.toolchain.Platform;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -30,15 +30,29 @@ public final class StaticGoVerify {
     /** The binaries build.json lists, each expected to be what it was built for. */
     public static List<ExpectedBinary> fromManifest(Path outputDirectory) throws IOException {
         List<ExpectedBinary> expected = new ArrayList<>();
-        for (BuiltBinary binary : BuildManifest.readIfPresent(outputDirectory).map(BuildManifest::binaries)
+        for (BuiltBinary binary : BuildManifest.readIfPresent(outputDirectory)
+                .map(BuildManifest::binaries)
                 .orElse(List.of())) {
-            boolean packed = binary.upx() != null && binary.upx().packed() && binary.upx().unpackedFile() != null;
-            expected.add(new ExpectedBinary(outputDirectory.resolve(binary.file()), binary.goos(), binary.goarch(),
-                    binary.variant(), CgoMode.valueOf(binary.cgo().toUpperCase(java.util.Locale.ROOT)),
-                    packed ? outputDirectory.resolve(binary.upx().unpackedFile()).normalize() : null,
+            boolean packed = binary.upx() != null
+                    && binary.upx().packed()
+                    && binary.upx().unpackedFile() != null;
+            expected.add(new ExpectedBinary(
+                    outputDirectory.resolve(binary.file()),
+                    binary.goos(),
+                    binary.goarch(),
+                    binary.variant(),
+                    CgoMode.valueOf(binary.cgo().toUpperCase(java.util.Locale.ROOT)),
+                    packed
+                            ? outputDirectory
+                                    .resolve(binary.upx().unpackedFile())
+                                    .normalize()
+                            : null,
                     packed ? binary.upx().version() : null,
-                    new ExpectedBinary.Recorded(binary.builtVariant(), binary.sha256(),
-                            packed ? binary.upx().unpackedSha256() : null, binary.strip())));
+                    new ExpectedBinary.Recorded(
+                            binary.builtVariant(),
+                            binary.sha256(),
+                            packed ? binary.upx().unpackedSha256() : null,
+                            binary.strip())));
         }
         return expected;
     }
@@ -50,8 +64,8 @@ public final class StaticGoVerify {
      * @param platforms go's platform list, by "goos/goarch", to check the platforms against; null when no go
      *     is at hand (then only their form and variant are checked)
      */
-    public static List<ExpectedBinary> declared(Map<Path, String> declared, String element,
-            Map<String, Platform> platforms) throws ConfigurationException {
+    public static List<ExpectedBinary> declared(
+            Map<Path, String> declared, String element, Map<String, Platform> platforms) throws ConfigurationException {
         List<ExpectedBinary> expected = new ArrayList<>();
         for (Map.Entry<Path, String> entry : declared.entrySet()) {
             expected.add(expecting(entry.getKey(), entry.getValue(), element, platforms));
@@ -67,7 +81,8 @@ public final class StaticGoVerify {
     public static List<ExpectedBinary> underPath(Path path, String expect, Map<String, Platform> platforms)
             throws ConfigurationException, IOException {
         if (!Files.exists(path)) {
-            throw new ConfigurationException("static-go.inspect", path + " does not exist. Name a binary or a directory.");
+            throw new ConfigurationException(
+                    "static-go.inspect", path + " does not exist. Name a binary or a directory.");
         }
         List<Path> files;
         if (Files.isDirectory(path)) {
@@ -82,8 +97,10 @@ public final class StaticGoVerify {
         }
         List<ExpectedBinary> expected = new ArrayList<>();
         for (Path file : files) {
-            expected.add(expect == null || expect.isBlank() ? ExpectedBinary.anything(file)
-                    : expecting(file, expect, "static-go.expect", platforms));
+            expected.add(
+                    expect == null || expect.isBlank()
+                            ? ExpectedBinary.anything(file)
+                            : expecting(file, expect, "static-go.expect", platforms));
         }
         return expected;
     }
@@ -91,11 +108,15 @@ public final class StaticGoVerify {
     private static ExpectedBinary expecting(Path file, String platform, String element, Map<String, Platform> platforms)
             throws ConfigurationException {
         if (platform == null || platform.isBlank()) {
-            throw new ConfigurationException(element, "no platform for " + file + ": add the platform it must be for, e.g. "
-                    + "<platform>linux/amd64</platform>.");
+            throw new ConfigurationException(
+                    element,
+                    "no platform for " + file + ": add the platform it must be for, e.g. "
+                            + "<platform>linux/amd64</platform>.");
         }
-        GoPlatform name = GoPlatform.parse(platform).orElseThrow(() -> new ConfigurationException(element,
-                "'" + platform + "' for " + file + " is not a platform: " + GoPlatform.formHint() + "."));
+        GoPlatform name = GoPlatform.parse(platform)
+                .orElseThrow(() -> new ConfigurationException(
+                        element,
+                        "'" + platform + "' for " + file + " is not a platform: " + GoPlatform.formHint() + "."));
         List<String> problems = new ArrayList<>();
         TargetResolver.checkPlatform(platform.trim(), name, platforms, problems);
         if (!problems.isEmpty()) {
@@ -111,16 +132,21 @@ public final class StaticGoVerify {
      * @param reportFile where the JSON report is written
      * @param smoke the smoke run, or null for none
      */
-    public record VerifyRequest(List<ExpectedBinary> binaries, VerifyPolicy policy, boolean skipUnknownFormats,
-            Path reportFile, SmokeRun smoke) {
+    public record VerifyRequest(
+            List<ExpectedBinary> binaries,
+            VerifyPolicy policy,
+            boolean skipUnknownFormats,
+            Path reportFile,
+            SmokeRun smoke) {
         public VerifyRequest {
             binaries = List.copyOf(binaries);
         }
     }
 
     /** {@link #verify(VerifyRequest)} without a smoke run. */
-    public static VerifyReport verify(List<ExpectedBinary> binaries, VerifyPolicy policy, boolean skipUnknownFormats,
-            Path reportFile) throws IOException {
+    public static VerifyReport verify(
+            List<ExpectedBinary> binaries, VerifyPolicy policy, boolean skipUnknownFormats, Path reportFile)
+            throws IOException {
         return verify(new VerifyRequest(binaries, policy, skipUnknownFormats, reportFile, null));
     }
 
@@ -130,23 +156,28 @@ public final class StaticGoVerify {
      * its own smoke result.
      */
     public static VerifyReport verify(VerifyRequest request) throws IOException {
-        List<VerifiedBinary> verified = new BinaryVerifier(request.skipUnknownFormats())
-                .verify(request.binaries(), request.policy());
-        VerifyReport report = new VerifyReport(request.smoke() == null ? verified : withSmokeRuns(verified, request.smoke()));
+        List<VerifiedBinary> verified =
+                new BinaryVerifier(request.skipUnknownFormats()).verify(request.binaries(), request.policy());
+        VerifyReport report =
+                new VerifyReport(request.smoke() == null ? verified : withSmokeRuns(verified, request.smoke()));
         report.writeJson(request.reportFile());
         return report;
     }
 
     /** The verdicts with the smoke run of each binary that could be read; SmokeRun answers in the order asked. */
     private static List<VerifiedBinary> withSmokeRuns(List<VerifiedBinary> verified, SmokeRun smoke) {
-        List<VerifiedBinary> readable = verified.stream().filter(binary -> binary.report() != null).toList();
+        List<VerifiedBinary> readable =
+                verified.stream().filter(binary -> binary.report() != null).toList();
         List<SmokeResult> results = smoke.run(readable.stream()
-                .map(binary -> smokeBinary(binary.expected(), binary.report())).toList());
+                .map(binary -> smokeBinary(binary.expected(), binary.report()))
+                .toList());
         java.util.Map<VerifiedBinary, SmokeResult> byBinary = new java.util.IdentityHashMap<>();
         for (int i = 0; i < readable.size(); i++) {
             byBinary.put(readable.get(i), results.get(i));
         }
-        return verified.stream().map(binary -> binary.withSmoke(byBinary.get(binary))).toList();
+        return verified.stream()
+                .map(binary -> binary.withSmoke(byBinary.get(binary)))
+                .toList();
     }
 
     /** What the binary really is decides how it runs (its header's architecture); the target names it. */
@@ -154,9 +185,10 @@ public final class StaticGoVerify {
         String goos = expected.hasExpectation() ? expected.goos() : report.goos();
         String goarch = report.goarch() != null ? report.goarch() : expected.goarch();
         boolean asExpected = goarch != null && goarch.equals(expected.goarch());
-        String variant = asExpected && expected.requiredVariant() != null ? expected.requiredVariant() : report.variant();
+        String variant =
+                asExpected && expected.requiredVariant() != null ? expected.requiredVariant() : report.variant();
         String platform = expected.hasExpectation() ? expected.target() : goos + "/" + goarch;
-        return new SmokeBinary(expected.file(), platform, goos, goarch, variant, report.format() == Format.ELF,
-                report.interpreter());
+        return new SmokeBinary(
+                expected.file(), platform, goos, goarch, variant, report.format() == Format.ELF, report.interpreter());
     }
 }

@@ -19,13 +19,15 @@ final class StrippedRule implements BinaryRule {
             return;
         }
         if (policy.requireStripped()) {
-            findings.add(new Finding("is not stripped, and <requireStripped> is true",
-                    "keep <strip>true</strip> (link flags -s -w)"));
+            findings.add(new Finding(
+                    "is not stripped, and <requireStripped> is true", "keep <strip>true</strip> (link flags -s -w)"));
         } else if (Boolean.TRUE.equals(report.cgoEnabled())
                 && (expected.recorded() != null ? expected.recorded().strip() : askedToStrip(report.goBuildInfo()))) {
-            findings.add(new Finding("was linked with -s but keeps its symbol table: the C compiler that linked it "
-                    + "ignored -s (zig cc does)", "hand -s to the linker itself: add -extldflags=-Wl,-s to "
-                    + "<ldflags> (musl targets get it from the plugin), or set <strip>false</strip>"));
+            findings.add(new Finding(
+                    "was linked with -s but keeps its symbol table: the C compiler that linked it "
+                            + "ignored -s (zig cc does)",
+                    "hand -s to the linker itself: add -extldflags=-Wl,-s to "
+                            + "<ldflags> (musl targets get it from the plugin), or set <strip>false</strip>"));
         }
     }
 

@@ -16,8 +16,14 @@ import java.util.List;
  * @param unpackedSha256 the SHA-256 of that original, or null
  * @param smoke how its smoke run went, or null when none ran (no {@code <smoke>}, or the file could not be read)
  */
-public record VerifiedBinary(ExpectedBinary expected, BinaryReport report, String sha256, List<Finding> findings,
-        BinaryReport unpackedReport, String unpackedSha256, SmokeResult smoke) {
+public record VerifiedBinary(
+        ExpectedBinary expected,
+        BinaryReport report,
+        String sha256,
+        List<Finding> findings,
+        BinaryReport unpackedReport,
+        String unpackedSha256,
+        SmokeResult smoke) {
     public VerifiedBinary {
         findings = List.copyOf(findings);
     }

@@ -10,8 +10,8 @@ package io.github.staticgo.verify;
  * @param allowUnhardenedPe a Windows binary without ASLR (DYNAMIC_BASE, HIGH_ENTROPY_VA on 64-bit) or DEP
  *     (NX_COMPAT) passes
  */
-public record VerifyPolicy(boolean allowStaticPie, boolean allowGlibcNss, boolean requireStripped,
-        boolean allowUnhardenedPe) {
+public record VerifyPolicy(
+        boolean allowStaticPie, boolean allowGlibcNss, boolean requireStripped, boolean allowUnhardenedPe) {
 
     /** What verify and inspect tolerate unless told otherwise. */
     public static final VerifyPolicy DEFAULTS = new VerifyPolicy(true, false, false, false);

@@ -1,6 +1,5 @@
 package io.github.staticgo.verify;
 
-import io.github.staticgo.FileDigest;
 import io.github.staticgo.HumanSize;
 import io.github.staticgo.Json;
 import io.github.staticgo.binary.BinaryReport;
@@ -10,7 +9,6 @@ import io.github.staticgo.smoke.SmokeRun;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 
@@ -50,11 +48,34 @@ public final class VerifyReport {
      * @param architectures every architecture in the file: one for a thin file, one per slice of a fat
      *     Mach-O file (whose {@code goarch} is null when its slices differ); empty when unknown
      */
-    public record Entry(String file, String target, String format, String goos, String goarch, String variant,
-            String machine, String abi, String linkage, String interpreter, List<String> needed, Boolean stripped,
-            Boolean upx, Boolean glibcNss, String goVersion, Boolean cgo, Long size, String sha256,
-            List<String> problems, List<Finding> findings, boolean ok, String upxVersion, String unpackedFile,
-            Long unpackedSize, String unpackedSha256, SmokeEntry smoke, List<String> architectures) {}
+    public record Entry(
+            String file,
+            String target,
+            String format,
+            String goos,
+            String goarch,
+            String variant,
+            String machine,
+            String abi,
+            String linkage,
+            String interpreter,
+            List<String> needed,
+            Boolean stripped,
+            Boolean upx,
+            Boolean glibcNss,
+            String goVersion,
+            Boolean cgo,
+            Long size,
+            String sha256,
+            List<String> problems,
+            List<Finding> findings,
+            boolean ok,
+            String upxVersion,
+            String unpackedFile,
+            Long unpackedSize,
+            String unpackedSha256,
+            SmokeEntry smoke,
+            List<String> architectures) {}
 
     /**
      * The smoke run of one binary in verify-report.json.
@@ -69,11 +90,31 @@ public final class VerifyReport {
      * @param output its first lines, both streams in arrival order
      * @param reason why it failed or was not run, or a note on a passed run; null otherwise
      */
-    public record SmokeEntry(String result, boolean ran, String method, String emulator, String command,
-            Integer exitCode, boolean timedOut, Long millis, List<String> output, String reason) {
+    public record SmokeEntry(
+            String result,
+            boolean ran,
+            String method,
+            String emulator,
+            String command,
+            Integer exitCode,
+            boolean timedOut,
+            Long millis,
+            List<String> output,
+            String reason) {
         static SmokeEntry of(SmokeResult r) {
-            return r == null ? null : new SmokeEntry(r.status().jsonName(), r.ran(), r.method(), r.emulator(),
-                    r.command(), r.exitCode(), r.timedOut(), r.millis(), r.output(), r.reason());
+            return r == null
+                    ? null
+                    : new SmokeEntry(
+                            r.status().jsonName(),
+                            r.ran(),
+                            r.method(),
+                            r.emulator(),
+                            r.command(),
+                            r.exitCode(),
+                            r.timedOut(),
+                            r.millis(),
+                            r.output(),
+                            r.reason());
         }
     }
 
@@ -90,17 +131,64 @@ public final class VerifyReport {
             BinaryReport original = binary.unpackedReport();
             SmokeEntry smokeEntry = SmokeEntry.of(binary.smoke());
             if (r == null) {
-                entries.add(new Entry(file, target, null, null, null, null, null, null, null, null, List.of(), null,
-                        null, null, null, null, null, null, problems, findings, binary.ok(), expected.upxVersion(),
-                        unpackedFile, null, null, smokeEntry, List.of()));
+                entries.add(new Entry(
+                        file,
+                        target,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        List.of(),
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        problems,
+                        findings,
+                        binary.ok(),
+                        expected.upxVersion(),
+                        unpackedFile,
+                        null,
+                        null,
+                        smokeEntry,
+                        List.of()));
             } else {
                 BinaryReport p = binary.program();
-                entries.add(new Entry(file, target, r.format().jsonName(), r.goos(), r.goarch(), p.variant(),
-                        r.machine(), r.abi(), p.linkage() == null ? null : p.linkage().jsonName(), p.interpreter(),
-                        p.needed(), r.format() == Format.WASM ? null : r.stripped(), r.upxPacked(), p.glibcNss(),
-                        p.goVersion(), p.cgoEnabled(), r.size(), binary.sha256(), problems, findings, binary.ok(),
-                        expected.upxVersion(), unpackedFile, original == null ? null : original.size(),
-                        binary.unpackedSha256(), smokeEntry, r.architectures()));
+                entries.add(new Entry(
+                        file,
+                        target,
+                        r.format().jsonName(),
+                        r.goos(),
+                        r.goarch(),
+                        p.variant(),
+                        r.machine(),
+                        r.abi(),
+                        p.linkage() == null ? null : p.linkage().jsonName(),
+                        p.interpreter(),
+                        p.needed(),
+                        r.format() == Format.WASM ? null : r.stripped(),
+                        r.upxPacked(),
+                        p.glibcNss(),
+                        p.goVersion(),
+                        p.cgoEnabled(),
+                        r.size(),
+                        binary.sha256(),
+                        problems,
+                        findings,
+                        binary.ok(),
+                        expected.upxVersion(),
+                        unpackedFile,
+                        original == null ? null : original.size(),
+                        binary.unpackedSha256(),
+                        smokeEntry,
+                        r.architectures()));
             }
         }
         return entries;
@@ -125,16 +213,24 @@ public final class VerifyReport {
                 row = List.of(binary.expected().target(), file, "-", "-", "-", "-", "-", "-", "-", result);
             } else {
                 BinaryReport p = binary.program();
-                String arch = r.architectures().size() > 1 ? String.join("+", r.architectures())
+                String arch = r.architectures().size() > 1
+                        ? String.join("+", r.architectures())
                         : r.goarch() != null ? r.goarch() : r.machine() != null ? r.machine() : "-";
-                String size = binary.unpackedReport() == null ? HumanSize.of(r.size())
-                        : HumanSize.of(r.size()) + " (upx, was " + HumanSize.of(binary.unpackedReport().size()) + ")";
-                row = List.of(binary.expected().target(), file, r.format().jsonName(),
-                        p.linkage() == null ? "-" : p.linkage().jsonName(), p.variant() == null ? arch : arch + "/" + p.variant(),
+                String size = binary.unpackedReport() == null
+                        ? HumanSize.of(r.size())
+                        : HumanSize.of(r.size()) + " (upx, was "
+                                + HumanSize.of(binary.unpackedReport().size()) + ")";
+                row = List.of(
+                        binary.expected().target(),
+                        file,
+                        r.format().jsonName(),
+                        p.linkage() == null ? "-" : p.linkage().jsonName(),
+                        p.variant() == null ? arch : arch + "/" + p.variant(),
                         p.goVersion() == null ? "-" : p.goVersion(),
                         p.cgoEnabled() == null ? "-" : p.cgoEnabled() ? "on" : "off",
                         r.format() == Format.UNKNOWN || r.format() == Format.WASM ? "-" : r.stripped() ? "yes" : "no",
-                        size, result);
+                        size,
+                        result);
             }
             rows.add(smokeColumn ? withSmoke(row, smokeCell(binary.smoke())) : row);
         }
@@ -153,8 +249,9 @@ public final class VerifyReport {
             return "-";
         }
         return switch (run.status()) {
-            case PASSED -> "passed " + SmokeRun.duration(run.millis()) + " (" + run.method()
-                    + (run.emulator() == null ? "" : ", " + run.emulator().split(" ")[0]) + ")";
+            case PASSED ->
+                "passed " + SmokeRun.duration(run.millis()) + " (" + run.method()
+                        + (run.emulator() == null ? "" : ", " + run.emulator().split(" ")[0]) + ")";
             case FAILED -> run.ran() ? "FAILED (" + run.method() + ")" : "FAILED";
             case NOT_RUN -> "not run";
         };
@@ -162,22 +259,38 @@ public final class VerifyReport {
 
     /** Every problem of every failing binary, with its fix, for the one failure of the build. */
     public String failureMessage() {
-        List<VerifiedBinary> failing = binaries.stream().filter(binary -> !binary.ok()).toList();
+        List<VerifiedBinary> failing =
+                binaries.stream().filter(binary -> !binary.ok()).toList();
         StringBuilder message = new StringBuilder();
-        message.append(failing.size()).append(failing.size() == 1 ? " binary fails" : " binaries fail")
+        message.append(failing.size())
+                .append(failing.size() == 1 ? " binary fails" : " binaries fail")
                 .append(" verification:");
         for (VerifiedBinary binary : failing) {
-            message.append(System.lineSeparator()).append("  ").append(binary.expected().file())
-                    .append(" (").append(binary.expected().target()).append(")");
+            message.append(System.lineSeparator())
+                    .append("  ")
+                    .append(binary.expected().file())
+                    .append(" (")
+                    .append(binary.expected().target())
+                    .append(")");
             for (Finding finding : binary.allFindings()) {
-                message.append(System.lineSeparator()).append("    - ").append(finding.problem())
-                        .append(System.lineSeparator()).append("      fix: ").append(finding.hint());
+                message.append(System.lineSeparator())
+                        .append("    - ")
+                        .append(finding.problem())
+                        .append(System.lineSeparator())
+                        .append("      fix: ")
+                        .append(finding.hint());
             }
             SmokeResult run = binary.smoke();
             if (run != null && run.failed() && run.ran()) {
                 message.append(System.lineSeparator()).append("      command: ").append(run.command());
-                message.append(System.lineSeparator()).append(run.output().isEmpty() ? "      it printed nothing"
-                        : "      it printed" + (run.output().size() < SmokeResult.REPORTED_LINES ? ":" : " (first lines):"));
+                message.append(System.lineSeparator())
+                        .append(
+                                run.output().isEmpty()
+                                        ? "      it printed nothing"
+                                        : "      it printed"
+                                                + (run.output().size() < SmokeResult.REPORTED_LINES
+                                                        ? ":"
+                                                        : " (first lines):"));
                 for (String line : run.output()) {
                     message.append(System.lineSeparator()).append("        | ").append(line);
                 }

@@ -35,10 +35,15 @@ public final class AnalyzerSizeBenchmark {
         }
         double smallMedian = median(smallTimes) / 1000.0;
         double largeMedian = median(largeTimes) / 1000.0;
-        System.out.printf(Locale.ROOT, "small: %,d bytes, median %.1f us over %d runs%n", Files.size(small), smallMedian, ROUNDS);
-        System.out.printf(Locale.ROOT, "large: %,d bytes, median %.1f us over %d runs%n", Files.size(large), largeMedian, ROUNDS);
-        System.out.printf(Locale.ROOT, "size ratio large/small: %.1f x; time ratio large/small: %.2f x%n",
-                Files.size(large) / (double) Files.size(small), largeMedian / smallMedian);
+        System.out.printf(
+                Locale.ROOT, "small: %,d bytes, median %.1f us over %d runs%n", Files.size(small), smallMedian, ROUNDS);
+        System.out.printf(
+                Locale.ROOT, "large: %,d bytes, median %.1f us over %d runs%n", Files.size(large), largeMedian, ROUNDS);
+        System.out.printf(
+                Locale.ROOT,
+                "size ratio large/small: %.1f x; time ratio large/small: %.2f x%n",
+                Files.size(large) / (double) Files.size(small),
+                largeMedian / smallMedian);
     }
 
     private static long time(BinaryAnalyzer analyzer, Path file) throws Exception {
@@ -61,8 +66,10 @@ public final class AnalyzerSizeBenchmark {
     private static Path build(Path module, int payload) throws IOException, InterruptedException {
         Files.createDirectories(module);
         Files.writeString(module.resolve("go.mod"), "module example.com/bench\n\ngo 1.21\n");
-        Files.writeString(module.resolve("main.go"), "package main\n\nimport (\n\t_ \"embed\"\n\t\"fmt\"\n)\n\n"
-                + "//go:embed payload.bin\nvar payload []byte\n\nfunc main() { fmt.Println(len(payload)) }\n");
+        Files.writeString(
+                module.resolve("main.go"),
+                "package main\n\nimport (\n\t_ \"embed\"\n\t\"fmt\"\n)\n\n"
+                        + "//go:embed payload.bin\nvar payload []byte\n\nfunc main() { fmt.Println(len(payload)) }\n");
         Random random = new Random(42);
         byte[] chunk = new byte[1 << 20];
         try (OutputStream out = Files.newOutputStream(module.resolve("payload.bin"))) {
@@ -73,7 +80,8 @@ public final class AnalyzerSizeBenchmark {
         }
         Path binary = module.resolve("app");
         ProcessBuilder builder = new ProcessBuilder("go", "build", "-trimpath", "-o", binary.toString(), ".")
-                .directory(module.toFile()).inheritIO();
+                .directory(module.toFile())
+                .inheritIO();
         builder.environment().putAll(java.util.Map.of("CGO_ENABLED", "0", "GOOS", "linux", "GOARCH", "amd64"));
         if (builder.start().waitFor() != 0) {
             throw new IllegalStateException("go build failed in " + module);

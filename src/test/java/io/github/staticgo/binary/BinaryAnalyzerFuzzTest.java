@@ -92,9 +92,10 @@ class BinaryAnalyzerFuzzTest {
     void verify(byte[] data) throws IOException {
         Files.write(scratch, data);
         timed(data, () -> {
-            List<VerifiedBinary> verified = new BinaryVerifier(false).verify(
-                    List.of(new ExpectedBinary(scratch, "linux", "amd64", "v1", CgoMode.OFF)),
-                    VerifyPolicy.DEFAULTS.withAllowStaticPie(false).withRequireStripped(true));
+            List<VerifiedBinary> verified = new BinaryVerifier(false)
+                    .verify(
+                            List.of(new ExpectedBinary(scratch, "linux", "amd64", "v1", CgoMode.OFF)),
+                            VerifyPolicy.DEFAULTS.withAllowStaticPie(false).withRequireStripped(true));
             VerifyReport report = new VerifyReport(verified);
             report.summaryTable();
             report.entries();
@@ -108,15 +109,16 @@ class BinaryAnalyzerFuzzTest {
     @Test
     void everySeedIsAWellFormedBinary() throws Exception {
         for (Map.Entry<String, byte[]> seed : FuzzSeeds.all().entrySet()) {
-            BinaryReport report = BinaryAnalyzer.analyze(new FileView(new InMemoryFileChannel(seed.getValue()), 0,
-                    seed.getValue().length));
+            BinaryReport report = BinaryAnalyzer.analyze(
+                    new FileView(new InMemoryFileChannel(seed.getValue()), 0, seed.getValue().length));
             assertNotNull(report.format(), seed.getKey());
             if (!seed.getKey().contains("dynamic")) {
                 assertNotNull(report.goBuildInfo(), seed.getKey() + ": " + report);
                 assertEquals("example.com/fixture", report.goBuildInfo().path(), seed.getKey());
             }
-            byte[] committed = Files.readAllBytes(Path.of("src/test/resources/io/github/staticgo/binary/"
-                    + "BinaryAnalyzerFuzzTestInputs").resolve(seed.getKey()));
+            byte[] committed = Files.readAllBytes(
+                    Path.of("src/test/resources/io/github/staticgo/binary/" + "BinaryAnalyzerFuzzTestInputs")
+                            .resolve(seed.getKey()));
             assertEquals(List.of(), diff(committed, seed.getValue()), seed.getKey() + " is committed as generated");
         }
     }
@@ -136,7 +138,8 @@ class BinaryAnalyzerFuzzTest {
     static void analyze(byte[] data) throws IOException {
         timed(data, () -> {
             try {
-                BinaryReport report = BinaryAnalyzer.analyze(new FileView(new InMemoryFileChannel(data), 0, data.length));
+                BinaryReport report =
+                        BinaryAnalyzer.analyze(new FileView(new InMemoryFileChannel(data), 0, data.length));
                 assertNotNull(report.format());
                 report.toString(); // every accessor of every nested record
             } catch (MalformedBinaryException expected) {

@@ -49,7 +49,8 @@ class CraftedBinariesTest {
 
     /** A static ELF64 x86-64 executable: header, one PT_LOAD over the whole file. */
     private static ElfImage minimalStatic(int size) {
-        return ElfImage.elf64(size).header(ET_EXEC, EM_X86_64, 64, 1, 0, 0, 0)
+        return ElfImage.elf64(size)
+                .header(ET_EXEC, EM_X86_64, 64, 1, 0, 0, 0)
                 .phdr(0, 64, ElfImage.PT_LOAD, ElfImage.PF_R | ElfImage.PF_X, 0, 0x400000, size, size);
     }
 
@@ -64,14 +65,20 @@ class CraftedBinariesTest {
      */
     private static ElfImage upxLike(boolean magic) {
         int size = 8192;
-        ElfImage image = ElfImage.elf64(size).header(ET_EXEC, EM_X86_64, 64, 2, 0, 0, 0)
+        ElfImage image = ElfImage.elf64(size)
+                .header(ET_EXEC, EM_X86_64, 64, 2, 0, 0, 0)
                 .phdr(0, 64, ElfImage.PT_LOAD, ElfImage.PF_R | ElfImage.PF_X, 0, 0x400000, size, size)
                 .phdr(1, 64, ElfImage.PT_LOAD, ElfImage.PF_R | ElfImage.PF_W, 0, 0x600000, 0, 0x1000);
         int lInfo = 64 + 2 * 56;
         ByteBuffer info = ByteBuffer.allocate(24).order(ByteOrder.LITTLE_ENDIAN);
-        info.putInt(0x12345678).put((magic ? "UPX!" : "ABC!").getBytes(StandardCharsets.US_ASCII))
-                .putShort((short) 0x1000).put((byte) 13).put((byte) 22) // l_version 13, UPX_F_LINUX_ELF64_AMD
-                .putInt(0).putInt(size * 3).putInt(size * 3); // p_info: progid, filesize, blocksize
+        info.putInt(0x12345678)
+                .put((magic ? "UPX!" : "ABC!").getBytes(StandardCharsets.US_ASCII))
+                .putShort((short) 0x1000)
+                .put((byte) 13)
+                .put((byte) 22) // l_version 13, UPX_F_LINUX_ELF64_AMD
+                .putInt(0)
+                .putInt(size * 3)
+                .putInt(size * 3); // p_info: progid, filesize, blocksize
         image.bytes(lInfo, info.array());
         if (magic) {
             image.ascii(size - 36, "UPX!");
@@ -109,10 +116,12 @@ class CraftedBinariesTest {
      * {@code text} at {@code at}: where the NSS search looks when there are no section headers.
      */
     private static byte[] readOnlyData(int size, int at, String text) {
-        return ElfImage.elf64(0x1000 + size).header(ET_EXEC, EM_X86_64, 64, 2, 0, 0, 0)
+        return ElfImage.elf64(0x1000 + size)
+                .header(ET_EXEC, EM_X86_64, 64, 2, 0, 0, 0)
                 .phdr(0, 64, ElfImage.PT_LOAD, ElfImage.PF_R | ElfImage.PF_X, 0, 0x400000, 0x1000, 0x1000)
                 .phdr(1, 64, ElfImage.PT_LOAD, ElfImage.PF_R, 0x1000, 0x500000, size, size)
-                .ascii(0x1000 + at, text).toArray();
+                .ascii(0x1000 + at, text)
+                .toArray();
     }
 
     /**
@@ -123,7 +132,8 @@ class CraftedBinariesTest {
     @Test
     void glibcNssLoaderStringsAsCStringsAreNss() throws Exception {
         for (String loader : List.of("libnss_%s.so%s", "_nss_%s_%s", "libnss_")) {
-            assertTrue(analyze(readOnlyData(0x1000, 0x100, "\0" + loader + "\0")).glibcNss(), loader);
+            assertTrue(
+                    analyze(readOnlyData(0x1000, 0x100, "\0" + loader + "\0")).glibcNss(), loader);
             assertTrue(analyze(readOnlyData(0x1000, 0, loader + "\0")).glibcNss(), loader + " at the start");
         }
     }
@@ -131,7 +141,8 @@ class CraftedBinariesTest {
     @Test
     void aLoaderStringAcrossTwoChunksOfTheSearchIsFound() throws Exception {
         int chunk = 1 << 20;
-        assertTrue(analyze(readOnlyData(chunk + 0x1000, chunk - 5, "\0libnss_%s.so%s\0")).glibcNss());
+        assertTrue(analyze(readOnlyData(chunk + 0x1000, chunk - 5, "\0libnss_%s.so%s\0"))
+                .glibcNss());
     }
 
     /**
@@ -140,10 +151,13 @@ class CraftedBinariesTest {
      */
     @Test
     void nsswitchPathAndLoaderStringsInsideOtherTextAreNotNss() throws Exception {
-        assertFalse(analyze(readOnlyData(0x1000, 0x100, "\0/etc/nsswitch.conf\0")).glibcNss());
-        assertFalse(analyze(readOnlyData(0x1000, 0x100, "\0libnss_files.so.2\0")).glibcNss());
+        assertFalse(
+                analyze(readOnlyData(0x1000, 0x100, "\0/etc/nsswitch.conf\0")).glibcNss());
+        assertFalse(
+                analyze(readOnlyData(0x1000, 0x100, "\0libnss_files.so.2\0")).glibcNss());
         assertFalse(analyze(readOnlyData(0x1000, 0x100, "\0mylibnss_\0")).glibcNss());
-        assertFalse(analyze(readOnlyData(0x1000, 0x100, "lookup_nss_%s_%sfiles")).glibcNss());
+        assertFalse(
+                analyze(readOnlyData(0x1000, 0x100, "lookup_nss_%s_%sfiles")).glibcNss());
     }
 
     // --- Program and section header counts ------------------------------------------------------
@@ -152,7 +166,8 @@ class CraftedBinariesTest {
     void pnXnumTakesTheProgramHeaderCountFromSectionHeaderZero() throws Exception {
         int size = 4096;
         long shoff = 0x800;
-        ElfImage image = ElfImage.elf64(size).header(ET_EXEC, EM_X86_64, 64, 0xffff, shoff, 1, 0)
+        ElfImage image = ElfImage.elf64(size)
+                .header(ET_EXEC, EM_X86_64, 64, 0xffff, shoff, 1, 0)
                 .phdr(0, 64, ElfImage.PT_LOAD, ElfImage.PF_R | ElfImage.PF_X, 0, 0x400000, size, size)
                 .phdr(1, 64, ElfImage.PT_INTERP, ElfImage.PF_R, 0x400, 0x400400, 28, 28)
                 .ascii(0x400, "/lib64/ld-linux-x86-64.so.2\0")
@@ -168,7 +183,8 @@ class CraftedBinariesTest {
      * entry 0 is a PT_LOAD over the whole file and the rest are PT_NULL (zero).
      */
     private static ElfImage pnXnum(int imageSize, long count, long fileSize) {
-        return ElfImage.elf64(imageSize).header(ET_EXEC, EM_X86_64, 128, 0xffff, 64, 1, 0)
+        return ElfImage.elf64(imageSize)
+                .header(ET_EXEC, EM_X86_64, 128, 0xffff, 64, 1, 0)
                 .shdr(0, 64, 0, 0, 0, 0, 0, (int) count)
                 .phdr(0, 128, ElfImage.PT_LOAD, ElfImage.PF_R | ElfImage.PF_X, 0, 0x400000, fileSize, fileSize);
     }
@@ -190,7 +206,8 @@ class CraftedBinariesTest {
                 return Long.parseLong(line.split(" ")[2]);
             }
         }
-        throw new AssertionError("readelf names no program header count:\n" + readelf.lines().limit(10).toList());
+        throw new AssertionError("readelf names no program header count:\n"
+                + readelf.lines().limit(10).toList());
     }
 
     @Test
@@ -198,7 +215,8 @@ class CraftedBinariesTest {
         Path file = write(pnXnum(70_000).toArray());
         String readelf = readelfSegments(file);
         assertEquals(70_000, programHeaderCount(readelf));
-        assertTrue(readelf.lines().map(String::strip).noneMatch(l -> l.startsWith("INTERP") || l.startsWith("DYNAMIC")));
+        assertTrue(
+                readelf.lines().map(String::strip).noneMatch(l -> l.startsWith("INTERP") || l.startsWith("DYNAMIC")));
         BinaryReport report = analyzer.analyze(file);
         assertEquals(70_000, report.elf().programHeaders());
         assertEquals(Linkage.STATIC, report.linkage());
@@ -248,64 +266,84 @@ class CraftedBinariesTest {
 
     @Test
     void pnXnumWithoutSectionHeadersIsMalformed() throws Exception {
-        malformed(ElfImage.elf64(4096).header(ET_EXEC, EM_X86_64, 64, 0xffff, 0, 0, 0).toArray());
+        malformed(ElfImage.elf64(4096)
+                .header(ET_EXEC, EM_X86_64, 64, 0xffff, 0, 0, 0)
+                .toArray());
     }
 
     @Test
     void pnXnumWithAnAbsurdRealCountIsMalformed() throws Exception {
         long shoff = 0x800;
-        malformed(ElfImage.elf64(4096).header(ET_EXEC, EM_X86_64, 64, 0xffff, shoff, 1, 0)
-                .shdr(0, shoff, 0, 0, 0, 0, 0, 0x7fffffff).toArray());
+        malformed(ElfImage.elf64(4096)
+                .header(ET_EXEC, EM_X86_64, 64, 0xffff, shoff, 1, 0)
+                .shdr(0, shoff, 0, 0, 0, 0, 0, 0x7fffffff)
+                .toArray());
     }
 
     @Test
     void sectionCountOf0xffffRunsPastTheFile() throws Exception {
-        malformed(minimalStatic(4096).header(ET_EXEC, EM_X86_64, 64, 1, 0x800, 0xffff, 0).toArray());
+        malformed(minimalStatic(4096)
+                .header(ET_EXEC, EM_X86_64, 64, 1, 0x800, 0xffff, 0)
+                .toArray());
     }
 
     @Test
     void programHeaderCountOf0xfffeRunsPastTheFile() throws Exception {
-        malformed(minimalStatic(4096).header(ET_EXEC, EM_X86_64, 64, 0xfffe, 0, 0, 0).toArray());
+        malformed(minimalStatic(4096)
+                .header(ET_EXEC, EM_X86_64, 64, 0xfffe, 0, 0, 0)
+                .toArray());
     }
 
     @Test
     void shnumZeroTakesTheCountFromSectionHeaderZero() throws Exception {
         // SHN_LORESERVE rule: e_shnum 0 and sh_size of section 0 holds the count (here absurd).
         long shoff = 0x800;
-        ElfImage image = minimalStatic(4096).header(ET_EXEC, EM_X86_64, 64, 1, shoff, 0, 0)
+        ElfImage image = minimalStatic(4096)
+                .header(ET_EXEC, EM_X86_64, 64, 1, shoff, 0, 0)
                 .shdr(0, shoff, 0, 0, 0, 0x10000000L, 0, 0);
         malformed(image.toArray());
     }
 
     @Test
     void sectionNameTableIndexOutOfRangeIsMalformed() throws Exception {
-        malformed(minimalStatic(4096).header(ET_EXEC, EM_X86_64, 64, 1, 0x800, 2, 7).toArray());
+        malformed(minimalStatic(4096)
+                .header(ET_EXEC, EM_X86_64, 64, 1, 0x800, 2, 7)
+                .toArray());
     }
 
     // --- Offsets and sizes past the end -----------------------------------------------------------
 
     @Test
     void programHeaderTablePastTheEndIsMalformed() throws Exception {
-        malformed(minimalStatic(4096).header(ET_EXEC, EM_X86_64, 0x7fff_ffff_ffff_fff0L, 1, 0, 0, 0).toArray());
-        malformed(minimalStatic(4096).header(ET_EXEC, EM_X86_64, -64, 1, 0, 0, 0).toArray());
+        malformed(minimalStatic(4096)
+                .header(ET_EXEC, EM_X86_64, 0x7fff_ffff_ffff_fff0L, 1, 0, 0, 0)
+                .toArray());
+        malformed(
+                minimalStatic(4096).header(ET_EXEC, EM_X86_64, -64, 1, 0, 0, 0).toArray());
     }
 
     @Test
     void loadSegmentLargerThanTheFileIsMalformed() throws Exception {
-        malformed(minimalStatic(4096).phdr(0, 64, ElfImage.PT_LOAD, 5, 0, 0x400000, -1L, -1L).toArray());
-        malformed(minimalStatic(4096).phdr(0, 64, ElfImage.PT_LOAD, 5, 4000, 0x400000, 200, 200).toArray());
+        malformed(minimalStatic(4096)
+                .phdr(0, 64, ElfImage.PT_LOAD, 5, 0, 0x400000, -1L, -1L)
+                .toArray());
+        malformed(minimalStatic(4096)
+                .phdr(0, 64, ElfImage.PT_LOAD, 5, 4000, 0x400000, 200, 200)
+                .toArray());
     }
 
     @Test
     void interpreterOutsideTheFileOrHugeIsMalformed() throws Exception {
         ElfImage image = minimalStatic(4096).header(ET_EXEC, EM_X86_64, 64, 2, 0, 0, 0);
         malformed(image.phdr(1, 64, ElfImage.PT_INTERP, 4, 5000, 0, 28, 28).toArray());
-        malformed(image.phdr(1, 64, ElfImage.PT_INTERP, 4, 0x100, 0, 1L << 40, 1L << 40).toArray());
+        malformed(image.phdr(1, 64, ElfImage.PT_INTERP, 4, 0x100, 0, 1L << 40, 1L << 40)
+                .toArray());
     }
 
     @Test
     void dynamicSegmentOutsideTheFileIsMalformed() throws Exception {
-        ElfImage image = minimalStatic(4096).header(ET_EXEC, EM_X86_64, 64, 2, 0, 0, 0)
+        ElfImage image = minimalStatic(4096)
+                .header(ET_EXEC, EM_X86_64, 64, 2, 0, 0, 0)
                 .phdr(1, 64, ElfImage.PT_DYNAMIC, 6, 1L << 62, 0x600000, 0x100, 0x100);
         malformed(image.toArray());
     }
@@ -314,7 +352,8 @@ class CraftedBinariesTest {
     private static ElfImage withDynamic(long strtab) {
         int size = 4096;
         long dynamic = 0x800;
-        return ElfImage.elf64(size).header(ET_DYN, EM_X86_64, 64, 2, 0, 0, 0)
+        return ElfImage.elf64(size)
+                .header(ET_DYN, EM_X86_64, 64, 2, 0, 0, 0)
                 .phdr(0, 64, ElfImage.PT_LOAD, ElfImage.PF_R | ElfImage.PF_X, 0, 0, size, size)
                 .phdr(1, 64, ElfImage.PT_DYNAMIC, ElfImage.PF_R | ElfImage.PF_W, dynamic, dynamic, 6 * 16, 6 * 16)
                 .dyn(dynamic, 0, 1, 1) // DT_NEEDED "libc.so.6"
@@ -381,7 +420,8 @@ class CraftedBinariesTest {
     @Test
     void armHardFloatAbiIsReported() throws Exception {
         ElfImage image = new ElfImage(4096, false, ByteOrder.LITTLE_ENDIAN)
-                .header(ET_EXEC, 40, 52, 1, 0, 0, 0).flags(0x05000400) // EABI5, EF_ARM_ABI_FLOAT_HARD
+                .header(ET_EXEC, 40, 52, 1, 0, 0, 0)
+                .flags(0x05000400) // EABI5, EF_ARM_ABI_FLOAT_HARD
                 .phdr(0, 52, ElfImage.PT_LOAD, 5, 0, 0x10000, 4096, 4096);
         BinaryReport report = analyze(image.toArray());
         assertEquals("arm", report.goarch());
@@ -391,7 +431,8 @@ class CraftedBinariesTest {
     @Test
     void mipsN32IsNotGoMips() throws Exception {
         ElfImage image = new ElfImage(4096, false, ByteOrder.BIG_ENDIAN)
-                .header(ET_EXEC, 8, 52, 1, 0, 0, 0).flags(0x20) // EF_MIPS_ABI2
+                .header(ET_EXEC, 8, 52, 1, 0, 0, 0)
+                .flags(0x20) // EF_MIPS_ABI2
                 .phdr(0, 52, ElfImage.PT_LOAD, 5, 0, 0x10000, 4096, 4096);
         BinaryReport report = analyze(image.toArray());
         assertNull(report.goarch());
@@ -409,8 +450,8 @@ class CraftedBinariesTest {
         int size = 8192;
         long base = 0x10000;
         int ptr = is64 ? 8 : 4;
-        ElfImage image = new ElfImage(size, is64, order)
-                .header(ET_EXEC, is64 ? EM_X86_64 : 8, is64 ? 64 : 52, 2, 0, 0, 0);
+        ElfImage image =
+                new ElfImage(size, is64, order).header(ET_EXEC, is64 ? EM_X86_64 : 8, is64 ? 64 : 52, 2, 0, 0, 0);
         int phoff = image.ehsize();
         image.phdr(0, phoff, ElfImage.PT_LOAD, ElfImage.PF_R | ElfImage.PF_X, 0, 0x1000, 0x1000, 0x1000);
         image.phdr(1, phoff, ElfImage.PT_LOAD, ElfImage.PF_R | ElfImage.PF_W, 0x1000, base, 0x1000, 0x2000);
@@ -477,7 +518,10 @@ class CraftedBinariesTest {
     void otherFilesAreUnknownNotErrors() throws Exception {
         assertEquals(Format.UNKNOWN, analyze(new byte[0]).format());
         assertEquals(Format.UNKNOWN, analyze(new byte[] {0x7f}).format());
-        assertEquals(Format.UNKNOWN, analyze("#!/bin/sh\necho hi\n".getBytes(StandardCharsets.US_ASCII)).format());
+        assertEquals(
+                Format.UNKNOWN,
+                analyze("#!/bin/sh\necho hi\n".getBytes(StandardCharsets.US_ASCII))
+                        .format());
         assertEquals("unknown", analyze(new byte[] {1, 2, 3, 4, 5}).format().jsonName());
         // A Java class file shares the fat Mach-O magic; its version sits where the count would.
         byte[] javaClass = {(byte) 0xca, (byte) 0xfe, (byte) 0xba, (byte) 0xbe, 0, 0, 0, 61, 0, 0};
@@ -519,14 +563,24 @@ class CraftedBinariesTest {
     void fatSlicePastTheEndIsMalformed() throws Exception {
         ByteBuffer fat = ByteBuffer.allocate(4096).order(ByteOrder.BIG_ENDIAN);
         fat.putInt(0xcafebabf).putInt(1);
-        fat.putInt(0x0100000c).putInt(0).putLong(4096).putLong(Long.MAX_VALUE).putInt(14).putInt(0);
+        fat.putInt(0x0100000c)
+                .putInt(0)
+                .putLong(4096)
+                .putLong(Long.MAX_VALUE)
+                .putInt(14)
+                .putInt(0);
         malformed(fat.array());
     }
 
     @Test
     void machOWithAbsurdLoadCommandCountsIsMalformed() throws Exception {
         ByteBuffer mach = ByteBuffer.allocate(4096).order(ByteOrder.LITTLE_ENDIAN);
-        mach.putInt(0xfeedfacf).putInt(0x0100000c).putInt(0).putInt(2).putInt(-1).putInt(-1);
+        mach.putInt(0xfeedfacf)
+                .putInt(0x0100000c)
+                .putInt(0)
+                .putInt(2)
+                .putInt(-1)
+                .putInt(-1);
         malformed(mach.array());
         mach.putInt(16, 3).putInt(20, 100); // three commands declared, zero-sized command inside
         malformed(mach.array());

@@ -68,12 +68,23 @@ final class ElfImage {
     ElfImage phdr(int index, long phoff, int type, int flags, long offset, long vaddr, long filesz, long memsz) {
         int at = (int) (phoff + (long) index * phentsize());
         if (is64) {
-            buffer.putInt(at, type).putInt(at + 4, flags).putLong(at + 8, offset).putLong(at + 16, vaddr)
-                    .putLong(at + 24, vaddr).putLong(at + 32, filesz).putLong(at + 40, memsz).putLong(at + 48, 0x1000);
+            buffer.putInt(at, type)
+                    .putInt(at + 4, flags)
+                    .putLong(at + 8, offset)
+                    .putLong(at + 16, vaddr)
+                    .putLong(at + 24, vaddr)
+                    .putLong(at + 32, filesz)
+                    .putLong(at + 40, memsz)
+                    .putLong(at + 48, 0x1000);
         } else {
-            buffer.putInt(at, type).putInt(at + 4, (int) offset).putInt(at + 8, (int) vaddr)
-                    .putInt(at + 12, (int) vaddr).putInt(at + 16, (int) filesz).putInt(at + 20, (int) memsz)
-                    .putInt(at + 24, flags).putInt(at + 28, 0x1000);
+            buffer.putInt(at, type)
+                    .putInt(at + 4, (int) offset)
+                    .putInt(at + 8, (int) vaddr)
+                    .putInt(at + 12, (int) vaddr)
+                    .putInt(at + 16, (int) filesz)
+                    .putInt(at + 20, (int) memsz)
+                    .putInt(at + 24, flags)
+                    .putInt(at + 28, 0x1000);
         }
         return this;
     }
@@ -82,11 +93,19 @@ final class ElfImage {
     ElfImage shdr(int index, long shoff, int name, int type, long offset, long size, int link, int info) {
         int at = (int) (shoff + (long) index * shentsize());
         if (is64) {
-            buffer.putInt(at, name).putInt(at + 4, type).putLong(at + 24, offset).putLong(at + 32, size)
-                    .putInt(at + 40, link).putInt(at + 44, info);
+            buffer.putInt(at, name)
+                    .putInt(at + 4, type)
+                    .putLong(at + 24, offset)
+                    .putLong(at + 32, size)
+                    .putInt(at + 40, link)
+                    .putInt(at + 44, info);
         } else {
-            buffer.putInt(at, name).putInt(at + 4, type).putInt(at + 16, (int) offset).putInt(at + 20, (int) size)
-                    .putInt(at + 24, link).putInt(at + 28, info);
+            buffer.putInt(at, name)
+                    .putInt(at + 4, type)
+                    .putInt(at + 16, (int) offset)
+                    .putInt(at + 20, (int) size)
+                    .putInt(at + 24, link)
+                    .putInt(at + 28, info);
         }
         return this;
     }

@@ -60,7 +60,9 @@ final class FuzzSeeds {
     static byte[] inlineBuildInfo(String goVersion, String modinfo) {
         byte[] mod = modinfo.getBytes(StandardCharsets.UTF_8);
         ByteBuffer b = ByteBuffer.allocate(32 + 2 + goVersion.length() + 2 + 32 + mod.length);
-        b.put("\u00ff Go buildinf:".getBytes(StandardCharsets.ISO_8859_1)).put((byte) 8).put((byte) 2);
+        b.put("\u00ff Go buildinf:".getBytes(StandardCharsets.ISO_8859_1))
+                .put((byte) 8)
+                .put((byte) 2);
         b.position(32);
         b.put((byte) goVersion.length()).put(goVersion.getBytes(StandardCharsets.US_ASCII));
         int length = mod.length + 32;
@@ -76,7 +78,8 @@ final class FuzzSeeds {
     private static byte[] note(ByteOrder order, String name, int type, byte[] desc) {
         int nameSize = name.length() + 1;
         int nameAligned = nameSize + 3 & -4;
-        ByteBuffer b = ByteBuffer.allocate(12 + nameAligned + (desc.length + 3 & -4)).order(order);
+        ByteBuffer b =
+                ByteBuffer.allocate(12 + nameAligned + (desc.length + 3 & -4)).order(order);
         b.putInt(nameSize).putInt(desc.length).putInt(type).put(name.getBytes(StandardCharsets.US_ASCII));
         b.position(12 + nameAligned);
         b.put(desc);
@@ -117,13 +120,17 @@ final class FuzzSeeds {
     static byte[] elfPointerFormat() {
         int size = 0x2000;
         long base = 0x10000;
-        ElfImage image = new ElfImage(size, false, ByteOrder.BIG_ENDIAN).header(2, 8, 52, 2, 0, 0, 0).flags(0x50001007);
+        ElfImage image = new ElfImage(size, false, ByteOrder.BIG_ENDIAN)
+                .header(2, 8, 52, 2, 0, 0, 0)
+                .flags(0x50001007);
         image.phdr(0, 52, ElfImage.PT_LOAD, ElfImage.PF_R | ElfImage.PF_X, 0, 0x1000, 0x1000, 0x1000);
         image.phdr(1, 52, ElfImage.PT_LOAD, ElfImage.PF_R | ElfImage.PF_W, 0x1000, base, 0x1000, 0x2000);
         String version = "go1.17.13";
         byte[] mod = MODINFO.replace("amd64", "mips").getBytes(StandardCharsets.UTF_8);
         ByteBuffer b = image.buffer;
-        b.put(0x1010, "\u00ff Go buildinf:".getBytes(StandardCharsets.ISO_8859_1)).put(0x1010 + 14, (byte) 4).put(0x1010 + 15, (byte) 1);
+        b.put(0x1010, "\u00ff Go buildinf:".getBytes(StandardCharsets.ISO_8859_1))
+                .put(0x1010 + 14, (byte) 4)
+                .put(0x1010 + 15, (byte) 1);
         b.putInt(0x1010 + 16, (int) base + 0x100).putInt(0x1010 + 20, (int) base + 0x120);
         b.putInt(0x1100, (int) base + 0x200).putInt(0x1104, version.length());
         b.putInt(0x1120, (int) base + 0x300).putInt(0x1124, mod.length + 32);
@@ -138,7 +145,8 @@ final class FuzzSeeds {
         int size = 0x1000;
         long dynamic = 0x800;
         String strings = "\0libc.so.6\0libm.so.6\0libfoo.so\0/opt/lib\0";
-        ElfImage image = ElfImage.elf64(size).header(3, 183, 64, 3, 0, 0, 0) // ET_DYN, AArch64
+        ElfImage image = ElfImage.elf64(size)
+                .header(3, 183, 64, 3, 0, 0, 0) // ET_DYN, AArch64
                 .phdr(0, 64, ElfImage.PT_LOAD, ElfImage.PF_R | ElfImage.PF_X, 0, 0, size, size)
                 .phdr(1, 64, ElfImage.PT_INTERP, ElfImage.PF_R, 0x200, 0x200, 27, 27)
                 .phdr(2, 64, ElfImage.PT_DYNAMIC, ElfImage.PF_R | ElfImage.PF_W, dynamic, dynamic, 9 * 16, 9 * 16)
@@ -160,10 +168,17 @@ final class FuzzSeeds {
         b.put(0, (byte) 'M').put(1, (byte) 'Z').putInt(0x3c, 0x40);
         b.putInt(0x40, 0x00004550);
         int coff = 0x44;
-        b.putShort(coff, (short) 0x8664).putShort(coff + 2, (short) 3).putInt(coff + 8, 0x700).putInt(coff + 12, 1)
-                .putShort(coff + 16, (short) 240).putShort(coff + 18, (short) 0x22);
+        b.putShort(coff, (short) 0x8664)
+                .putShort(coff + 2, (short) 3)
+                .putInt(coff + 8, 0x700)
+                .putInt(coff + 12, 1)
+                .putShort(coff + 16, (short) 240)
+                .putShort(coff + 18, (short) 0x22);
         int opt = coff + 20;
-        b.putShort(opt, (short) 0x20b).putLong(opt + 24, 0x400000L).putShort(opt + 68, (short) 3).putInt(opt + 108, 16);
+        b.putShort(opt, (short) 0x20b)
+                .putLong(opt + 24, 0x400000L)
+                .putShort(opt + 68, (short) 3)
+                .putInt(opt + 108, 16);
         b.putInt(opt + 112 + 8, 0x3000).putInt(opt + 112 + 12, 40); // import directory
         int sections = opt + 240;
         section(b, sections, ".text", 0x200, 0x1000, 0x200, 0x200, 0x60000020);
@@ -176,15 +191,27 @@ final class FuzzSeeds {
         return b.array();
     }
 
-    private static void section(ByteBuffer b, int at, String name, int virtualSize, int rva, int rawSize, int raw, int flags) {
-        b.put(at, name.getBytes(StandardCharsets.US_ASCII)).putInt(at + 8, virtualSize).putInt(at + 12, rva)
-                .putInt(at + 16, rawSize).putInt(at + 20, raw).putInt(at + 36, flags);
+    private static void section(
+            ByteBuffer b, int at, String name, int virtualSize, int rva, int rawSize, int raw, int flags) {
+        b.put(at, name.getBytes(StandardCharsets.US_ASCII))
+                .putInt(at + 8, virtualSize)
+                .putInt(at + 12, rva)
+                .putInt(at + 16, rawSize)
+                .putInt(at + 20, raw)
+                .putInt(at + 36, flags);
     }
 
     /** Thin 64-bit little-endian Mach-O: __PAGEZERO, __TEXT/__text, __DATA/__go_buildinfo, libSystem, LC_BUILD_VERSION, LC_SYMTAB. */
     static byte[] macho(int cpuType) {
         ByteBuffer b = ByteBuffer.allocate(0x1400).order(ByteOrder.LITTLE_ENDIAN);
-        b.putInt(0xfeedfacf).putInt(cpuType).putInt(3).putInt(2).putInt(6).putInt(0).putInt(0x85).putInt(0);
+        b.putInt(0xfeedfacf)
+                .putInt(cpuType)
+                .putInt(3)
+                .putInt(2)
+                .putInt(6)
+                .putInt(0)
+                .putInt(0x85)
+                .putInt(0);
         int start = b.position();
         segment(b, "__PAGEZERO", 0, 0x1000, 0, 0, 0, 0, null, 0, 0, 0);
         segment(b, "__TEXT", 0x100000000L, 0x1000, 0, 0x1000, 5, 5, "__text", 0x100000800L, 0x100, 0x800);
@@ -200,17 +227,43 @@ final class FuzzSeeds {
         return b.array();
     }
 
-    private static void segment(ByteBuffer b, String name, long vmaddr, long vmsize, long fileoff, long filesize,
-            int maxprot, int initprot, String section, long addr, long size, int offset) {
+    private static void segment(
+            ByteBuffer b,
+            String name,
+            long vmaddr,
+            long vmsize,
+            long fileoff,
+            long filesize,
+            int maxprot,
+            int initprot,
+            String section,
+            long addr,
+            long size,
+            int offset) {
         int nsects = section == null ? 0 : 1;
         b.putInt(0x19).putInt(72 + 80 * nsects);
         b.put(java.util.Arrays.copyOf(name.getBytes(StandardCharsets.US_ASCII), 16));
-        b.putLong(vmaddr).putLong(vmsize).putLong(fileoff).putLong(filesize).putInt(maxprot).putInt(initprot)
-                .putInt(nsects).putInt(0);
+        b.putLong(vmaddr)
+                .putLong(vmsize)
+                .putLong(fileoff)
+                .putLong(filesize)
+                .putInt(maxprot)
+                .putInt(initprot)
+                .putInt(nsects)
+                .putInt(0);
         if (section != null) {
             b.put(java.util.Arrays.copyOf(section.getBytes(StandardCharsets.US_ASCII), 16));
             b.put(java.util.Arrays.copyOf(name.getBytes(StandardCharsets.US_ASCII), 16));
-            b.putLong(addr).putLong(size).putInt(offset).putInt(4).putInt(0).putInt(0).putInt(0).putInt(0).putInt(0).putInt(0);
+            b.putLong(addr)
+                    .putLong(size)
+                    .putInt(offset)
+                    .putInt(4)
+                    .putInt(0)
+                    .putInt(0)
+                    .putInt(0)
+                    .putInt(0)
+                    .putInt(0)
+                    .putInt(0);
         }
     }
 
@@ -221,7 +274,11 @@ final class FuzzSeeds {
         ByteBuffer b = ByteBuffer.allocate(0x1000 + amd64.length + arm64.length).order(ByteOrder.BIG_ENDIAN);
         b.putInt(0xcafebabe).putInt(2);
         b.putInt(0x01000007).putInt(3).putInt(0x1000).putInt(amd64.length).putInt(12);
-        b.putInt(0x0100000c).putInt(0).putInt(0x1000 + amd64.length).putInt(arm64.length).putInt(12);
+        b.putInt(0x0100000c)
+                .putInt(0)
+                .putInt(0x1000 + amd64.length)
+                .putInt(arm64.length)
+                .putInt(12);
         b.put(0x1000, amd64).put(0x1000 + amd64.length, arm64);
         return b.array();
     }

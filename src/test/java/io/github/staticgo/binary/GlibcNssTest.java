@@ -1,10 +1,9 @@
 package io.github.staticgo.binary;
 
-import io.github.staticgo.Tools;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.staticgo.Tools;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -52,8 +51,7 @@ class GlibcNssTest {
     private static final String NETGO = "-tags=netgo,osusergo";
 
     /** A build: its directory, environment, command and whether the build asks for glibc's NSS. */
-    private record Fixture(Path dir, Map<String, String> env, List<String> command, boolean glibcNss) {
-    }
+    private record Fixture(Path dir, Map<String, String> env, List<String> command, boolean glibcNss) {}
 
     @TempDir
     static Path dir;
@@ -78,10 +76,20 @@ class GlibcNssTest {
             // With net's and os/user's cgo code left out, no package uses cgo: Go links it alone, statically.
             goFixture(module, "go-cgo-netgo-osusergo" + suffix, cgo, false, ldflags, NETGO);
             goFixture(module, "go-musl-static" + suffix, musl, false, ldflags + STATIC_EXTERNAL_LINK);
-            goFixture(module, "go-musl-static-netgo-osusergo" + suffix, musl, false,
-                    ldflags + STATIC_EXTERNAL_LINK, NETGO);
-            goFixture(module, "go-glibc-static-netgo-osusergo" + suffix, cgo, false,
-                    ldflags + STATIC_EXTERNAL_LINK, NETGO);
+            goFixture(
+                    module,
+                    "go-musl-static-netgo-osusergo" + suffix,
+                    musl,
+                    false,
+                    ldflags + STATIC_EXTERNAL_LINK,
+                    NETGO);
+            goFixture(
+                    module,
+                    "go-glibc-static-netgo-osusergo" + suffix,
+                    cgo,
+                    false,
+                    ldflags + STATIC_EXTERNAL_LINK,
+                    NETGO);
             goFixture(module, "go-glibc-static" + suffix, cgo, true, ldflags + STATIC_EXTERNAL_LINK);
             cFixture(c, "c-glibc-static-puts" + suffix, "hello.c", false, strip);
             cFixture(c, "c-glibc-static-getpwnam" + suffix, "pw.c", true, strip);
@@ -90,8 +98,8 @@ class GlibcNssTest {
         try {
             List<Future<?>> builds = new ArrayList<>();
             for (Fixture fixture : fixtures.values()) {
-                builds.add(pool.submit(() ->
-                        Tools.run(fixture.dir, fixture.env, fixture.command.toArray(String[]::new))));
+                builds.add(
+                        pool.submit(() -> Tools.run(fixture.dir, fixture.env, fixture.command.toArray(String[]::new))));
             }
             for (Future<?> build : builds) {
                 build.get();
@@ -101,8 +109,8 @@ class GlibcNssTest {
         }
     }
 
-    private static void goFixture(Path module, String name, Map<String, String> env, boolean glibcNss,
-            String... flags) {
+    private static void goFixture(
+            Path module, String name, Map<String, String> env, boolean glibcNss, String... flags) {
         List<String> command = new ArrayList<>(List.of("go", "build"));
         command.addAll(List.of(flags));
         command.addAll(List.of("-o", binary(name).toString(), "."));
@@ -125,22 +133,26 @@ class GlibcNssTest {
     /** Whether readelf lists glibc's NSS module loader among the symbols of {@code file}. */
     private static boolean symbolTableHasNssLoader(Path file) {
         String symbols = Tools.run(dir, "readelf", "-sW", file.toString());
-        return symbols.lines().map(String::strip).map(l -> l.substring(l.lastIndexOf(' ') + 1))
+        return symbols.lines()
+                .map(String::strip)
+                .map(l -> l.substring(l.lastIndexOf(' ') + 1))
                 .anyMatch(name -> name.equals("__nss_module_load") || name.equals("nss_load_library"));
     }
 
     @TestFactory
     Stream<DynamicTest> glibcNssIsReportedExactlyWhereGlibcsLoaderIsLinkedIn() {
-        return fixtures.entrySet().stream().map(entry -> DynamicTest.dynamicTest(entry.getKey(), () -> {
-            String name = entry.getKey();
-            Path unstripped = binary(name.replace("-stripped", ""));
-            boolean expected = entry.getValue().glibcNss;
-            assertEquals(expected, symbolTableHasNssLoader(unstripped), "readelf -s " + unstripped);
-            BinaryReport report = analyzer.analyze(binary(name));
-            assertTrue(report.linkage() == Linkage.STATIC || report.linkage() == Linkage.STATIC_PIE,
-                    "only static binaries carry NSS inside them: " + report.linkage());
-            assertEquals(name.endsWith("-stripped"), report.stripped());
-            assertEquals(expected, report.glibcNss());
-        }));
+        return fixtures.entrySet().stream()
+                .map(entry -> DynamicTest.dynamicTest(entry.getKey(), () -> {
+                    String name = entry.getKey();
+                    Path unstripped = binary(name.replace("-stripped", ""));
+                    boolean expected = entry.getValue().glibcNss;
+                    assertEquals(expected, symbolTableHasNssLoader(unstripped), "readelf -s " + unstripped);
+                    BinaryReport report = analyzer.analyze(binary(name));
+                    assertTrue(
+                            report.linkage() == Linkage.STATIC || report.linkage() == Linkage.STATIC_PIE,
+                            "only static binaries carry NSS inside them: " + report.linkage());
+                    assertEquals(name.endsWith("-stripped"), report.stripped());
+                    assertEquals(expected, report.glibcNss());
+                }));
     }
 }

@@ -1,7 +1,5 @@
 package io.github.staticgo.binary;
 
-import io.github.staticgo.Tools;
-
 import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -9,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.staticgo.Tools;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -38,20 +37,38 @@ class GoBinariesTest {
 
     /** GOARCH values whose ports are 32-bit or big-endian (Go's port list, not the analyzer). */
     private static final Set<String> BITS_32 = Set.of("386", "arm", "mips", "mipsle");
+
     private static final Set<String> BIG_ENDIAN = Set.of("mips", "mips64", "ppc64", "s390x");
     /** The ABI the Go linker declares in e_flags (cmd/link/internal/ld/elf.go) as the psABIs name it. */
     private static final Map<String, String> ABI = Map.of(
-            "arm", "EABI5", "ppc64", "ELFv1", "ppc64le", "ELFv2", "riscv64", "RISC-V double-float",
-            "mips", "MIPS o32", "mipsle", "MIPS o32", "mips64", "MIPS n64", "mips64le", "MIPS n64",
-            "loong64", "LoongArch lp64d");
+            "arm",
+            "EABI5",
+            "ppc64",
+            "ELFv1",
+            "ppc64le",
+            "ELFv2",
+            "riscv64",
+            "RISC-V double-float",
+            "mips",
+            "MIPS o32",
+            "mipsle",
+            "MIPS o32",
+            "mips64",
+            "MIPS n64",
+            "mips64le",
+            "MIPS n64",
+            "loong64",
+            "LoongArch lp64d");
+
     private static final List<String> WINDOWS_ARCHES = List.of("amd64", "386", "arm64");
     /** IMAGE_DLLCHARACTERISTICS_* bits of the PE/COFF specification. */
     private static final int HIGH_ENTROPY_VA = 0x20;
+
     private static final int DYNAMIC_BASE = 0x40;
     private static final int NX_COMPAT = 0x100;
     /** Variants requested explicitly, read back from the build settings. */
-    private static final Map<String, Map<String, String>> VARIANT_ENV = Map.of(
-            "arm", Map.of("GOARM", "7"), "amd64", Map.of("GOAMD64", "v3"));
+    private static final Map<String, Map<String, String>> VARIANT_ENV =
+            Map.of("arm", Map.of("GOARM", "7"), "amd64", Map.of("GOAMD64", "v3"));
 
     @TempDir
     static Path dir;
@@ -122,43 +139,46 @@ class GoBinariesTest {
 
     @TestFactory
     Stream<DynamicTest> everyLinuxArchitectureIsStaticAndReadsBackItsTarget() {
-        return linuxArches.stream().map(arch -> DynamicTest.dynamicTest("linux/" + arch, () -> {
-            Path file = binaries.get("linux-" + arch);
-            Map<String, String> env = envs.get("linux-" + arch);
-            BinaryReport report = analyzer.analyze(file);
-            GoBuildInfo info = report.goBuildInfo();
-            assertNotNull(info, "build info");
-            assertAll(
-                    () -> assertEquals(Format.ELF, report.format()),
-                    () -> assertEquals("elf", report.format().jsonName()),
-                    () -> assertEquals(arch, report.goarch()),
-                    () -> assertEquals(List.of(arch), report.architectures()),
-                    () -> assertEquals("linux", report.goos()),
-                    () -> assertEquals(Linkage.STATIC, report.linkage()),
-                    () -> assertNull(report.interpreter()),
-                    () -> assertEquals(List.of(), report.needed()),
-                    () -> assertEquals("EXEC", report.elf().typeName()),
-                    () -> assertFalse(report.elf().pie()),
-                    () -> assertEquals(BITS_32.contains(arch) ? 32 : 64, report.bits()),
-                    () -> assertEquals(BIG_ENDIAN.contains(arch) ? "big" : "little", report.endianness()),
-                    () -> assertEquals(ABI.get(arch), report.abi()),
-                    () -> assertNotNull(report.machine()),
-                    () -> assertFalse(report.stripped()),
-                    () -> assertFalse(report.upxPacked()),
-                    () -> assertFalse(report.glibcNss()),
-                    () -> assertEquals(goVersion, report.goVersion()),
-                    () -> assertEquals("linux", info.setting("GOOS")),
-                    () -> assertEquals(arch, info.setting("GOARCH")),
-                    () -> assertEquals(env.get("CGO_ENABLED"), info.setting("CGO_ENABLED")),
-                    () -> assertEquals(Boolean.FALSE, report.cgoEnabled()),
-                    () -> assertEquals("example.com/fixture", info.path()),
-                    () -> assertEquals("example.com/fixture", info.main().path()),
-                    () -> assertEquals(goBuildId(file), report.goBuildId()));
-            for (Map.Entry<String, String> variant : VARIANT_ENV.getOrDefault(arch, Map.of()).entrySet()) {
-                assertEquals(variant.getValue(), report.variant(), variant.getKey());
-                assertEquals(variant.getValue(), info.setting(variant.getKey()));
-            }
-        }));
+        return linuxArches.stream()
+                .map(arch -> DynamicTest.dynamicTest("linux/" + arch, () -> {
+                    Path file = binaries.get("linux-" + arch);
+                    Map<String, String> env = envs.get("linux-" + arch);
+                    BinaryReport report = analyzer.analyze(file);
+                    GoBuildInfo info = report.goBuildInfo();
+                    assertNotNull(info, "build info");
+                    assertAll(
+                            () -> assertEquals(Format.ELF, report.format()),
+                            () -> assertEquals("elf", report.format().jsonName()),
+                            () -> assertEquals(arch, report.goarch()),
+                            () -> assertEquals(List.of(arch), report.architectures()),
+                            () -> assertEquals("linux", report.goos()),
+                            () -> assertEquals(Linkage.STATIC, report.linkage()),
+                            () -> assertNull(report.interpreter()),
+                            () -> assertEquals(List.of(), report.needed()),
+                            () -> assertEquals("EXEC", report.elf().typeName()),
+                            () -> assertFalse(report.elf().pie()),
+                            () -> assertEquals(BITS_32.contains(arch) ? 32 : 64, report.bits()),
+                            () -> assertEquals(BIG_ENDIAN.contains(arch) ? "big" : "little", report.endianness()),
+                            () -> assertEquals(ABI.get(arch), report.abi()),
+                            () -> assertNotNull(report.machine()),
+                            () -> assertFalse(report.stripped()),
+                            () -> assertFalse(report.upxPacked()),
+                            () -> assertFalse(report.glibcNss()),
+                            () -> assertEquals(goVersion, report.goVersion()),
+                            () -> assertEquals("linux", info.setting("GOOS")),
+                            () -> assertEquals(arch, info.setting("GOARCH")),
+                            () -> assertEquals(env.get("CGO_ENABLED"), info.setting("CGO_ENABLED")),
+                            () -> assertEquals(Boolean.FALSE, report.cgoEnabled()),
+                            () -> assertEquals("example.com/fixture", info.path()),
+                            () -> assertEquals(
+                                    "example.com/fixture", info.main().path()),
+                            () -> assertEquals(goBuildId(file), report.goBuildId()));
+                    for (Map.Entry<String, String> variant :
+                            VARIANT_ENV.getOrDefault(arch, Map.of()).entrySet()) {
+                        assertEquals(variant.getValue(), report.variant(), variant.getKey());
+                        assertEquals(variant.getValue(), info.setting(variant.getKey()));
+                    }
+                }));
     }
 
     @Test
@@ -172,7 +192,8 @@ class GoBinariesTest {
         assertEquals("v3", report.variant());
         // Go's own reader lists the same keys in the same order.
         List<String> keys = new ArrayList<>();
-        for (String line : Tools.run(module, "go", "version", "-m", file.toString()).split("\n")) {
+        for (String line :
+                Tools.run(module, "go", "version", "-m", file.toString()).split("\n")) {
             String trimmed = line.strip();
             if (trimmed.startsWith("build\t")) {
                 keys.add(trimmed.substring(6, trimmed.indexOf('=')));
@@ -214,13 +235,15 @@ class GoBinariesTest {
         for (String arch : WINDOWS_ARCHES) {
             Path file = binaries.get("windows-" + arch);
             BinaryReport report = analyzer.analyze(file);
-            assertAll(arch,
+            assertAll(
+                    arch,
                     () -> assertEquals(Format.PE, report.format()),
                     () -> assertEquals("pe", report.format().jsonName()),
                     () -> assertEquals(arch, report.goarch()),
                     () -> assertEquals("windows", report.goos()),
                     () -> assertNull(report.linkage()),
-                    () -> assertTrue(report.needed().stream().anyMatch(n -> n.equalsIgnoreCase("kernel32.dll")),
+                    () -> assertTrue(
+                            report.needed().stream().anyMatch(n -> n.equalsIgnoreCase("kernel32.dll")),
                             report.needed().toString()),
                     () -> assertEquals(arch.equals("386") ? 32 : 64, report.bits()),
                     () -> assertEquals(3, report.pe().subsystem()),
@@ -303,7 +326,8 @@ class GoBinariesTest {
         List<String> command = new ArrayList<>(List.of("go", "run", "."));
         command.addAll(files);
         Map<String, Integer> values = new LinkedHashMap<>();
-        for (String line : Tools.run(tool, Map.of("CGO_ENABLED", "0"), command.toArray(String[]::new)).split("\n")) {
+        for (String line : Tools.run(tool, Map.of("CGO_ENABLED", "0"), command.toArray(String[]::new))
+                .split("\n")) {
             String[] fields = line.split("\t");
             values.put(fields[0], Integer.parseInt(fields[1]));
         }
@@ -325,7 +349,8 @@ class GoBinariesTest {
         for (String arch : List.of("amd64", "arm64")) {
             Path file = binaries.get("darwin-" + arch);
             BinaryReport report = analyzer.analyze(file);
-            assertAll(arch,
+            assertAll(
+                    arch,
                     () -> assertEquals(Format.MACHO, report.format()),
                     () -> assertEquals("macho", report.format().jsonName()),
                     () -> assertEquals(arch, report.goarch()),
@@ -335,7 +360,9 @@ class GoBinariesTest {
                     () -> assertFalse(report.macho().fat()),
                     () -> assertNull(report.linkage()),
                     () -> assertEquals("/usr/lib/dyld", report.interpreter()),
-                    () -> assertTrue(report.needed().contains("/usr/lib/libSystem.B.dylib"), report.needed().toString()),
+                    () -> assertTrue(
+                            report.needed().contains("/usr/lib/libSystem.B.dylib"),
+                            report.needed().toString()),
                     () -> assertEquals(64, report.bits()),
                     () -> assertFalse(report.stripped()),
                     () -> assertEquals("darwin", report.goBuildInfo().setting("GOOS")),

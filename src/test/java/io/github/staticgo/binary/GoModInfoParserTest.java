@@ -35,8 +35,18 @@ class GoModInfoParserTest {
         assertEquals("v0.2.0", info.deps().get(0).replace().version());
         assertEquals("-s -w -X main.version=1.0", info.setting("-ldflags"));
         assertEquals("raw \\value", info.setting("key with space"));
-        assertEquals(List.of("-buildmode", "-ldflags", "-tags", "CGO_ENABLED", "GOARCH", "GOOS", "GOARM",
-                "key with space", "vcs.modified"), List.copyOf(info.settings().keySet()));
+        assertEquals(
+                List.of(
+                        "-buildmode",
+                        "-ldflags",
+                        "-tags",
+                        "CGO_ENABLED",
+                        "GOARCH",
+                        "GOOS",
+                        "GOARM",
+                        "key with space",
+                        "vcs.modified"),
+                List.copyOf(info.settings().keySet()));
         assertEquals(Boolean.FALSE, info.cgoEnabled());
     }
 
@@ -58,9 +68,16 @@ class GoModInfoParserTest {
     @Test
     void brokenLinesAreMalformed() {
         for (String text : List.of(
-                "build\t\n", "build\t=x\n", "build\tkey\n", "build\t\"key\"x\n", "build\tkey=a b\n",
-                "build\tk=\"unterminated\n", "=>\ta\tb\tc\n", "mod\tonly-one-column\n",
-                "mod\ta\tb\n=>\ta\tb\n", "build\t\"k\"=\"\\q\"\n")) {
+                "build\t\n",
+                "build\t=x\n",
+                "build\tkey\n",
+                "build\t\"key\"x\n",
+                "build\tkey=a b\n",
+                "build\tk=\"unterminated\n",
+                "=>\ta\tb\tc\n",
+                "mod\tonly-one-column\n",
+                "mod\ta\tb\n=>\ta\tb\n",
+                "build\t\"k\"=\"\\q\"\n")) {
             assertThrows(MalformedBinaryException.class, () -> GoModInfoParser.parse("go1", text), text);
         }
     }

@@ -1,11 +1,10 @@
 package io.github.staticgo.binary;
 
-import io.github.staticgo.Tools;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.staticgo.Tools;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
@@ -36,8 +35,22 @@ class ImportedSymbolsTest {
         Files.writeString(dir.resolve("hello.c"), Tools.C_HELLO);
         Files.writeString(dir.resolve("pw.c"), Tools.C_GETPWNAM);
         Path module = Tools.goModule(dir.resolve("go"), GlibcNssTest.GO_NET_AND_USER);
-        Tools.run(module, Map.of("CGO_ENABLED", "1"), "go", "build", "-o", dir.resolve("go-cgo").toString(), ".");
-        Tools.run(module, Map.of("CGO_ENABLED", "0"), "go", "build", "-o", dir.resolve("go-pure").toString(), ".");
+        Tools.run(
+                module,
+                Map.of("CGO_ENABLED", "1"),
+                "go",
+                "build",
+                "-o",
+                dir.resolve("go-cgo").toString(),
+                ".");
+        Tools.run(
+                module,
+                Map.of("CGO_ENABLED", "0"),
+                "go",
+                "build",
+                "-o",
+                dir.resolve("go-pure").toString(),
+                ".");
         Tools.run(dir, "gcc", "-o", "hello", "hello.c");
         Tools.run(dir, "gcc", "-o", "pw", "pw.c");
         Tools.run(dir, "gcc", "-static", "-o", "pw-static", "pw.c");
@@ -87,7 +100,12 @@ class ImportedSymbolsTest {
         List<String> expected = readelfUndefined(file, "--dyn-syms");
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
             // e_shoff, and e_shnum with e_shstrndx, of an ELF64 little-endian header
-            channel.write(ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN).putLong(0).flip(), 40);
+            channel.write(
+                    ByteBuffer.allocate(8)
+                            .order(ByteOrder.LITTLE_ENDIAN)
+                            .putLong(0)
+                            .flip(),
+                    40);
             channel.write(ByteBuffer.allocate(4).putInt(0).flip(), 60);
         }
         assertEquals(expected, readelfUndefined(file, "-D", "-s"), "readelf reads the same table through DT_SYMTAB");

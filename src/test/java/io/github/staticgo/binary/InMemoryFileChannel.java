@@ -94,8 +94,7 @@ final class InMemoryFileChannel extends FileChannel {
     }
 
     @Override
-    public void force(boolean metaData) {
-    }
+    public void force(boolean metaData) {}
 
     @Override
     public long transferTo(long at, long count, WritableByteChannel target) throws IOException {
@@ -123,6 +122,5 @@ final class InMemoryFileChannel extends FileChannel {
     }
 
     @Override
-    protected void implCloseChannel() {
-    }
+    protected void implCloseChannel() {}
 }

@@ -1,11 +1,10 @@
 package io.github.staticgo.binary;
 
-import io.github.staticgo.Tools;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import io.github.staticgo.Tools;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -30,6 +29,7 @@ class MalformedBinariesTest {
 
     /** No single analysis may take longer than this, whatever the input. */
     private static final long MAX_NANOS_PER_FILE = 2_000_000_000L;
+
     private static final int HEADER_REGION = 4096;
 
     @TempDir
@@ -41,12 +41,22 @@ class MalformedBinariesTest {
     static void buildFixtures() throws Exception {
         Path module = Tools.goModule(dir.resolve("src"));
         // s390x: a big-endian ELF, so every multi-byte field is read the other way round.
-        String[][] targets = {{"linux", "amd64", "go-elf"}, {"linux", "s390x", "go-elf-big-endian"},
-                {"windows", "amd64", "go-pe"}, {"darwin", "arm64", "go-macho"}};
+        String[][] targets = {
+            {"linux", "amd64", "go-elf"},
+            {"linux", "s390x", "go-elf-big-endian"},
+            {"windows", "amd64", "go-pe"},
+            {"darwin", "arm64", "go-macho"}
+        };
         for (String[] t : targets) {
             Path out = dir.resolve(t[2]);
-            Tools.run(module, Map.of("GOOS", t[0], "GOARCH", t[1], "CGO_ENABLED", "0"),
-                    "go", "build", "-o", out.toString(), ".");
+            Tools.run(
+                    module,
+                    Map.of("GOOS", t[0], "GOARCH", t[1], "CGO_ENABLED", "0"),
+                    "go",
+                    "build",
+                    "-o",
+                    out.toString(),
+                    ".");
             binaries.put(t[2], out);
         }
         Files.writeString(dir.resolve("hello.c"), Tools.C_HELLO);
@@ -78,11 +88,13 @@ class MalformedBinariesTest {
                 for (int cut = 0; cut <= HEADER_REGION; cut++) {
                     Object outcome = analyzePrefix(channel, cut, binary.getKey() + " cut at " + cut);
                     if (cut < (mz ? 2 : 4)) {
-                        assertTrue(outcome instanceof BinaryReport r && r.format() == Format.UNKNOWN,
+                        assertTrue(
+                                outcome instanceof BinaryReport r && r.format() == Format.UNKNOWN,
                                 binary.getKey() + " cut at " + cut + ": " + outcome);
                     } else {
                         // Every real binary's segments run far past 4 KiB: a cut there is always detected.
-                        assertTrue(outcome instanceof MalformedBinaryException,
+                        assertTrue(
+                                outcome instanceof MalformedBinaryException,
                                 binary.getKey() + " cut at " + cut + " gave " + outcome);
                     }
                 }

@@ -1,13 +1,12 @@
 package io.github.staticgo.binary;
 
-import io.github.staticgo.Tools;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import io.github.staticgo.Tools;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
@@ -136,7 +135,9 @@ class NativeBinariesTest {
         Path file = dir.resolve("no-phdrs");
         BinaryReport before = build("no-phdrs", "gcc", "-static", "-o", "no-phdrs", "hello.c");
         assertEquals("hello", execute(file));
-        assertEquals(Long.parseLong(readelfHeader(file, "Number of program headers")), before.elf().programHeaders());
+        assertEquals(
+                Long.parseLong(readelfHeader(file, "Number of program headers")),
+                before.elf().programHeaders());
         patch(file, 56, littleEndian(2).putShort((short) 0)); // e_phnum of ELF64
         assertEquals("0", readelfHeader(file, "Number of program headers"));
         assertEquals("execv: Exec format error", execute(file));
@@ -184,8 +185,11 @@ class NativeBinariesTest {
             }
         }
         assertTrue(patched, "gcc -static-pie writes DT_FLAGS_1");
-        String flags = Tools.run(dir, "readelf", "-dW", file.toString()).lines()
-                .filter(l -> l.contains("(FLAGS_1)")).findFirst().orElse("");
+        String flags = Tools.run(dir, "readelf", "-dW", file.toString())
+                .lines()
+                .filter(l -> l.contains("(FLAGS_1)"))
+                .findFirst()
+                .orElse("");
         assertFalse(flags.contains("PIE"), flags);
         assertEquals("hello", execute(file));
         BinaryReport report = analyzer.analyze(file);
@@ -224,8 +228,16 @@ class NativeBinariesTest {
 
     @Test
     void sharedLibraryIsASharedLibrary() throws Exception {
-        BinaryReport report = build("libhello.so", "gcc", "-shared", "-fPIC", "-Wl,-soname,libhello.so.1",
-                "-Wl,-rpath,/opt/fixture/lib", "-o", "libhello.so", "hello.c");
+        BinaryReport report = build(
+                "libhello.so",
+                "gcc",
+                "-shared",
+                "-fPIC",
+                "-Wl,-soname,libhello.so.1",
+                "-Wl,-rpath,/opt/fixture/lib",
+                "-o",
+                "libhello.so",
+                "hello.c");
         assertEquals(Linkage.SHARED_LIBRARY, report.linkage());
         assertEquals("shared-library", report.linkage().jsonName());
         assertEquals("libhello.so.1", report.elf().soname());

@@ -1,7 +1,5 @@
 package io.github.staticgo.binary;
 
-import io.github.staticgo.Tools;
-
 import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -9,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.staticgo.Tools;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
@@ -49,8 +48,14 @@ class WasmBinariesTest {
     static void buildFixtures() throws Exception {
         module = Tools.goModule(dir.resolve("src"));
         for (Map.Entry<String, String> target : GOOS_BY_NAME.entrySet()) {
-            Tools.run(module, Map.of("GOOS", target.getValue(), "GOARCH", "wasm", "CGO_ENABLED", "0"),
-                    "go", "build", "-o", dir.resolve(target.getKey()).toString(), ".");
+            Tools.run(
+                    module,
+                    Map.of("GOOS", target.getValue(), "GOARCH", "wasm", "CGO_ENABLED", "0"),
+                    "go",
+                    "build",
+                    "-o",
+                    dir.resolve(target.getKey()).toString(),
+                    ".");
         }
     }
 
@@ -73,7 +78,8 @@ class WasmBinariesTest {
             Path file = dir.resolve(target.getKey());
             BinaryReport report = analyzer.analyze(file);
             byte[] content = Files.readAllBytes(file);
-            assertAll(target.getKey(),
+            assertAll(
+                    target.getKey(),
                     () -> assertEquals(Format.WASM, report.format()),
                     () -> assertEquals("wasm", report.format().jsonName()),
                     () -> assertEquals(target.getValue(), report.goos()),
@@ -87,7 +93,9 @@ class WasmBinariesTest {
                     () -> assertNull(report.interpreter()),
                     () -> assertEquals(List.of(), report.needed()),
                     () -> assertFalse(report.stripped()),
-                    () -> assertEquals(Tools.run(module, "go", "tool", "buildid", file.toString()).trim(),
+                    () -> assertEquals(
+                            Tools.run(module, "go", "tool", "buildid", file.toString())
+                                    .trim(),
                             report.goBuildId()),
                     () -> assertEquals(-1, Markers.indexOf(content, BUILD_INFO_MAGIC, 0), "no blob in the file"),
                     () -> assertNull(report.goBuildInfo()));
@@ -107,13 +115,21 @@ class WasmBinariesTest {
 
     @Test
     void importsOfOtherModulesSayNoGoos() throws Exception {
-        BinaryReport report = analyze(new WasmImage().functionType().imports("env", "wasi_snapshot_preview2").toArray());
+        BinaryReport report = analyze(new WasmImage()
+                .functionType()
+                .imports("env", "wasi_snapshot_preview2")
+                .toArray());
         assertEquals(Format.WASM, report.format());
         assertNull(report.goos());
         assertNull(report.goBuildInfo());
         assertNull(report.goBuildId());
-        assertEquals("wasip1", analyze(new WasmImage().functionType()
-                .imports("env", "wasi_snapshot_preview1").toArray()).goos());
+        assertEquals(
+                "wasip1",
+                analyze(new WasmImage()
+                                .functionType()
+                                .imports("env", "wasi_snapshot_preview1")
+                                .toArray())
+                        .goos());
     }
 
     @Test
@@ -125,15 +141,25 @@ class WasmBinariesTest {
         malformed(Arrays.copyOf(valid, 6)); // magic without the whole version
         malformed(Arrays.copyOf(valid, valid.length - 1)); // the import section ends early
         // A section size of six LEB128 bytes is longer than any u32 may be written.
-        malformed(WasmImage.concat(Arrays.copyOf(valid, 8), new byte[] {1, (byte) 0x84, (byte) 0x80, (byte) 0x80,
-                (byte) 0x80, (byte) 0x80, 0, 0x01, 0x60, 0, 0}));
-        malformed(new WasmImage().section(WasmImage.IMPORT, WasmImage.concat(WasmImage.leb(1),
-                WasmImage.name("gojs"), WasmImage.name("f"), new byte[] {9, 0})).toArray()); // import kind 9
-        malformed(new WasmImage().section(WasmImage.DATA, WasmImage.leb(100_001)).toArray());
-        malformed(new WasmImage().section(WasmImage.DATA, WasmImage.concat(WasmImage.leb(1),
-                new byte[] {0, 0x41, 0, 0x0b}, WasmImage.leb(1L << 31))).toArray()); // segment past the end
-        malformed(new WasmImage().section(WasmImage.DATA, WasmImage.concat(WasmImage.leb(1),
-                new byte[] {0, 0x20, 0, 0x0b, 0})).toArray()); // local.get is no constant
+        malformed(WasmImage.concat(
+                Arrays.copyOf(valid, 8),
+                new byte[] {1, (byte) 0x84, (byte) 0x80, (byte) 0x80, (byte) 0x80, (byte) 0x80, 0, 0x01, 0x60, 0, 0}));
+        malformed(new WasmImage()
+                .section(
+                        WasmImage.IMPORT,
+                        WasmImage.concat(
+                                WasmImage.leb(1), WasmImage.name("gojs"), WasmImage.name("f"), new byte[] {9, 0}))
+                .toArray()); // import kind 9
+        malformed(
+                new WasmImage().section(WasmImage.DATA, WasmImage.leb(100_001)).toArray());
+        malformed(new WasmImage()
+                .section(
+                        WasmImage.DATA,
+                        WasmImage.concat(WasmImage.leb(1), new byte[] {0, 0x41, 0, 0x0b}, WasmImage.leb(1L << 31)))
+                .toArray()); // segment past the end
+        malformed(new WasmImage()
+                .section(WasmImage.DATA, WasmImage.concat(WasmImage.leb(1), new byte[] {0, 0x20, 0, 0x0b, 0}))
+                .toArray()); // local.get is no constant
     }
 
     @Test
@@ -141,8 +167,8 @@ class WasmBinariesTest {
         Path file = dir.resolve("js-wasm");
         byte[] content = Files.readAllBytes(file);
         Path mutant = dir.resolve("mutant.wasm");
-        try (FileChannel channel = FileChannel.open(mutant, StandardOpenOption.CREATE, StandardOpenOption.READ,
-                StandardOpenOption.WRITE)) {
+        try (FileChannel channel = FileChannel.open(
+                mutant, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
             channel.write(ByteBuffer.wrap(content), 0);
             for (int i = 0; i <= 4096 + 128; i++) {
                 long cut = i <= 4096 ? i : content.length * (long) (i - 4096) / 128;

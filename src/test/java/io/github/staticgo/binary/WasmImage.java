@@ -76,8 +76,13 @@ final class WasmImage {
     WasmImage data(long[] addresses, byte[]... data) {
         byte[] contents = leb(data.length);
         for (int i = 0; i < data.length; i++) {
-            contents = concat(contents, new byte[] {0, 0x41}, signedLeb(addresses[i]), new byte[] {0x0b},
-                    leb(data[i].length), data[i]);
+            contents = concat(
+                    contents,
+                    new byte[] {0, 0x41},
+                    signedLeb(addresses[i]),
+                    new byte[] {0x0b},
+                    leb(data[i].length),
+                    data[i]);
         }
         return section(DATA, contents);
     }
@@ -105,10 +110,15 @@ final class WasmImage {
         byte[] info = FuzzSeeds.inlineBuildInfo(goVersion, modinfo);
         long at = 0x10000;
         return new WasmImage()
-                .custom("go:buildid", ("\u00ff Go build ID: \"" + buildId + "\"\n \u00ff").getBytes(StandardCharsets.ISO_8859_1))
+                .custom(
+                        "go:buildid",
+                        ("\u00ff Go build ID: \"" + buildId + "\"\n \u00ff").getBytes(StandardCharsets.ISO_8859_1))
                 .functionType()
                 .imports("gojs")
-                .data(new long[] {at, at + 32}, Arrays.copyOfRange(info, 0, 16), Arrays.copyOfRange(info, 32, info.length))
+                .data(
+                        new long[] {at, at + 32},
+                        Arrays.copyOfRange(info, 0, 16),
+                        Arrays.copyOfRange(info, 32, info.length))
                 .toArray();
     }
 

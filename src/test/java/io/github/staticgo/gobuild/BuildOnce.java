@@ -14,9 +14,15 @@ public final class BuildOnce {
     private BuildOnce() {}
 
     public static void main(String[] args) throws Exception {
-        BuildConfiguration configuration = TestBuilds.configuration(Path.of(args[0]), Path.of(args[1]),
-                List.of(args).subList(3, args.length), TestBuilds.settings(args[2], Duration.ofMinutes(5)), null, null,
-                2, false);
+        BuildConfiguration configuration = TestBuilds.configuration(
+                Path.of(args[0]),
+                Path.of(args[1]),
+                List.of(args).subList(3, args.length),
+                TestBuilds.settings(args[2], Duration.ofMinutes(5)),
+                null,
+                null,
+                2,
+                false);
         TestBuilds.run(configuration, new BuildLog() {
             @Override
             public void info(String message) {

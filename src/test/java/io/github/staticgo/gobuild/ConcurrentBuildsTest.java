@@ -27,11 +27,19 @@ class ConcurrentBuildsTest {
     Path dir;
 
     private Process buildInItsOwnJvm(Path module, String ldflags, Path log) throws Exception {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), BuildOnce.class.getName(), dir.toString(),
-                module.toString(), ldflags));
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp",
+                System.getProperty("java.class.path"),
+                BuildOnce.class.getName(),
+                dir.toString(),
+                module.toString(),
+                ldflags));
         command.addAll(TARGETS);
-        return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        return new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .start();
     }
 
     @Test
@@ -54,7 +62,9 @@ class ConcurrentBuildsTest {
             BuildManifest manifest = BuildManifest.read(out);
             assertEquals(TARGETS.size(), manifest.binaries().size());
             for (BuiltBinary binary : manifest.binaries()) {
-                assertEquals(FileDigest.sha256(out.resolve(binary.file())), binary.sha256(),
+                assertEquals(
+                        FileDigest.sha256(out.resolve(binary.file())),
+                        binary.sha256(),
                         "round " + round + ": " + binary.file() + " is not what build.json says");
             }
         }

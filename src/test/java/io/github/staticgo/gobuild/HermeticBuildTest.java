@@ -37,8 +37,16 @@ class HermeticBuildTest {
     /** Builds linux/amd64 with the caller environment {@code env} into {@code work} and returns the binary. */
     private Path build(String work, Path module, Map<String, String> env) throws Exception {
         Path workDirectory = dir.resolve(work);
-        TestBuilds.run(TestBuilds.configuration(workDirectory, module, List.of("linux/amd64"),
-                TestBuilds.settings(null, Duration.ofMinutes(5)), null, null, 1, false, env));
+        TestBuilds.run(TestBuilds.configuration(
+                workDirectory,
+                module,
+                List.of("linux/amd64"),
+                TestBuilds.settings(null, Duration.ofMinutes(5)),
+                null,
+                null,
+                1,
+                false,
+                env));
         return workDirectory.resolve("out/hello-linux-amd64");
     }
 
@@ -55,20 +63,29 @@ class HermeticBuildTest {
         Path plain = build("plain", module, callerWith(Map.of("GOENV", emptyEnvFile.toString())));
 
         // A go env file written by hand, as a CI image might ship it.
-        Path handWritten = Files.writeString(dir.resolve("hand.env"),
-                "GOFLAGS=-tags=evil\nGOAMD64=v3\nGOEXPERIMENT=nodwarf5\nCGO_ENABLED=1\n");
+        Path handWritten = Files.writeString(
+                dir.resolve("hand.env"), "GOFLAGS=-tags=evil\nGOAMD64=v3\nGOEXPERIMENT=nodwarf5\nCGO_ENABLED=1\n");
         Path fromFile = build("file", module, callerWith(Map.of("GOENV", handWritten.toString())));
 
         // The same through go env -w, into a go env file of its own.
         Path written = dir.resolve("written.env");
-        Tools.run(module, Map.of("GOENV", written.toString()), "go", "env", "-w", "GOFLAGS=-tags=evil",
-                "GOAMD64=v3");
+        Tools.run(module, Map.of("GOENV", written.toString()), "go", "env", "-w", "GOFLAGS=-tags=evil", "GOAMD64=v3");
         assertTrue(Files.readString(written).contains("GOAMD64=v3"), "go env -w wrote the file");
         Path fromGoEnvW = build("env-w", module, callerWith(Map.of("GOENV", written.toString())));
 
         // And the caller's own variables.
-        Path fromCaller = build("caller", module, callerWith(Map.of("GOENV", emptyEnvFile.toString(),
-                "GOFLAGS", "-tags=evil", "GOAMD64", "v3", "GOEXPERIMENT", "nodwarf5")));
+        Path fromCaller = build(
+                "caller",
+                module,
+                callerWith(Map.of(
+                        "GOENV",
+                        emptyEnvFile.toString(),
+                        "GOFLAGS",
+                        "-tags=evil",
+                        "GOAMD64",
+                        "v3",
+                        "GOEXPERIMENT",
+                        "nodwarf5")));
 
         String expected = FileDigest.sha256(plain);
         assertEquals(expected, FileDigest.sha256(fromFile), "a go env file changed the binary");
@@ -86,16 +103,26 @@ class HermeticBuildTest {
     void whereModulesComeFromStillFollowsTheGoEnvFile() throws Exception {
         Path module = module();
         Path envFile = Files.writeString(dir.resolve("proxy.env"), "GOPROXY=off\nGOFLAGS=-tags=evil\n");
-        BuildManifest manifest = TestBuilds.run(TestBuilds.configuration(dir.resolve("work"), module,
-                List.of("linux/amd64"), TestBuilds.settings(null, Duration.ofMinutes(5)), null, null, 1, false,
+        BuildManifest manifest = TestBuilds.run(TestBuilds.configuration(
+                dir.resolve("work"),
+                module,
+                List.of("linux/amd64"),
+                TestBuilds.settings(null, Duration.ofMinutes(5)),
+                null,
+                null,
+                1,
+                false,
                 callerWith(Map.of("GOENV", envFile.toString()))));
         assertEquals("v1", manifest.binaries().get(0).builtVariant());
 
         // go itself, asked with the environment the plugin gives it, sees the proxy but not the flags, and
         // no env file at all (go env GOENV prints nothing under GOENV=off).
         io.github.staticgo.toolchain.GoToolchain go = io.github.staticgo.toolchain.GoToolchain.locate(
-                new io.github.staticgo.toolchain.GoToolchainRequest(null, null, false, module,
-                        callerWith(Map.of("GOENV", envFile.toString()))), new io.github.staticgo.process.ProcessRunner());
-        assertEquals(List.of("off", "", ""), List.of(go.query("env", "GOPROXY", "GOFLAGS", "GOENV").split("\n", -1)));
+                new io.github.staticgo.toolchain.GoToolchainRequest(
+                        null, null, false, module, callerWith(Map.of("GOENV", envFile.toString()))),
+                new io.github.staticgo.process.ProcessRunner());
+        assertEquals(
+                List.of("off", "", ""),
+                List.of(go.query("env", "GOPROXY", "GOFLAGS", "GOENV").split("\n", -1)));
     }
 }

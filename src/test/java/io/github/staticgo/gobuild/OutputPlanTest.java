@@ -32,8 +32,8 @@ class OutputPlanTest {
 
     @Test
     void severalPackagesAreNamedAfterTheirLastElement() throws Exception {
-        List<BinaryOutput> outputs = OutputPlan.plan(List.of("./cmd/server", "example.com/tools/cli/v2"), null, "app",
-                List.of(WINDOWS), OUT);
+        List<BinaryOutput> outputs = OutputPlan.plan(
+                List.of("./cmd/server", "example.com/tools/cli/v2"), null, "app", List.of(WINDOWS), OUT);
         assertEquals(OUT.resolve("server-windows-amd64.exe"), outputs.get(0).file());
         assertEquals("server-windows-amd64", outputs.get(0).classifier());
         assertEquals(OUT.resolve("cli-windows-amd64.exe"), outputs.get(1).file());
@@ -42,30 +42,45 @@ class OutputPlanTest {
     @Test
     void namesThatLeaveTheOutputDirectoryAreRefused() {
         for (String name : List.of("../evil", "a/b", "..", "", "x\\y")) {
-            ConfigurationException failure = assertThrows(ConfigurationException.class,
-                    () -> OutputPlan.plan(List.of("."), name, "app", List.of(WINDOWS), OUT), name);
+            ConfigurationException failure = assertThrows(
+                    ConfigurationException.class,
+                    () -> OutputPlan.plan(List.of("."), name, "app", List.of(WINDOWS), OUT),
+                    name);
             assertEquals("binaryName", failure.element());
         }
     }
 
     @Test
     void packagesThatWouldCollideAreRefused() {
-        ConfigurationException failure = assertThrows(ConfigurationException.class,
+        ConfigurationException failure = assertThrows(
+                ConfigurationException.class,
                 () -> OutputPlan.plan(List.of("./a/server", "./b/server"), null, "app", List.of(WINDOWS), OUT));
         assertTrue(failure.getMessage().contains("would both be written as server-windows-amd64.exe"));
     }
 
     @Test
     void binaryNameWithSeveralPackagesIsAMistake() {
-        assertEquals("binaryName", assertThrows(ConfigurationException.class,
-                () -> OutputPlan.plan(List.of("./a", "./b"), "x", "app", List.of(WINDOWS), OUT)).element());
+        assertEquals(
+                "binaryName",
+                assertThrows(
+                                ConfigurationException.class,
+                                () -> OutputPlan.plan(List.of("./a", "./b"), "x", "app", List.of(WINDOWS), OUT))
+                        .element());
     }
 
     @Test
     void patternsAndEmptyPackagesAreRefused() {
-        assertEquals("packages", assertThrows(ConfigurationException.class,
-                () -> OutputPlan.plan(List.of("./..."), null, "app", List.of(WINDOWS), OUT)).element());
-        assertEquals("packages", assertThrows(ConfigurationException.class,
-                () -> OutputPlan.plan(List.of(), null, "app", List.of(WINDOWS), OUT)).element());
+        assertEquals(
+                "packages",
+                assertThrows(
+                                ConfigurationException.class,
+                                () -> OutputPlan.plan(List.of("./..."), null, "app", List.of(WINDOWS), OUT))
+                        .element());
+        assertEquals(
+                "packages",
+                assertThrows(
+                                ConfigurationException.class,
+                                () -> OutputPlan.plan(List.of(), null, "app", List.of(WINDOWS), OUT))
+                        .element());
     }
 }

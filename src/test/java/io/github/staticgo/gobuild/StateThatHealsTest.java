@@ -28,8 +28,10 @@ class StateThatHealsTest {
     Path dir;
 
     private BuildManifest build(Path module, RecordingLog log) throws Exception {
-        return TestBuilds.run(TestBuilds.configuration(dir, module, TARGETS, TestBuilds.settings(null,
-                Duration.ofMinutes(5)), null, null, 2, false), log);
+        return TestBuilds.run(
+                TestBuilds.configuration(
+                        dir, module, TARGETS, TestBuilds.settings(null, Duration.ofMinutes(5)), null, null, 2, false),
+                log);
     }
 
     /** build.json on disk lists every binary with the SHA-256 of the file beside it. */
@@ -68,7 +70,8 @@ class StateThatHealsTest {
         Path state = dir.resolve("state");
         List<Path> records;
         try (Stream<Path> files = Files.list(state)) {
-            records = files.filter(f -> f.getFileName().toString().startsWith("hello-linux-")).toList();
+            records = files.filter(f -> f.getFileName().toString().startsWith("hello-linux-"))
+                    .toList();
         }
         assertEquals(2, records.size(), "one up-to-date record per binary");
         truncate(records.get(0));
@@ -105,9 +108,11 @@ class StateThatHealsTest {
         Files.writeString(unused.resolve("go.mod"), "module example.com/unused\n\ngo 1.21\n");
         Files.writeString(unused.resolve("unused.go"), "package unused\n");
         Path module = Tools.goModule(dir.resolve("module"), TestBuilds.HELLO);
-        Files.writeString(module.resolve("go.mod"), "module example.com/fixture\n\ngo 1.21\n\n"
-                + "replace example.com/etc => ../outside\n\nreplace example.com/unused => ../unused\n\n"
-                + "replace example.com/root => /\n");
+        Files.writeString(
+                module.resolve("go.mod"),
+                "module example.com/fixture\n\ngo 1.21\n\n"
+                        + "replace example.com/etc => ../outside\n\nreplace example.com/unused => ../unused\n\n"
+                        + "replace example.com/root => /\n");
         build(module, new RecordingLog());
 
         String digests = Files.readString(dir.resolve("state/file-digests.json"));

@@ -32,10 +32,17 @@ class StaticGoBuildTest {
     @TempDir
     Path dir;
 
-    private BuildConfiguration configuration(Path module, List<String> targets, String ldflags, Path goExecutable,
-            String outputTimestamp) {
-        return TestBuilds.configuration(dir, module, targets, TestBuilds.settings(ldflags, Duration.ofMinutes(5)),
-                goExecutable, outputTimestamp, 2, false);
+    private BuildConfiguration configuration(
+            Path module, List<String> targets, String ldflags, Path goExecutable, String outputTimestamp) {
+        return TestBuilds.configuration(
+                dir,
+                module,
+                targets,
+                TestBuilds.settings(ldflags, Duration.ofMinutes(5)),
+                goExecutable,
+                outputTimestamp,
+                2,
+                false);
     }
 
     private static String sha256(Path file) throws Exception {
@@ -51,15 +58,22 @@ class StaticGoBuildTest {
     @Test
     void buildsEveryTargetAndRecordsIt() throws Exception {
         Path module = Tools.goModule(dir.resolve("module"), HELLO);
-        BuildManifest manifest = new StaticGoBuild(new ProcessRunner(), BuildLog.silent()).run(configuration(module,
-                List.of("linux/amd64", "windows/386"), "-X main.version=4.5.6", null, "2026-01-02T03:04:05Z"));
+        BuildManifest manifest = new StaticGoBuild(new ProcessRunner(), BuildLog.silent())
+                .run(configuration(
+                        module,
+                        List.of("linux/amd64", "windows/386"),
+                        "-X main.version=4.5.6",
+                        null,
+                        "2026-01-02T03:04:05Z"));
 
         Path out = dir.resolve("out");
         assertEquals(List.of("build.json", "hello-linux-amd64", "hello-windows-386.exe"), filesIn(out));
         Path linux = out.resolve("hello-linux-amd64");
         Process run = new ProcessBuilder(linux.toString()).start();
         assertEquals("hello 4.5.6", new String(run.getInputStream().readAllBytes()).trim());
-        assertEquals(Instant.parse("2026-01-02T03:04:05Z"), Files.getLastModifiedTime(linux).toInstant());
+        assertEquals(
+                Instant.parse("2026-01-02T03:04:05Z"),
+                Files.getLastModifiedTime(linux).toInstant());
         // ELF magic and the x86-64 machine number (62) from the ELF specification.
         byte[] header = Files.readAllBytes(linux);
         assertArrayEquals(new byte[] {0x7f, 'E', 'L', 'F'}, java.util.Arrays.copyOf(header, 4));
@@ -78,13 +92,19 @@ class StaticGoBuildTest {
     @Test
     void aFailingBuildLeavesNothingUnderTheFinalNameAndCarriesGosOutput() throws Exception {
         Path module = Tools.goModule(dir.resolve("broken"), "package main\n\nfunc main() { undefinedThing() }\n");
-        GoBuildException failure = assertThrows(GoBuildException.class, () -> new StaticGoBuild(new ProcessRunner(),
-                BuildLog.silent()).run(configuration(module, List.of("linux/amd64"), null, null, null)));
+        GoBuildException failure = assertThrows(
+                GoBuildException.class,
+                () -> new StaticGoBuild(new ProcessRunner(), BuildLog.silent())
+                        .run(configuration(module, List.of("linux/amd64"), null, null, null)));
         assertEquals(1, failure.exitCode());
         assertTrue(failure.getMessage().contains("undefined: undefinedThing"), failure.getMessage());
         // The command itself is in the message the user sees, not only at DEBUG.
-        assertTrue(failure.getMessage().startsWith("go build of . for linux/amd64 failed: the command "), failure.getMessage());
-        assertTrue(failure.getMessage().contains(" build -o ") && failure.getMessage().contains("-trimpath"),
+        assertTrue(
+                failure.getMessage().startsWith("go build of . for linux/amd64 failed: the command "),
+                failure.getMessage());
+        assertTrue(
+                failure.getMessage().contains(" build -o ")
+                        && failure.getMessage().contains("-trimpath"),
                 failure.getMessage());
         assertTrue(failure.getMessage().contains("exited with code 1; its last output:"), failure.getMessage());
         assertEquals(List.of(), filesIn(dir.resolve("out")));
@@ -96,9 +116,12 @@ class StaticGoBuildTest {
      */
     private Path goLeavingADaemon(Path sleeper, boolean hang) throws Exception {
         Path fakeGo = dir.resolve("daemon-go");
-        Files.writeString(fakeGo, "#!/bin/sh\n"
-                + "if [ \"$1\" = build ]; then setsid " + sleeper + " 300 & " + (hang ? "sleep 300; " : "") + "fi\n"
-                + "exec go \"$@\"\n");
+        Files.writeString(
+                fakeGo,
+                "#!/bin/sh\n"
+                        + "if [ \"$1\" = build ]; then setsid " + sleeper + " 300 & " + (hang ? "sleep 300; " : "")
+                        + "fi\n"
+                        + "exec go \"$@\"\n");
         Files.setPosixFilePermissions(fakeGo, PosixFilePermissions.fromString("rwxr-xr-x"));
         return fakeGo;
     }
@@ -107,8 +130,15 @@ class StaticGoBuildTest {
     void aDaemonLeftBehindByGoDoesNotKeepTheBuildWaiting() throws Exception {
         Path module = Tools.goModule(dir.resolve("module"), HELLO);
         Path sleeper = ProcessTable.sleeper(dir);
-        BuildConfiguration configuration = TestBuilds.configuration(dir, module, List.of("linux/amd64"),
-                TestBuilds.settings(null, Duration.ofSeconds(20)), goLeavingADaemon(sleeper, false), null, 1, false);
+        BuildConfiguration configuration = TestBuilds.configuration(
+                dir,
+                module,
+                List.of("linux/amd64"),
+                TestBuilds.settings(null, Duration.ofSeconds(20)),
+                goLeavingADaemon(sleeper, false),
+                null,
+                1,
+                false);
         try (ProcessTable.Watch watch = new ProcessTable.Watch(sleeper.toString())) {
             long start = System.nanoTime();
             BuildManifest manifest = TestBuilds.run(configuration);
@@ -123,14 +153,22 @@ class StaticGoBuildTest {
     void aDaemonLeftBehindByAHangingGoDoesNotStretchTheBuildTimeout() throws Exception {
         Path module = Tools.goModule(dir.resolve("module"), HELLO);
         Path sleeper = ProcessTable.sleeper(dir);
-        BuildConfiguration configuration = TestBuilds.configuration(dir, module, List.of("linux/amd64"),
-                TestBuilds.settings(null, Duration.ofSeconds(20)), goLeavingADaemon(sleeper, true), null, 1, false);
+        BuildConfiguration configuration = TestBuilds.configuration(
+                dir,
+                module,
+                List.of("linux/amd64"),
+                TestBuilds.settings(null, Duration.ofSeconds(20)),
+                goLeavingADaemon(sleeper, true),
+                null,
+                1,
+                false);
         try (ProcessTable.Watch watch = new ProcessTable.Watch(sleeper.toString())) {
             long start = System.nanoTime();
             GoBuildException failure = assertThrows(GoBuildException.class, () -> TestBuilds.run(configuration));
             Duration took = Duration.ofNanos(System.nanoTime() - start);
             assertTrue(took.compareTo(Duration.ofSeconds(20 + 5)) < 0, "took " + took);
-            assertTrue(failure.getMessage().contains("did not finish within 20 s and was killed"), failure.getMessage());
+            assertTrue(
+                    failure.getMessage().contains("did not finish within 20 s and was killed"), failure.getMessage());
             ProcessTable.assertAllDead(watch.seen());
         }
     }
@@ -141,15 +179,25 @@ class StaticGoBuildTest {
         // writes half a binary to its -o path and hangs until it is killed at the timeout.
         Path module = Tools.goModule(dir.resolve("module"), HELLO);
         Path fakeGo = dir.resolve("fake-go");
-        Files.writeString(fakeGo, "#!/bin/sh\n"
-                + "case \"$1\" in\n"
-                + "  build) printf 'half' > \"$3\"; sleep 300 ;;\n"
-                + "  *) exec go \"$@\" ;;\n"
-                + "esac\n");
+        Files.writeString(
+                fakeGo,
+                "#!/bin/sh\n"
+                        + "case \"$1\" in\n"
+                        + "  build) printf 'half' > \"$3\"; sleep 300 ;;\n"
+                        + "  *) exec go \"$@\" ;;\n"
+                        + "esac\n");
         Files.setPosixFilePermissions(fakeGo, PosixFilePermissions.fromString("rwxr-xr-x"));
-        BuildConfiguration withTimeout = TestBuilds.configuration(dir, module, List.of("linux/amd64"),
-                TestBuilds.settings(null, Duration.ofSeconds(2)), fakeGo, null, 1, false);
-        GoBuildException failure = assertThrows(GoBuildException.class,
+        BuildConfiguration withTimeout = TestBuilds.configuration(
+                dir,
+                module,
+                List.of("linux/amd64"),
+                TestBuilds.settings(null, Duration.ofSeconds(2)),
+                fakeGo,
+                null,
+                1,
+                false);
+        GoBuildException failure = assertThrows(
+                GoBuildException.class,
                 () -> new StaticGoBuild(new ProcessRunner(), BuildLog.silent()).run(withTimeout));
         assertTrue(failure.getMessage().contains("did not finish within 2 s"), failure.getMessage());
         assertEquals(List.of(), filesIn(dir.resolve("out")));
@@ -158,17 +206,20 @@ class StaticGoBuildTest {
     @Test
     void aBadLinkFlagStopsTheBuildBeforeGoRuns() throws Exception {
         Path module = Tools.goModule(dir.resolve("module"), HELLO);
-        ConfigurationException failure = assertThrows(ConfigurationException.class, () -> new StaticGoBuild(
-                new ProcessRunner(), BuildLog.silent()).run(configuration(module, List.of("linux/amd64"),
-                        "-X 'main.version=1", null, null)));
+        ConfigurationException failure = assertThrows(
+                ConfigurationException.class,
+                () -> new StaticGoBuild(new ProcessRunner(), BuildLog.silent())
+                        .run(configuration(module, List.of("linux/amd64"), "-X 'main.version=1", null, null)));
         assertEquals("ldflags", failure.element());
         assertFalse(Files.exists(dir.resolve("out")));
     }
 
     @Test
     void aDirectoryWithoutGoModNamesSourceDirectory() {
-        ConfigurationException failure = assertThrows(ConfigurationException.class, () -> new StaticGoBuild(
-                new ProcessRunner(), BuildLog.silent()).run(configuration(dir, List.of("linux/amd64"), null, null, null)));
+        ConfigurationException failure = assertThrows(
+                ConfigurationException.class,
+                () -> new StaticGoBuild(new ProcessRunner(), BuildLog.silent())
+                        .run(configuration(dir, List.of("linux/amd64"), null, null, null)));
         assertEquals("sourceDirectory", failure.element());
         assertTrue(failure.getMessage().contains("there is no go.mod in " + dir));
     }
@@ -176,11 +227,24 @@ class StaticGoBuildTest {
     @Test
     void aGlobalEnvThatSetsWhatHasItsOwnElementIsRefused() throws Exception {
         Path module = Tools.goModule(dir.resolve("module"), HELLO);
-        BuildSettings settings = new BuildSettings(true, true, null, List.of(), null, null, "exe", List.of(),
-                java.util.Map.of("CC", "clang", "GOTOOLCHAIN", "go1.22.0"), false, Duration.ofMinutes(1));
-        ConfigurationException failure = assertThrows(ConfigurationException.class, () -> TestBuilds.run(
-                TestBuilds.configuration(dir, module, List.of("linux/amd64"), settings, null, null, 1, false)));
-        assertEquals("<env>: must not set CC; use <cc> instead. must not set GOTOOLCHAIN; use <goVersion> instead.",
+        BuildSettings settings = new BuildSettings(
+                true,
+                true,
+                null,
+                List.of(),
+                null,
+                null,
+                "exe",
+                List.of(),
+                java.util.Map.of("CC", "clang", "GOTOOLCHAIN", "go1.22.0"),
+                false,
+                Duration.ofMinutes(1));
+        ConfigurationException failure = assertThrows(
+                ConfigurationException.class,
+                () -> TestBuilds.run(
+                        TestBuilds.configuration(dir, module, List.of("linux/amd64"), settings, null, null, 1, false)));
+        assertEquals(
+                "<env>: must not set CC; use <cc> instead. must not set GOTOOLCHAIN; use <goVersion> instead.",
                 failure.getMessage());
         assertFalse(Files.exists(dir.resolve("out")));
     }
@@ -192,10 +256,13 @@ class StaticGoBuildTest {
         Path lazyGo = dir.resolve("lazy-go");
         Files.writeString(lazyGo, "#!/bin/sh\n[ \"$1\" = build ] && exit 0\nexec go \"$@\"\n");
         Files.setPosixFilePermissions(lazyGo, PosixFilePermissions.fromString("rwxr-xr-x"));
-        GoBuildException failure = assertThrows(GoBuildException.class, () -> new StaticGoBuild(new ProcessRunner(),
-                BuildLog.silent()).run(configuration(module, List.of("linux/amd64"), null, lazyGo, null)));
-        assertEquals("go build of . for linux/amd64 exited 0 but wrote no binary: " + lazyGo + " did not do what go "
-                + "build -o does. Point <goExecutable> at the go command (or fix the wrapper in its place).",
+        GoBuildException failure = assertThrows(
+                GoBuildException.class,
+                () -> new StaticGoBuild(new ProcessRunner(), BuildLog.silent())
+                        .run(configuration(module, List.of("linux/amd64"), null, lazyGo, null)));
+        assertEquals(
+                "go build of . for linux/amd64 exited 0 but wrote no binary: " + lazyGo + " did not do what go "
+                        + "build -o does. Point <goExecutable> at the go command (or fix the wrapper in its place).",
                 failure.getMessage());
         assertEquals(List.of(), filesIn(dir.resolve("out")), "nothing half-written, no build.json");
     }

@@ -26,19 +26,42 @@ final class TestBuilds {
      * @param work where outputs ("out") and up-to-date records ("state") go
      * @param goExecutable a go to use instead of the one on PATH, or null
      */
-    static BuildConfiguration configuration(Path work, Path module, List<String> targets, BuildSettings settings,
-            Path goExecutable, String outputTimestamp, int threads, boolean force) {
-        return configuration(work, module, targets, settings, goExecutable, outputTimestamp, threads, force,
-                System.getenv());
+    static BuildConfiguration configuration(
+            Path work,
+            Path module,
+            List<String> targets,
+            BuildSettings settings,
+            Path goExecutable,
+            String outputTimestamp,
+            int threads,
+            boolean force) {
+        return configuration(
+                work, module, targets, settings, goExecutable, outputTimestamp, threads, force, System.getenv());
     }
 
     /** @param callerEnvironment the environment Maven would run in */
-    static BuildConfiguration configuration(Path work, Path module, List<String> targets, BuildSettings settings,
-            Path goExecutable, String outputTimestamp, int threads, boolean force, Map<String, String> callerEnvironment) {
-        return new BuildConfiguration(module, List.of("."), null, "hello",
-                targets.stream().map(TargetDeclaration::of).toList(), "off", settings,
-                new GoToolchainRequest(goExecutable, null, false, module, callerEnvironment), work.resolve("out"),
-                outputTimestamp, new BuildConfiguration.Execution(work.resolve("state"), Set.of(), "test", threads, force, "default"));
+    static BuildConfiguration configuration(
+            Path work,
+            Path module,
+            List<String> targets,
+            BuildSettings settings,
+            Path goExecutable,
+            String outputTimestamp,
+            int threads,
+            boolean force,
+            Map<String, String> callerEnvironment) {
+        return new BuildConfiguration(
+                module,
+                List.of("."),
+                null,
+                "hello",
+                targets.stream().map(TargetDeclaration::of).toList(),
+                "off",
+                settings,
+                new GoToolchainRequest(goExecutable, null, false, module, callerEnvironment),
+                work.resolve("out"),
+                outputTimestamp,
+                new BuildConfiguration.Execution(work.resolve("state"), Set.of(), "test", threads, force, "default"));
     }
 
     static BuildManifest run(BuildConfiguration configuration) throws Exception {

@@ -9,12 +9,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.github.staticgo.BuildLog;
 import io.github.staticgo.Tools;
 import io.github.staticgo.manifest.BuildManifest;
+import io.github.staticgo.platform.PlatformOverrides;
 import io.github.staticgo.process.ProcessRunner;
 import io.github.staticgo.upx.CompressRequest;
 import io.github.staticgo.upx.StaticGoCompress;
 import io.github.staticgo.upx.UpxDouble;
 import io.github.staticgo.upx.UpxOptions;
-import io.github.staticgo.platform.PlatformOverrides;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -39,39 +39,55 @@ class UpToDateTest {
 
     @TempDir
     Path dir;
+
     private Path module;
     private Path recordingGo;
     private Path builds;
 
     @BeforeEach
     void moduleAndRecordingGo() throws Exception {
-        module = Tools.goModule(dir.resolve("module"), "package main\n\nimport (\n\t_ \"embed\"\n\t\"fmt\"\n\n"
-                + "\t\"example.com/lib\"\n)\n\n//go:embed banner.txt\nvar banner string\n\n"
-                + "func main() { fmt.Println(banner, lib.Name) }\n");
+        module = Tools.goModule(
+                dir.resolve("module"),
+                "package main\n\nimport (\n\t_ \"embed\"\n\t\"fmt\"\n\n"
+                        + "\t\"example.com/lib\"\n)\n\n//go:embed banner.txt\nvar banner string\n\n"
+                        + "func main() { fmt.Println(banner, lib.Name) }\n");
         Files.writeString(module.resolve("banner.txt"), "hello");
-        Files.writeString(module.resolve("go.mod"), "module example.com/fixture\n\ngo 1.21\n\n"
-                + "require example.com/lib v0.0.0\n\nreplace example.com/lib => ../lib\n");
+        Files.writeString(
+                module.resolve("go.mod"),
+                "module example.com/fixture\n\ngo 1.21\n\n"
+                        + "require example.com/lib v0.0.0\n\nreplace example.com/lib => ../lib\n");
         Path lib = Files.createDirectories(dir.resolve("lib"));
         Files.writeString(lib.resolve("go.mod"), "module example.com/lib\n\ngo 1.21\n");
         Files.writeString(lib.resolve("lib.go"), "package lib\n\nconst Name = \"lib\"\n");
         builds = dir.resolve("builds.log");
         recordingGo = dir.resolve("recording-go");
-        Files.writeString(recordingGo, "#!/bin/sh\n"
-                + "if [ \"$1\" = build ]; then echo \"$GOOS/$GOARCH\" >> '" + builds + "'; fi\n"
-                + "exec go \"$@\"\n");
+        Files.writeString(
+                recordingGo,
+                "#!/bin/sh\n"
+                        + "if [ \"$1\" = build ]; then echo \"$GOOS/$GOARCH\" >> '" + builds + "'; fi\n"
+                        + "exec go \"$@\"\n");
         Files.setPosixFilePermissions(recordingGo, PosixFilePermissions.fromString("rwxr-xr-x"));
     }
 
     private List<String> build(String ldflags, boolean force) throws Exception {
-        return build(TestBuilds.configuration(dir, module, TWO_TARGETS,
-                TestBuilds.settings(ldflags, Duration.ofMinutes(5)), recordingGo, null, 2, force));
+        return build(TestBuilds.configuration(
+                dir,
+                module,
+                TWO_TARGETS,
+                TestBuilds.settings(ldflags, Duration.ofMinutes(5)),
+                recordingGo,
+                null,
+                2,
+                force));
     }
 
     /** The targets go was asked to build, sorted. */
     private List<String> build(BuildConfiguration configuration) throws Exception {
         Files.deleteIfExists(builds);
         TestBuilds.run(configuration);
-        return Files.exists(builds) ? Files.readAllLines(builds).stream().sorted().toList() : List.of();
+        return Files.exists(builds)
+                ? Files.readAllLines(builds).stream().sorted().toList()
+                : List.of();
     }
 
     private List<String> build() throws Exception {
@@ -106,8 +122,10 @@ class UpToDateTest {
         // A go.work above the module that brings in a second module the program imports, and a go env
         // file of the user's (GOENV), as go env -w writes it.
         Path workspace = Files.createDirectories(dir.resolve("workspace"));
-        Path app = Tools.goModule(workspace.resolve("app"), "package main\n\nimport (\n\t\"fmt\"\n\n"
-                + "\t\"example.com/dep\"\n)\n\nfunc main() { fmt.Println(dep.Name) }\n");
+        Path app = Tools.goModule(
+                workspace.resolve("app"),
+                "package main\n\nimport (\n\t\"fmt\"\n\n"
+                        + "\t\"example.com/dep\"\n)\n\nfunc main() { fmt.Println(dep.Name) }\n");
         Path dep = Files.createDirectories(workspace.resolve("dep"));
         Files.writeString(dep.resolve("go.mod"), "module example.com/dep\n\ngo 1.21\n");
         Files.writeString(dep.resolve("dep.go"), "package dep\n\nconst Name = \"dep\"\n");
@@ -117,8 +135,16 @@ class UpToDateTest {
         Map<String, String> caller = new HashMap<>(System.getenv());
         caller.put("GOENV", goEnvFile.toString());
         caller.remove("GOWORK");
-        BuildConfiguration inWorkspace = TestBuilds.configuration(dir, app, TWO_TARGETS,
-                TestBuilds.settings(null, Duration.ofMinutes(5)), recordingGo, null, 2, false, caller);
+        BuildConfiguration inWorkspace = TestBuilds.configuration(
+                dir,
+                app,
+                TWO_TARGETS,
+                TestBuilds.settings(null, Duration.ofMinutes(5)),
+                recordingGo,
+                null,
+                2,
+                false,
+                caller);
         assertEquals(TWO_TARGETS, build(inWorkspace));
         assertEquals(List.of(), build(inWorkspace));
         Files.writeString(dep.resolve("dep.go"), "package dep\n\nconst Name = \"dep2\"\n");
@@ -165,14 +191,24 @@ class UpToDateTest {
     void theFirstFailureIsReportedAndNoPartialFileRemains() throws Exception {
         // Only the windows build sees the broken file; the linux ones may finish or be cancelled.
         Files.writeString(module.resolve("broken_windows.go"), "package main\n\nvar x = undefinedOnWindows\n");
-        GoBuildException failure = assertThrows(GoBuildException.class, () -> TestBuilds.run(TestBuilds.configuration(
-                dir, module, List.of("linux/amd64", "windows/amd64", "linux/arm64"),
-                TestBuilds.settings(null, Duration.ofMinutes(5)), recordingGo, null, 3, false)));
+        GoBuildException failure = assertThrows(
+                GoBuildException.class,
+                () -> TestBuilds.run(TestBuilds.configuration(
+                        dir,
+                        module,
+                        List.of("linux/amd64", "windows/amd64", "linux/arm64"),
+                        TestBuilds.settings(null, Duration.ofMinutes(5)),
+                        recordingGo,
+                        null,
+                        3,
+                        false)));
         assertTrue(failure.getMessage().startsWith("go build of . for windows/amd64 failed"), failure.getMessage());
         assertTrue(failure.getMessage().contains("undefined: undefinedOnWindows"), failure.getMessage());
         try (Stream<Path> left = Files.list(dir.resolve("out"))) {
             List<String> names = left.map(p -> p.getFileName().toString()).toList();
-            assertTrue(names.stream().noneMatch(n -> n.startsWith(".building-") || n.contains("windows")), names.toString());
+            assertTrue(
+                    names.stream().noneMatch(n -> n.startsWith(".building-") || n.contains("windows")),
+                    names.toString());
         }
     }
 
@@ -183,15 +219,25 @@ class UpToDateTest {
         byte[] asBuilt = Files.readAllBytes(out.resolve("hello-linux-amd64"));
         // The compress goal's core, with the UPX test double (not UPX) doing the packing.
         UpxDouble upx = UpxDouble.installIn(dir.resolve("tools"));
-        CompressRequest compress = new CompressRequest(out, out.resolve("unpacked"),
-                new UpxOptions(true, null, null, null, null, null), PlatformOverrides.none(), null, upx.executable, false, false,
-                Duration.ofMinutes(1), null, System.getenv());
+        CompressRequest compress = new CompressRequest(
+                out,
+                out.resolve("unpacked"),
+                new UpxOptions(true, null, null, null, null, null),
+                PlatformOverrides.none(),
+                null,
+                upx.executable,
+                false,
+                false,
+                Duration.ofMinutes(1),
+                null,
+                System.getenv());
         new StaticGoCompress(new ProcessRunner(), BuildLog.silent()).run(compress);
         assertFalse(Arrays.equals(asBuilt, Files.readAllBytes(out.resolve("hello-linux-amd64"))), "packed");
 
         assertEquals(List.of(), build());
         assertArrayEquals(asBuilt, Files.readAllBytes(out.resolve("hello-linux-amd64")));
         new StaticGoCompress(new ProcessRunner(), BuildLog.silent()).run(compress);
-        assertTrue(BuildManifest.read(out).binaries().stream().allMatch(b -> b.upx() != null && b.upx().packed()));
+        assertTrue(BuildManifest.read(out).binaries().stream()
+                .allMatch(b -> b.upx() != null && b.upx().packed()));
     }
 }

@@ -40,6 +40,7 @@ class ZigStripTest {
 
     @TempDir
     static Path dir;
+
     private static String zigCc;
 
     @BeforeAll
@@ -52,9 +53,17 @@ class ZigStripTest {
     private static Path build(String name, TargetDeclaration target) throws Exception {
         Path work = dir.resolve(name);
         Path module = Tools.goModule(work.resolve("module"), PROGRAM);
-        TestBuilds.run(new BuildConfiguration(module, List.of("."), name, name, List.of(target), "off",
+        TestBuilds.run(new BuildConfiguration(
+                module,
+                List.of("."),
+                name,
+                name,
+                List.of(target),
+                "off",
                 TestBuilds.settings(null, Duration.ofMinutes(5)),
-                new GoToolchainRequest(null, null, false, module, System.getenv()), work.resolve("out"), null,
+                new GoToolchainRequest(null, null, false, module, System.getenv()),
+                work.resolve("out"),
+                null,
                 new BuildConfiguration.Execution(work.resolve("state"), Set.of(), "test", 1, false, "default")));
         return work.resolve("out");
     }
@@ -64,8 +73,8 @@ class ZigStripTest {
     }
 
     private static VerifyReport verify(Path out) throws Exception {
-        return StaticGoVerify.verify(StaticGoVerify.fromManifest(out), VerifyPolicy.DEFAULTS, false,
-                out.resolve("verify-report.json"));
+        return StaticGoVerify.verify(
+                StaticGoVerify.fromManifest(out), VerifyPolicy.DEFAULTS, false, out.resolve("verify-report.json"));
     }
 
     @Test
@@ -82,8 +91,10 @@ class ZigStripTest {
     void aCgoTargetLinkedByZigThatKeepsItsSymbolsIsAFinding() throws Exception {
         Path out = build("zig", new TargetDeclaration("linux/amd64", "on", zigCc, null, STATIC, null, null));
         assertTrue(hasSymbolTable(out.resolve("zig-linux-amd64")), "zig cc ignored -s");
-        assertEquals(List.of("was linked with -s but keeps its symbol table: the C compiler that linked it ignored -s "
-                + "(zig cc does)"), verify(out).entries().get(0).problems());
+        assertEquals(
+                List.of("was linked with -s but keeps its symbol table: the C compiler that linked it ignored -s "
+                        + "(zig cc does)"),
+                verify(out).entries().get(0).problems());
     }
 
     @Test

@@ -7,7 +7,9 @@ import org.junit.jupiter.api.Test;
 class JUnitReportWriterTest {
     @Test
     void charactersXmlCannotHoldAreWrittenAsEscapes() {
-        assertEquals("a\tb\nc \\u001B[31mred \\u0000 \uD83D\uDE00 \\uD800", JUnitReportWriter.clean("a\tb\nc \u001b[31mred \u0000 \uD83D\uDE00 \uD800"));
+        assertEquals(
+                "a\tb\nc \\u001B[31mred \\u0000 \uD83D\uDE00 \\uD800",
+                JUnitReportWriter.clean("a\tb\nc \u001b[31mred \u0000 \uD83D\uDE00 \uD800"));
     }
 
     @Test
@@ -18,7 +20,8 @@ class JUnitReportWriterTest {
 
     @Test
     void fileNamesKeepTheImportPathReadable() {
-        assertEquals("TEST-example.com.sidecar.v2.server.xml", JUnitReportWriter.fileName("example.com/sidecar/v2/server"));
+        assertEquals(
+                "TEST-example.com.sidecar.v2.server.xml", JUnitReportWriter.fileName("example.com/sidecar/v2/server"));
         assertEquals("TEST-example.com.a_b.xml", JUnitReportWriter.fileName("example.com/a b"));
     }
 }

@@ -54,14 +54,28 @@ class StaticGoTestTest {
     static void runTheFixture() throws Exception {
         module = GoTestFixture.write(work.resolve("module"));
         reports = work.resolve("reports");
-        summary = new StaticGoTest(new ProcessRunner(), BuildLog.silent()).run(request(module, reports, PACKAGES,
-                List.of(), null, work.resolve("cover/coverage.out")));
+        summary = new StaticGoTest(new ProcessRunner(), BuildLog.silent())
+                .run(request(module, reports, PACKAGES, List.of(), null, work.resolve("cover/coverage.out")));
     }
 
-    static GoTestRequest request(Path module, Path reports, List<String> packages, List<String> flags, String pattern,
-            Path coverage) {
-        return new GoTestRequest(module, new GoToolchainRequest(null, null, false, module, toolchainEnvironment()), "off",
-                null, null, packages, List.of(), Map.of(), false, 1, null, coverage, flags, pattern, reports,
+    static GoTestRequest request(
+            Path module, Path reports, List<String> packages, List<String> flags, String pattern, Path coverage) {
+        return new GoTestRequest(
+                module,
+                new GoToolchainRequest(null, null, false, module, toolchainEnvironment()),
+                "off",
+                null,
+                null,
+                packages,
+                List.of(),
+                Map.of(),
+                false,
+                1,
+                null,
+                coverage,
+                flags,
+                pattern,
+                reports,
                 Duration.ofMinutes(5));
     }
 
@@ -77,9 +91,14 @@ class StaticGoTestTest {
     @Test
     void writesOneReportPerPackageWithTests() throws IOException {
         try (Stream<Path> files = Files.list(reports)) {
-            assertEquals(List.of("TEST-example.com.fixture.broken.xml", "TEST-example.com.fixture.fail.xml",
-                    "TEST-example.com.fixture.modes.xml", "TEST-example.com.fixture.panicky.xml",
-                    "TEST-example.com.fixture.pass.xml", "TEST-example.com.fixture.skip.xml"),
+            assertEquals(
+                    List.of(
+                            "TEST-example.com.fixture.broken.xml",
+                            "TEST-example.com.fixture.fail.xml",
+                            "TEST-example.com.fixture.modes.xml",
+                            "TEST-example.com.fixture.panicky.xml",
+                            "TEST-example.com.fixture.pass.xml",
+                            "TEST-example.com.fixture.skip.xml"),
                     files.map(f -> f.getFileName().toString()).sorted().toList());
         }
     }
@@ -89,9 +108,18 @@ class StaticGoTestTest {
         Element suite = suite("pass");
         assertCounts(suite, 7, 0, 0, 0);
         // Cases are in the order go started them; parallel subtests start in no fixed order.
-        assertEquals(List.of("ExampleAdd", "TestAdd", "TestTable", "TestTable/one", "TestTable/one/inner",
-                "TestTable/two_words", "TestTable/two_words/inner"), caseNames(suite).stream().sorted().toList());
-        assertTrue(child(testCase(suite, "TestAdd"), "system-out").getTextContent().contains("adding 1 and 2"));
+        assertEquals(
+                List.of(
+                        "ExampleAdd",
+                        "TestAdd",
+                        "TestTable",
+                        "TestTable/one",
+                        "TestTable/one/inner",
+                        "TestTable/two_words",
+                        "TestTable/two_words/inner"),
+                caseNames(suite).stream().sorted().toList());
+        assertTrue(
+                child(testCase(suite, "TestAdd"), "system-out").getTextContent().contains("adding 1 and 2"));
         for (Element test : cases(suite)) {
             assertEquals(GoTestFixture.MODULE + "/pass", test.getAttribute("classname"));
         }
@@ -113,8 +141,14 @@ class StaticGoTestTest {
     @Test
     void withBenchmarksABrokenPackageFailsTheOthersAndTheReportSaysWhich() throws Exception {
         Path benched = work.resolve("bench-broken");
-        GoTestSummary result = new StaticGoTest(new ProcessRunner(), BuildLog.silent()).run(request(module, benched,
-                List.of("./pass", "./broken"), List.of("-bench=.", "-benchtime=1x"), null, null));
+        GoTestSummary result = new StaticGoTest(new ProcessRunner(), BuildLog.silent())
+                .run(request(
+                        module,
+                        benched,
+                        List.of("./pass", "./broken"),
+                        List.of("-bench=.", "-benchtime=1x"),
+                        null,
+                        null));
         assertEquals(2, result.errors());
         Element pass = parse(benched.resolve("TEST-example.com.fixture.pass.xml"));
         assertCounts(pass, 1, 0, 1, 0);
@@ -129,8 +163,11 @@ class StaticGoTestTest {
         assertCounts(suite, 5, 3, 0, 0);
         Element bad = child(testCase(suite, "TestBad"), "failure");
         assertTrue(bad.getAttribute("message").contains("want 3, got 4"), bad.getAttribute("message"));
-        assertTrue(bad.getTextContent().contains("markup <xml> & ]]> and a colour \\u001B[31mred"), bad.getTextContent());
-        assertTrue(child(testCase(suite, "TestSub/broken"), "failure").getAttribute("message").contains("sub failed"));
+        assertTrue(
+                bad.getTextContent().contains("markup <xml> & ]]> and a colour \\u001B[31mred"), bad.getTextContent());
+        assertTrue(child(testCase(suite, "TestSub/broken"), "failure")
+                .getAttribute("message")
+                .contains("sub failed"));
         assertTrue(child(testCase(suite, "TestSub"), "failure") != null);
         assertEquals(null, child(testCase(suite, "TestSub/ok"), "failure"));
         assertEquals(null, child(testCase(suite, "TestGood"), "failure"));
@@ -140,7 +177,9 @@ class StaticGoTestTest {
     void skippedTestsSayWhy() throws Exception {
         Element suite = suite("skip");
         assertCounts(suite, 2, 0, 0, 1);
-        assertTrue(child(testCase(suite, "TestSkipped"), "skipped").getAttribute("message").contains("needs a database"));
+        assertTrue(child(testCase(suite, "TestSkipped"), "skipped")
+                .getAttribute("message")
+                .contains("needs a database"));
     }
 
     @Test
@@ -150,7 +189,9 @@ class StaticGoTestTest {
         assertEquals(List.of("TestFirst", "TestPanics"), caseNames(suite));
         Element error = child(testCase(suite, "TestPanics"), "error");
         assertEquals("panic", error.getAttribute("type"));
-        assertTrue(error.getAttribute("message").startsWith("panic: assignment to entry in nil map"), error.getAttribute("message"));
+        assertTrue(
+                error.getAttribute("message").startsWith("panic: assignment to entry in nil map"),
+                error.getAttribute("message"));
         assertTrue(error.getTextContent().contains("panicky_test.go:9"), error.getTextContent());
     }
 
@@ -186,8 +227,12 @@ class StaticGoTestTest {
         assertEquals(1, summary.skipped());
         assertFalse(summary.ok());
         assertTrue(summary.coverPercent().isPresent());
-        assertTrue(summary.failed(TestCaseResult.Outcome.FAILED).contains(GoTestFixture.MODULE + "/fail TestSub/broken: sub_failed"
-                .replace("sub_failed", "fail_test.go:14: sub failed")), summary.failed(TestCaseResult.Outcome.FAILED).toString());
+        assertTrue(
+                summary.failed(TestCaseResult.Outcome.FAILED)
+                        .contains(GoTestFixture.MODULE
+                                + "/fail TestSub/broken: sub_failed"
+                                        .replace("sub_failed", "fail_test.go:14: sub failed")),
+                summary.failed(TestCaseResult.Outcome.FAILED).toString());
     }
 
     @Test
@@ -202,10 +247,16 @@ class StaticGoTestTest {
                 assertEquals(1, parsed.size(), file.toString());
                 ReportTestSuite read = parsed.get(0);
                 assertEquals(Integer.parseInt(suite.getAttribute("tests")), read.getNumberOfTests(), file.toString());
-                assertEquals(Integer.parseInt(suite.getAttribute("failures")), read.getNumberOfFailures(), file.toString());
+                assertEquals(
+                        Integer.parseInt(suite.getAttribute("failures")), read.getNumberOfFailures(), file.toString());
                 assertEquals(Integer.parseInt(suite.getAttribute("errors")), read.getNumberOfErrors(), file.toString());
-                assertEquals(Integer.parseInt(suite.getAttribute("skipped")), read.getNumberOfSkipped(), file.toString());
-                assertEquals(caseNames(suite), read.getTestCases().stream().map(ReportTestCase::getName).toList());
+                assertEquals(
+                        Integer.parseInt(suite.getAttribute("skipped")), read.getNumberOfSkipped(), file.toString());
+                assertEquals(
+                        caseNames(suite),
+                        read.getTestCases().stream()
+                                .map(ReportTestCase::getName)
+                                .toList());
                 assertEquals(cases(suite).size(), read.getTestCases().size());
             }
         }
@@ -213,7 +264,8 @@ class StaticGoTestTest {
 
     @Test
     void theTestPropertySelectsTestsAndSubtests() throws Exception {
-        assertEquals(List.of("TestTable", "TestTable/one", "TestTable/one/inner"), selected("TestTable#one", "pass", 1));
+        assertEquals(
+                List.of("TestTable", "TestTable/one", "TestTable/one/inner"), selected("TestTable#one", "pass", 1));
         assertEquals(List.of("TestAdd"), selected("TestAd?*", "pass", 1));
         assertEquals(List.of("TestGood", "TestBad", "TestSub", "TestSub/ok"), selected("!TestSub/broken", "fail", 2));
     }
@@ -233,8 +285,23 @@ class StaticGoTestTest {
     void aTestThatRunsPastTheTimeoutIsAnError() throws Exception {
         Path timedOut = work.resolve("timeout");
         GoTestRequest base = request(module, timedOut, List.of("./slow"), List.of(), null, null);
-        GoTestRequest request = new GoTestRequest(base.moduleDirectory(), base.toolchain(), "off", null, null,
-                base.packages(), List.of(), Map.of(), false, 1, "1s", null, List.of(), null, timedOut, Duration.ofMinutes(2));
+        GoTestRequest request = new GoTestRequest(
+                base.moduleDirectory(),
+                base.toolchain(),
+                "off",
+                null,
+                null,
+                base.packages(),
+                List.of(),
+                Map.of(),
+                false,
+                1,
+                "1s",
+                null,
+                List.of(),
+                null,
+                timedOut,
+                Duration.ofMinutes(2));
         GoTestSummary result = new StaticGoTest(new ProcessRunner(), BuildLog.silent()).run(request);
         Element suite = parse(timedOut.resolve("TEST-example.com.fixture.slow.xml"));
         assertCounts(suite, 2, 0, 1, 0);
@@ -248,12 +315,29 @@ class StaticGoTestTest {
     void goTestKilledAtTheProcessTimeoutStillReportsWhatFinishedAndWhatHung() throws Exception {
         Path killed = work.resolve("killed");
         GoTestRequest base = request(module, killed, List.of("./pass", "./slow"), List.of(), null, null);
-        GoTestRequest request = new GoTestRequest(base.moduleDirectory(), base.toolchain(), "off", null, null,
-                base.packages(), List.of(), Map.of(), false, 1, null, null, List.of(), null, killed, Duration.ofSeconds(8));
+        GoTestRequest request = new GoTestRequest(
+                base.moduleDirectory(),
+                base.toolchain(),
+                "off",
+                null,
+                null,
+                base.packages(),
+                List.of(),
+                Map.of(),
+                false,
+                1,
+                null,
+                null,
+                List.of(),
+                null,
+                killed,
+                Duration.ofSeconds(8));
         long start = System.nanoTime();
-        GoTestException failure = org.junit.jupiter.api.Assertions.assertThrows(GoTestException.class,
-                () -> new StaticGoTest(new ProcessRunner(), BuildLog.silent()).run(request));
-        assertTrue(Duration.ofNanos(System.nanoTime() - start).toSeconds() < 25, "TestSlow sleeps 30 s; the kill came first");
+        GoTestException failure = org.junit.jupiter.api.Assertions.assertThrows(
+                GoTestException.class, () -> new StaticGoTest(new ProcessRunner(), BuildLog.silent()).run(request));
+        assertTrue(
+                Duration.ofNanos(System.nanoTime() - start).toSeconds() < 25,
+                "TestSlow sleeps 30 s; the kill came first");
         assertTrue(failure.getMessage().contains("did not finish within 8 s"), failure.getMessage());
 
         Element passed = parse(killed.resolve("TEST-example.com.fixture.pass.xml"));
@@ -269,30 +353,77 @@ class StaticGoTestTest {
     void tagsAndCgoOnReachTheCompilerAndRaceRuns() throws Exception {
         Path raced = work.resolve("race");
         GoTestRequest base = request(module, raced, List.of("./modes"), List.of(), null, null);
-        GoTestRequest request = new GoTestRequest(base.moduleDirectory(), base.toolchain(), "on", null, null,
-                base.packages(), List.of("integration"), Map.of(), true, 1, null, null, List.of(), null, raced,
+        GoTestRequest request = new GoTestRequest(
+                base.moduleDirectory(),
+                base.toolchain(),
+                "on",
+                null,
+                null,
+                base.packages(),
+                List.of("integration"),
+                Map.of(),
+                true,
+                1,
+                null,
+                null,
+                List.of(),
+                null,
+                raced,
                 Duration.ofMinutes(5));
         new StaticGoTest(new ProcessRunner(), BuildLog.silent()).run(request);
-        assertEquals(List.of("TestCgoOn", "TestTagged"), caseNames(parse(raced.resolve("TEST-example.com.fixture.modes.xml"))));
+        assertEquals(
+                List.of("TestCgoOn", "TestTagged"),
+                caseNames(parse(raced.resolve("TEST-example.com.fixture.modes.xml"))));
     }
 
     @Test
     void aForeignLinuxArchitectureRunsUnderQemu() throws Exception {
         Path arm = work.resolve("arm64");
         GoTestRequest base = request(module, arm, List.of("./pass"), List.of(), null, null);
-        GoTestRequest request = new GoTestRequest(base.moduleDirectory(), base.toolchain(), "off", "linux/arm64", null,
-                base.packages(), List.of(), Map.of(), false, 1, null, null, List.of(), null, arm, Duration.ofMinutes(5));
+        GoTestRequest request = new GoTestRequest(
+                base.moduleDirectory(),
+                base.toolchain(),
+                "off",
+                "linux/arm64",
+                null,
+                base.packages(),
+                List.of(),
+                Map.of(),
+                false,
+                1,
+                null,
+                null,
+                List.of(),
+                null,
+                arm,
+                Duration.ofMinutes(5));
         GoTestSummary result = new StaticGoTest(new ProcessRunner(), BuildLog.silent()).run(request);
         assertEquals(7, result.tests());
         assertTrue(result.ok());
-        assertTrue(Files.readString(arm.resolve("TEST-example.com.fixture.pass.xml")).contains("name=\"GOARCH\" value=\"arm64\""));
+        assertTrue(Files.readString(arm.resolve("TEST-example.com.fixture.pass.xml"))
+                .contains("name=\"GOARCH\" value=\"arm64\""));
     }
 
     private static GoTestSummary testFor(String platform, String pkg, Path reports) throws Exception {
         GoTestRequest base = request(module, reports, List.of(pkg), List.of(), null, null);
-        return new StaticGoTest(new ProcessRunner(), BuildLog.silent()).run(new GoTestRequest(base.moduleDirectory(),
-                base.toolchain(), "off", platform, null, base.packages(), List.of(), Map.of(), false, 1, null, null,
-                List.of(), null, reports, Duration.ofMinutes(5)));
+        return new StaticGoTest(new ProcessRunner(), BuildLog.silent())
+                .run(new GoTestRequest(
+                        base.moduleDirectory(),
+                        base.toolchain(),
+                        "off",
+                        platform,
+                        null,
+                        base.packages(),
+                        List.of(),
+                        Map.of(),
+                        false,
+                        1,
+                        null,
+                        null,
+                        List.of(),
+                        null,
+                        reports,
+                        Duration.ofMinutes(5)));
     }
 
     @Test
@@ -301,7 +432,8 @@ class StaticGoTestTest {
         GoTestSummary armv6 = testFor("linux/arm/6", "./armv7", work.resolve("armv6"));
         Element v6 = parse(work.resolve("armv6/TEST-example.com.fixture.armv7.xml"));
         assertEquals(1, armv6.errors() + armv6.failures(), "the ARMv6 CPU refused the ARMv7 instruction");
-        assertTrue(Files.readString(work.resolve("armv6/TEST-example.com.fixture.armv7.xml")).contains("SIGILL"));
+        assertTrue(Files.readString(work.resolve("armv6/TEST-example.com.fixture.armv7.xml"))
+                .contains("SIGILL"));
         assertCounts(v6, 1, 0, 1, 0);
 
         GoTestSummary armv7 = testFor("linux/arm/7", "./armv7", work.resolve("armv7"));
@@ -310,37 +442,70 @@ class StaticGoTestTest {
 
     @Test
     void tests386RunNativelyOnAnAmd64Host() throws Exception {
-        org.junit.jupiter.api.Assumptions.assumeTrue("amd64".equals(HostPlatform.current().goarch()), "an amd64 host");
+        org.junit.jupiter.api.Assumptions.assumeTrue(
+                "amd64".equals(HostPlatform.current().goarch()), "an amd64 host");
         List<String> lines = new ArrayList<>();
         GoTestRequest base = request(module, work.resolve("386"), List.of("./pass"), List.of(), null, null);
         GoTestSummary result = new StaticGoTest(new ProcessRunner(), new BuildLog() {
-            @Override
-            public void info(String message) {
-                lines.add(message);
-            }
+                    @Override
+                    public void info(String message) {
+                        lines.add(message);
+                    }
 
-            @Override
-            public void warn(String message) {
-                lines.add(message);
-            }
+                    @Override
+                    public void warn(String message) {
+                        lines.add(message);
+                    }
 
-            @Override
-            public void debug(String message) {}
-        }).run(new GoTestRequest(base.moduleDirectory(), base.toolchain(), "off", "linux/386", null, base.packages(),
-                List.of(), Map.of(), false, 1, null, null, List.of(), null, work.resolve("386"), Duration.ofMinutes(5)));
+                    @Override
+                    public void debug(String message) {}
+                })
+                .run(new GoTestRequest(
+                        base.moduleDirectory(),
+                        base.toolchain(),
+                        "off",
+                        "linux/386",
+                        null,
+                        base.packages(),
+                        List.of(),
+                        Map.of(),
+                        false,
+                        1,
+                        null,
+                        null,
+                        List.of(),
+                        null,
+                        work.resolve("386"),
+                        Duration.ofMinutes(5)));
         assertEquals(7, result.tests());
         assertTrue(result.ok(), "qemu-i386 would crash Go's 386 runtime; the kernel runs it");
-        String testing = lines.stream().filter(l -> l.startsWith("Testing ")).findFirst().orElseThrow();
+        String testing =
+                lines.stream().filter(l -> l.startsWith("Testing ")).findFirst().orElseThrow();
         assertTrue(!testing.contains("-exec"), testing);
     }
 
     @Test
     void raceWithoutCgoIsRefusedBeforeGoRuns() {
         GoTestRequest base = request(module, work.resolve("refused"), List.of("./pass"), List.of(), null, null);
-        GoTestRequest request = new GoTestRequest(base.moduleDirectory(), base.toolchain(), "off", null, null,
-                base.packages(), List.of(), Map.of(), true, null, null, null, List.of(), null, base.reportsDirectory(),
+        GoTestRequest request = new GoTestRequest(
+                base.moduleDirectory(),
+                base.toolchain(),
+                "off",
+                null,
+                null,
+                base.packages(),
+                List.of(),
+                Map.of(),
+                true,
+                null,
+                null,
+                null,
+                List.of(),
+                null,
+                base.reportsDirectory(),
                 Duration.ofMinutes(1));
-        ConfigurationException refused = assertThrows(ConfigurationException.class,
+        ConfigurationException refused = assertThrows(
+                ConfigurationException.class,
                 () -> new StaticGoTest(new ProcessRunner(), BuildLog.silent()).run(request));
         assertEquals("race", refused.element());
     }
@@ -348,18 +513,41 @@ class StaticGoTestTest {
     @Test
     void theEnvironmentMustNotSetWhatTheCgoModeOwns() {
         GoTestRequest base = request(module, work.resolve("refused"), List.of("./pass"), List.of(), null, null);
-        GoTestRequest request = new GoTestRequest(base.moduleDirectory(), base.toolchain(), "off", null, null,
-                base.packages(), List.of(), Map.of("CGO_ENABLED", "1"), false, null, null, null, List.of(), null,
-                base.reportsDirectory(), Duration.ofMinutes(1));
-        ConfigurationException refused = assertThrows(ConfigurationException.class,
+        GoTestRequest request = new GoTestRequest(
+                base.moduleDirectory(),
+                base.toolchain(),
+                "off",
+                null,
+                null,
+                base.packages(),
+                List.of(),
+                Map.of("CGO_ENABLED", "1"),
+                false,
+                null,
+                null,
+                null,
+                List.of(),
+                null,
+                base.reportsDirectory(),
+                Duration.ofMinutes(1));
+        ConfigurationException refused = assertThrows(
+                ConfigurationException.class,
                 () -> new StaticGoTest(new ProcessRunner(), BuildLog.silent()).run(request));
         assertEquals("<env>: must not set CGO_ENABLED; use <cgo> instead.", refused.getMessage());
     }
 
     @Test
     void aGoTestThatCannotStartIsNotATestFailure() {
-        GoTestException failure = assertThrows(GoTestException.class, () -> new StaticGoTest(new ProcessRunner(),
-                BuildLog.silent()).run(request(module, work.resolve("bad"), List.of("./pass"), List.of("-timeout=banana"), null, null)));
+        GoTestException failure = assertThrows(
+                GoTestException.class,
+                () -> new StaticGoTest(new ProcessRunner(), BuildLog.silent())
+                        .run(request(
+                                module,
+                                work.resolve("bad"),
+                                List.of("./pass"),
+                                List.of("-timeout=banana"),
+                                null,
+                                null)));
         assertTrue(failure.getMessage().contains("invalid value \"banana\" for flag -timeout"), failure.getMessage());
     }
 
@@ -369,7 +557,9 @@ class StaticGoTestTest {
         GoTestSummary result = new StaticGoTest(new ProcessRunner(), BuildLog.silent())
                 .run(request(module, missing, List.of("./no/such/package"), List.of(), null, null));
         assertEquals(1, result.errors());
-        Element error = child(testCase(parse(missing.resolve(JUnitReportWriter.fileName("./no/such/package"))), "[setup failed]"), "error");
+        Element error = child(
+                testCase(parse(missing.resolve(JUnitReportWriter.fileName("./no/such/package"))), "[setup failed]"),
+                "error");
         assertTrue(error.getAttribute("message").contains("directory not found"), error.getAttribute("message"));
     }
 
@@ -395,9 +585,14 @@ class StaticGoTestTest {
         assertEquals(skipped, Integer.parseInt(suite.getAttribute("skipped")), name + " skipped");
         List<Element> cases = cases(suite);
         assertEquals(tests, cases.size(), name + " testcase elements");
-        assertEquals(failures, cases.stream().filter(c -> child(c, "failure") != null).count(), name + " failure elements");
-        assertEquals(errors, cases.stream().filter(c -> child(c, "error") != null).count(), name + " error elements");
-        assertEquals(skipped, cases.stream().filter(c -> child(c, "skipped") != null).count(), name + " skipped elements");
+        assertEquals(
+                failures,
+                cases.stream().filter(c -> child(c, "failure") != null).count(),
+                name + " failure elements");
+        assertEquals(
+                errors, cases.stream().filter(c -> child(c, "error") != null).count(), name + " error elements");
+        assertEquals(
+                skipped, cases.stream().filter(c -> child(c, "skipped") != null).count(), name + " skipped elements");
     }
 
     static List<Element> cases(Element suite) {
@@ -414,7 +609,9 @@ class StaticGoTestTest {
     }
 
     private static Element testCase(Element suite, String name) {
-        return cases(suite).stream().filter(c -> c.getAttribute("name").equals(name)).findFirst()
+        return cases(suite).stream()
+                .filter(c -> c.getAttribute("name").equals(name))
+                .findFirst()
                 .orElseThrow(() -> new AssertionError("no testcase " + name + " in " + caseNames(suite)));
     }
 

@@ -32,12 +32,15 @@ class TestSelectionTest {
 
     @Test
     void exclusionsBecomeSkip() throws ConfigurationException {
-        assertEquals(List.of("-run=^(Test.*)$", "-skip=^(TestSlow)$/^(big)$"), TestSelection.arguments("Test*,!TestSlow/big"));
+        assertEquals(
+                List.of("-run=^(Test.*)$", "-skip=^(TestSlow)$/^(big)$"),
+                TestSelection.arguments("Test*,!TestSlow/big"));
     }
 
     @Test
     void anEmptyLevelIsRefused() {
-        ConfigurationException refused = assertThrows(ConfigurationException.class, () -> TestSelection.arguments("TestA/"));
+        ConfigurationException refused =
+                assertThrows(ConfigurationException.class, () -> TestSelection.arguments("TestA/"));
         assertEquals("test", refused.element());
     }
 }

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 class BuildMojoTest {
     /** The copy Maven made in target/, so the build's output stays out of the source tree. */
     private static final String PROJECT = "target/test-classes/unit/build-targets";
+
     private static final Path BASEDIR = Path.of(PROJECT).toAbsolutePath();
 
     @Test
@@ -50,7 +51,8 @@ class BuildMojoTest {
     @InjectMojo(goal = "build", pom = "pom.xml")
     void anEmptyTargetsElementIsAMistakeNotTheDefaults(BuildMojo mojo) {
         MojoFailureException failure = assertThrows(MojoFailureException.class, mojo::execute);
-        assertEquals("<targets>: no target is declared. Add at least one, e.g. <target>linux/amd64</target>.",
+        assertEquals(
+                "<targets>: no target is declared. Add at least one, e.g. <target>linux/amd64</target>.",
                 failure.getMessage());
     }
 }

@@ -55,8 +55,20 @@ class CompressMojoTest {
         for (String arch : List.of("amd64", "arm64", "386")) {
             Path file = OUT.resolve("app-linux-" + arch);
             Files.writeString(file, "not really a binary for " + arch); // the double packs anything
-            binaries.add(new BuiltBinary(file.getFileName().toString(), ".", "linux", arch, null, null, "off", true,
-                    "linux-" + arch, Files.size(file), FileDigest.sha256(file), "default", null));
+            binaries.add(new BuiltBinary(
+                    file.getFileName().toString(),
+                    ".",
+                    "linux",
+                    arch,
+                    null,
+                    null,
+                    "off",
+                    true,
+                    "linux-" + arch,
+                    Files.size(file),
+                    FileDigest.sha256(file),
+                    "default",
+                    null));
         }
         new BuildManifest("go1.26", binaries).write(OUT);
     }
@@ -94,7 +106,8 @@ class CompressMojoTest {
     @MojoParameter(name = "upxExecutable", value = "/no/such/upx")
     void aMissingUpxIsAFailureThatSaysWhatToDo(CompressMojo mojo) {
         MojoFailureException failure = assertThrows(MojoFailureException.class, mojo::execute);
-        assertTrue(failure.getMessage().startsWith("<upxExecutable> /no/such/upx is not an executable file."),
+        assertTrue(
+                failure.getMessage().startsWith("<upxExecutable> /no/such/upx is not an executable file."),
                 failure.getMessage());
     }
 }

@@ -17,8 +17,8 @@ import org.junit.jupiter.api.Test;
 @MojoTest
 class TestMojoTest {
     private static final String PROJECT = "target/test-classes/unit/test-goal";
-    private static final Path REPORT = Path.of(PROJECT).toAbsolutePath()
-            .resolve("target/wiring-reports/TEST-example.com.wiring.calc.xml");
+    private static final Path REPORT =
+            Path.of(PROJECT).toAbsolutePath().resolve("target/wiring-reports/TEST-example.com.wiring.calc.xml");
 
     @Test
     @Basedir(PROJECT)

@@ -41,14 +41,24 @@ class VerifyMojoSmokeTest {
                 func main() { fmt.Printf("wired %s/%s\\n", runtime.GOOS, runtime.GOARCH) }
                 """);
         for (String goarch : new String[] {"amd64", "arm64"}) {
-            Tools.run(module, Map.of("GOOS", "linux", "GOARCH", goarch, "CGO_ENABLED", "0"),
-                    "go", "build", "-o", BASE.resolve("target/bin/app-" + goarch).toString(), ".");
+            Tools.run(
+                    module,
+                    Map.of("GOOS", "linux", "GOARCH", goarch, "CGO_ENABLED", "0"),
+                    "go",
+                    "build",
+                    "-o",
+                    BASE.resolve("target/bin/app-" + goarch).toString(),
+                    ".");
         }
     }
 
     private static JsonElement smoke(int binary) throws Exception {
-        return JsonParser.parseString(Files.readString(BASE.resolve("target/verify-report.json"))).getAsJsonObject()
-                .getAsJsonArray("binaries").get(binary).getAsJsonObject().get("smoke");
+        return JsonParser.parseString(Files.readString(BASE.resolve("target/verify-report.json")))
+                .getAsJsonObject()
+                .getAsJsonArray("binaries")
+                .get(binary)
+                .getAsJsonObject()
+                .get("smoke");
     }
 
     @Test
@@ -57,9 +67,16 @@ class VerifyMojoSmokeTest {
     void globalAndPerPlatformSettingsReachTheRun(VerifyMojo mojo) throws Exception {
         mojo.execute();
         assertEquals("passed", smoke(0).getAsJsonObject().get("result").getAsString());
-        assertEquals("wired linux/amd64", smoke(0).getAsJsonObject().getAsJsonArray("output").get(0).getAsString());
-        assertEquals("passed", smoke(1).getAsJsonObject().get("result").getAsString(), "qemu-user-static is needed: " + smoke(1));
-        assertEquals("wired linux/arm64", smoke(1).getAsJsonObject().getAsJsonArray("output").get(0).getAsString());
+        assertEquals(
+                "wired linux/amd64",
+                smoke(0).getAsJsonObject().getAsJsonArray("output").get(0).getAsString());
+        assertEquals(
+                "passed",
+                smoke(1).getAsJsonObject().get("result").getAsString(),
+                "qemu-user-static is needed: " + smoke(1));
+        assertEquals(
+                "wired linux/arm64",
+                smoke(1).getAsJsonObject().getAsJsonArray("output").get(0).getAsString());
     }
 
     @Test
@@ -77,7 +94,9 @@ class VerifyMojoSmokeTest {
     @MojoParameter(name = "smokeDirectory", value = "/proc/no-such-dir")
     void aRunThatCannotHappenFailsTheGoalNotTheJvm(VerifyMojo mojo) throws Exception {
         MojoFailureException failure = assertThrows(MojoFailureException.class, mojo::execute);
-        assertTrue(failure.getMessage().contains("the empty root could not be made in /proc/no-such-dir"), failure.getMessage());
+        assertTrue(
+                failure.getMessage().contains("the empty root could not be made in /proc/no-such-dir"),
+                failure.getMessage());
         assertFalse(Files.exists(Path.of("/proc/no-such-dir")));
     }
 }

@@ -33,7 +33,8 @@ class TargetResolverTest {
     }
 
     private static String failure(List<TargetDeclaration> targets, String defaultCgo) {
-        return assertThrows(ConfigurationException.class, () -> onAmd64Linux().resolve(targets, defaultCgo)).getMessage();
+        return assertThrows(ConfigurationException.class, () -> onAmd64Linux().resolve(targets, defaultCgo))
+                .getMessage();
     }
 
     private static TargetDeclaration cgo(String platform, String mode, String cc) {
@@ -42,9 +43,14 @@ class TargetResolverTest {
 
     @Test
     void shortFormsBecomeTargetsWithVariants() throws Exception {
-        List<TargetSpec> targets = onAmd64Linux().resolve(List.of(TargetDeclaration.of("linux/amd64"),
-                TargetDeclaration.of("linux/arm/7"), TargetDeclaration.of("linux/amd64/v3"),
-                TargetDeclaration.of("windows/arm64")), "off");
+        List<TargetSpec> targets = onAmd64Linux()
+                .resolve(
+                        List.of(
+                                TargetDeclaration.of("linux/amd64"),
+                                TargetDeclaration.of("linux/arm/7"),
+                                TargetDeclaration.of("linux/amd64/v3"),
+                                TargetDeclaration.of("windows/arm64")),
+                        "off");
         assertEquals("linux/amd64", targets.get(0).displayName());
         assertNull(targets.get(0).variant());
         assertEquals(Map.of("GOARM", "7"), targets.get(1).variantEnvironment());
@@ -56,13 +62,29 @@ class TargetResolverTest {
 
     @Test
     void everyVariantVariableGoDocumentsIsMapped() throws Exception {
-        Map<String, String> expected = Map.of("linux/386/softfloat", "GO386", "linux/arm64/v8.2", "GOARM64",
-                "linux/mips/softfloat", "GOMIPS", "linux/mips64le/hardfloat", "GOMIPS64", "linux/ppc64le/power9",
-                "GOPPC64", "linux/riscv64/rva22u64", "GORISCV64");
+        Map<String, String> expected = Map.of(
+                "linux/386/softfloat",
+                "GO386",
+                "linux/arm64/v8.2",
+                "GOARM64",
+                "linux/mips/softfloat",
+                "GOMIPS",
+                "linux/mips64le/hardfloat",
+                "GOMIPS64",
+                "linux/ppc64le/power9",
+                "GOPPC64",
+                "linux/riscv64/rva22u64",
+                "GORISCV64");
         for (Map.Entry<String, String> entry : expected.entrySet()) {
-            TargetSpec target = onAmd64Linux().resolve(List.of(TargetDeclaration.of(entry.getKey())), "off").get(0);
-            assertEquals(Map.of(entry.getValue(), entry.getKey().substring(entry.getKey().lastIndexOf('/') + 1)),
-                    target.variantEnvironment(), entry.getKey());
+            TargetSpec target = onAmd64Linux()
+                    .resolve(List.of(TargetDeclaration.of(entry.getKey())), "off")
+                    .get(0);
+            assertEquals(
+                    Map.of(
+                            entry.getValue(),
+                            entry.getKey().substring(entry.getKey().lastIndexOf('/') + 1)),
+                    target.variantEnvironment(),
+                    entry.getKey());
         }
     }
 
@@ -76,8 +98,12 @@ class TargetResolverTest {
 
     @Test
     void everyProblemOfEveryTargetIsReportedAtOnce() {
-        String message = failure(List.of(TargetDeclaration.of("linux/amd46"), TargetDeclaration.of("linux/arm/8"),
-                TargetDeclaration.of("linux")), "off");
+        String message = failure(
+                List.of(
+                        TargetDeclaration.of("linux/amd46"),
+                        TargetDeclaration.of("linux/arm/8"),
+                        TargetDeclaration.of("linux")),
+                "off");
         assertTrue(message.contains("'linux/amd46'"));
         assertTrue(message.contains("'8' is not a valid GOARM for arm; use one of 5, 6, 7"), message);
         assertTrue(message.contains("'linux' is not a target: write os/arch"), message);
@@ -87,7 +113,8 @@ class TargetResolverTest {
     void aVariantOnAnArchitectureWithoutOneIsRefused() {
         assertTrue(failure(List.of(TargetDeclaration.of("linux/s390x/z15")), "off")
                 .contains("s390x has no architecture variant"));
-        assertTrue(failure(List.of(TargetDeclaration.of("linux/amd64/v5")), "off").contains("not a valid GOAMD64"));
+        assertTrue(
+                failure(List.of(TargetDeclaration.of("linux/amd64/v5")), "off").contains("not a valid GOAMD64"));
     }
 
     @Test
@@ -112,19 +139,22 @@ class TargetResolverTest {
     @Test
     void aMissingMuslGccSaysWhichPackageHasIt() {
         TargetResolver noCompilers = new TargetResolver(platforms, "linux/amd64", "/nonexistent");
-        String message = assertThrows(ConfigurationException.class, () -> noCompilers.resolve(
-                List.of(cgo("linux/amd64", "musl", null)), "off")).getMessage();
+        String message = assertThrows(
+                        ConfigurationException.class,
+                        () -> noCompilers.resolve(List.of(cgo("linux/amd64", "musl", null)), "off"))
+                .getMessage();
         assertTrue(message.contains("the C compiler 'musl-gcc' for <cgo>musl</cgo> is not on PATH"), message);
         assertTrue(message.contains("apt-get install musl-tools"), message);
     }
 
     @Test
     void theGlobalCgoModeAppliesWhereATargetSetsNone() throws Exception {
-        List<TargetSpec> targets = onAmd64Linux().resolve(List.of(TargetDeclaration.of("linux/amd64"),
-                cgo("windows/amd64", "off", null)), "musl");
+        List<TargetSpec> targets = onAmd64Linux()
+                .resolve(List.of(TargetDeclaration.of("linux/amd64"), cgo("windows/amd64", "off", null)), "musl");
         assertEquals(CgoMode.MUSL, targets.get(0).cgo());
         assertEquals(CgoMode.OFF, targets.get(1).cgo());
-        assertTrue(failure(List.of(TargetDeclaration.of("linux/amd64")), "static").contains("<cgo>: unknown cgo mode 'static'"));
+        assertTrue(failure(List.of(TargetDeclaration.of("linux/amd64")), "static")
+                .contains("<cgo>: unknown cgo mode 'static'"));
     }
 
     @Test
@@ -135,8 +165,9 @@ class TargetResolverTest {
 
     @Test
     void envMustNotSetWhatHasItsOwnElement() {
-        String message = failure(List.of(new TargetDeclaration("linux/amd64", null, null,
-                Map.of("CGO_ENABLED", "1"), null, null, null)), "off");
+        String message = failure(
+                List.of(new TargetDeclaration("linux/amd64", null, null, Map.of("CGO_ENABLED", "1"), null, null, null)),
+                "off");
         assertTrue(message.contains("<env> must not set CGO_ENABLED; use <cgo> instead"), message);
     }
 

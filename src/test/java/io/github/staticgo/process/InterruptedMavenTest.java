@@ -48,8 +48,14 @@ class InterruptedMavenTest {
     void sigtermToMavenKillsGrandchildrenToo(@TempDir Path dir) throws Exception {
         Path pidFile = dir.resolve("grandchild.pid");
         Path sleeper = ProcessTable.sleeper(dir);
-        assertNoSurvivors(dir, pidFile, sleeper.toString(), "/bin/sh", "-c",
-                "/bin/sh -c '" + sleeper + " 600 & echo $! > " + pidFile + ".tmp; mv " + pidFile + ".tmp " + pidFile + "; wait'");
+        assertNoSurvivors(
+                dir,
+                pidFile,
+                sleeper.toString(),
+                "/bin/sh",
+                "-c",
+                "/bin/sh -c '" + sleeper + " 600 & echo $! > " + pidFile + ".tmp; mv " + pidFile + ".tmp " + pidFile
+                        + "; wait'");
     }
 
     /**
@@ -69,8 +75,16 @@ class InterruptedMavenTest {
 
                 func main() { fmt.Println(http.StatusOK) }
                 """);
-        Process maven = standInForMaven(module, "/usr/bin/env", "GOCACHE=" + dir.resolve("cache"), "go", "build", "-a",
-                "-o", dir.resolve("binary").toString(), ".");
+        Process maven = standInForMaven(
+                module,
+                "/usr/bin/env",
+                "GOCACHE=" + dir.resolve("cache"),
+                "go",
+                "build",
+                "-a",
+                "-o",
+                dir.resolve("binary").toString(),
+                ".");
         try {
             long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
             List<ProcessHandle> tree = List.of();
@@ -82,8 +96,10 @@ class InterruptedMavenTest {
             maven.destroyForcibly(); // SIGKILL: the JVM runs nothing more
             assertTrue(maven.waitFor(30, TimeUnit.SECONDS), "the stand-in for Maven survived SIGKILL");
             for (ProcessHandle process : tree) {
-                assertTrue(ProcessTable.deadWithin(process.pid(), Duration.ofSeconds(10)), "process " + process.pid()
-                        + " " + process.info().commandLine().orElse("") + " outlived Maven's kill -9");
+                assertTrue(
+                        ProcessTable.deadWithin(process.pid(), Duration.ofSeconds(10)),
+                        "process " + process.pid() + " "
+                                + process.info().commandLine().orElse("") + " outlived Maven's kill -9");
             }
         } finally {
             maven.destroyForcibly();
@@ -107,7 +123,8 @@ class InterruptedMavenTest {
                 }
                 maven.toHandle().destroy();
                 assertTrue(maven.waitFor(30, TimeUnit.SECONDS), "the stand-in for Maven did not exit on SIGTERM");
-                assertTrue(ProcessTable.deadWithin(child.pid(), Duration.ofSeconds(10)),
+                assertTrue(
+                        ProcessTable.deadWithin(child.pid(), Duration.ofSeconds(10)),
                         "attempt " + attempt + ": sleep " + child.pid() + " outlived Maven");
             } finally {
                 maven.destroyForcibly();
@@ -117,12 +134,18 @@ class InterruptedMavenTest {
     }
 
     private static Process standInForMaven(Path workingDirectory, String... command) throws Exception {
-        List<String> jvm = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", "target/classes" + File.pathSeparator + "target/test-classes",
-                RunUntilKilled.class.getName(), workingDirectory.toString()));
+        List<String> jvm = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp",
+                "target/classes" + File.pathSeparator + "target/test-classes",
+                RunUntilKilled.class.getName(),
+                workingDirectory.toString()));
         jvm.addAll(List.of(command));
-        return new ProcessBuilder(jvm).redirectErrorStream(true)
-                .redirectOutput(workingDirectory.resolveSibling("maven-stand-in.log").toFile()).start();
+        return new ProcessBuilder(jvm)
+                .redirectErrorStream(true)
+                .redirectOutput(
+                        workingDirectory.resolveSibling("maven-stand-in.log").toFile())
+                .start();
     }
 
     /**
@@ -135,27 +158,34 @@ class InterruptedMavenTest {
         try {
             long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
             while (!Files.exists(pidFile)) {
-                assertTrue(maven.isAlive(), "the stand-in for Maven ended early: "
-                        + Files.readString(workingDirectory.resolveSibling("maven-stand-in.log")));
+                assertTrue(
+                        maven.isAlive(),
+                        "the stand-in for Maven ended early: "
+                                + Files.readString(workingDirectory.resolveSibling("maven-stand-in.log")));
                 assertTrue(System.nanoTime() < deadline, "the process tree never came up");
                 Thread.sleep(50);
             }
             List<Long> innermost = ProcessTable.withArgumentContaining(marker).stream()
-                    .filter(pid -> pid != maven.pid()).toList(); // the stand-in's own arguments name it too
+                    .filter(pid -> pid != maven.pid())
+                    .toList(); // the stand-in's own arguments name it too
             List<ProcessHandle> tree = maven.descendants().toList();
-            assertTrue(!innermost.isEmpty() && tree.stream().map(ProcessHandle::pid).toList().containsAll(innermost),
+            assertTrue(
+                    !innermost.isEmpty()
+                            && tree.stream().map(ProcessHandle::pid).toList().containsAll(innermost),
                     "the innermost process is in the tree");
 
             maven.toHandle().destroy(); // SIGTERM: the JVM runs its shutdown hooks, as Maven's does on Ctrl-C
             assertTrue(maven.waitFor(30, TimeUnit.SECONDS), "the stand-in for Maven did not exit on SIGTERM");
             for (ProcessHandle process : tree) {
-                assertTrue(ProcessTable.deadWithin(process.pid(), Duration.ofSeconds(10)),
-                        "process " + process.pid() + " " + process.info().commandLine().orElse("")
-                                + " outlived Maven");
+                assertTrue(
+                        ProcessTable.deadWithin(process.pid(), Duration.ofSeconds(10)),
+                        "process " + process.pid() + " "
+                                + process.info().commandLine().orElse("") + " outlived Maven");
             }
         } finally {
             maven.destroyForcibly();
-            ProcessTable.withArgumentContaining(marker).forEach(pid -> ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly));
+            ProcessTable.withArgumentContaining(marker)
+                    .forEach(pid -> ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly));
         }
     }
 }

@@ -20,20 +20,27 @@ class ProcessRunnerBoundedTest {
 
     @Test
     void longLinesAreCutAndStdoutIsCapped(@TempDir Path dir) throws Exception {
-        ProcessResult result = ProcessRunner.bounded(10, 3).run(
-                sh("printf 'abcdefghijklmnopqrstuvwxyz\\r\\n'; i=0; while [ $i -lt 10 ]; do echo $i; i=$((i+1)); done", dir,
-                        Duration.ofSeconds(30)), line -> {});
+        ProcessResult result = ProcessRunner.bounded(10, 3)
+                .run(
+                        sh(
+                                "printf 'abcdefghijklmnopqrstuvwxyz\\r\\n'; i=0; while [ $i -lt 10 ]; do echo $i; i=$((i+1)); done",
+                                dir,
+                                Duration.ofSeconds(30)),
+                        line -> {});
         assertEquals(List.of("abcdefghij [line cut]", "0", "1"), result.stdout());
         assertEquals("9", result.outputTail().get(result.outputTail().size() - 1), "the tail still sees the end");
     }
 
     @Test
     void aTimeoutIsItsOwnExceptionWithTheOutputSoFar(@TempDir Path dir) {
-        ProcessTimedOutException timeout = assertThrows(ProcessTimedOutException.class, () -> new ProcessRunner()
-                .run(sh("echo started; sleep 300", dir, Duration.ofSeconds(1)), line -> {}));
+        ProcessTimedOutException timeout = assertThrows(
+                ProcessTimedOutException.class,
+                () -> new ProcessRunner().run(sh("echo started; sleep 300", dir, Duration.ofSeconds(1)), line -> {}));
         assertEquals("started", timeout.outputTail().get(0));
         assertEquals(Duration.ofSeconds(1), timeout.timeout());
-        assertFalse(timeout.getMessage().startsWith("cannot talk to"), "not wrapped as a broken pipe: " + timeout.getMessage());
+        assertFalse(
+                timeout.getMessage().startsWith("cannot talk to"),
+                "not wrapped as a broken pipe: " + timeout.getMessage());
         assertTrue(timeout.getMessage().contains("did not finish within 1 s"), timeout.getMessage());
     }
 }

@@ -10,7 +10,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -29,8 +28,13 @@ class ProcessRunnerTest {
     void drainsBothStreamsWithoutBlockingOnFullPipes(@TempDir Path dir) throws Exception {
         // 200,000 lines on each stream: far beyond a pipe's buffer, so an undrained stream would hang.
         AtomicInteger stderrLines = new AtomicInteger();
-        ProcessResult result = runner.run(sh("i=0; while [ $i -lt 200000 ]; do echo out$i; echo err$i >&2; i=$((i+1)); done",
-                dir, Map.of("PATH", "/usr/bin:/bin"), Duration.ofMinutes(2)), line -> {
+        ProcessResult result = runner.run(
+                sh(
+                        "i=0; while [ $i -lt 200000 ]; do echo out$i; echo err$i >&2; i=$((i+1)); done",
+                        dir,
+                        Map.of("PATH", "/usr/bin:/bin"),
+                        Duration.ofMinutes(2)),
+                line -> {
                     if (line.stderr()) {
                         stderrLines.incrementAndGet();
                     }
@@ -43,16 +47,18 @@ class ProcessRunnerTest {
 
     @Test
     void childSeesExactlyTheGivenEnvironment(@TempDir Path dir) throws Exception {
-        ProcessResult result = runner.run(new ProcessSpec(List.of("/usr/bin/env"), dir,
-                Map.of("ONLY_THIS", "a b $(c)"), Duration.ofSeconds(30)), line -> {});
+        ProcessResult result = runner.run(
+                new ProcessSpec(List.of("/usr/bin/env"), dir, Map.of("ONLY_THIS", "a b $(c)"), Duration.ofSeconds(30)),
+                line -> {});
         assertEquals(List.of("ONLY_THIS=a b $(c)"), result.stdout());
     }
 
     @Test
     void argumentsReachTheChildUnchanged(@TempDir Path dir) throws Exception {
         String tricky = "-X 'main.v=$(touch pwned)' \"q\" ; `id`";
-        ProcessResult result = runner.run(new ProcessSpec(List.of("/usr/bin/printf", "%s", tricky), dir, Map.of(),
-                Duration.ofSeconds(30)), line -> {});
+        ProcessResult result = runner.run(
+                new ProcessSpec(List.of("/usr/bin/printf", "%s", tricky), dir, Map.of(), Duration.ofSeconds(30)),
+                line -> {});
         assertEquals(List.of(tricky), result.stdout());
         assertFalse(Files.exists(dir.resolve("pwned")));
     }
@@ -62,7 +68,8 @@ class ProcessRunnerTest {
         Path sleeper = ProcessTable.sleeper(dir);
         ProcessSpec spec = sh(sleeper + " 300 & wait", dir, Map.of("PATH", "/usr/bin:/bin"), Duration.ofSeconds(2));
         try (ProcessTable.Watch watch = new ProcessTable.Watch(sleeper.toString())) {
-            ProcessFailedException failure = assertThrows(ProcessFailedException.class, () -> runner.run(spec, line -> {}));
+            ProcessFailedException failure =
+                    assertThrows(ProcessFailedException.class, () -> runner.run(spec, line -> {}));
             assertTrue(failure.getMessage().contains("did not finish within 2 s"), failure.getMessage());
             ProcessTable.assertAllDead(watch.seen());
         }
@@ -70,7 +77,8 @@ class ProcessRunnerTest {
 
     /** Every way of holding trees together this machine allows, and none at all. */
     static Stream<Containment> containments() {
-        return Stream.concat(Containment.candidates().stream().filter(c -> c.refusal().isEmpty()),
+        return Stream.concat(
+                Containment.candidates().stream().filter(c -> c.refusal().isEmpty()),
                 Stream.of(Containment.none("test")));
     }
 
@@ -83,8 +91,11 @@ class ProcessRunnerTest {
     void aSetsidChildHoldingTheOutputIsKilledWhenTheCommandExits(Containment containment, @TempDir Path dir)
             throws Exception {
         Path sleeper = ProcessTable.sleeper(dir);
-        ProcessSpec spec = sh("setsid " + sleeper + " 300 & echo started; sleep 1; echo done; exit 3", dir,
-                Map.of("PATH", "/usr/bin:/bin"), Duration.ofSeconds(60));
+        ProcessSpec spec = sh(
+                "setsid " + sleeper + " 300 & echo started; sleep 1; echo done; exit 3",
+                dir,
+                Map.of("PATH", "/usr/bin:/bin"),
+                Duration.ofSeconds(60));
         try (ProcessTable.Watch watch = new ProcessTable.Watch(sleeper.toString())) {
             long start = System.nanoTime();
             ProcessResult result = new ProcessRunner(containment).run(spec, line -> {});
@@ -94,8 +105,10 @@ class ProcessRunnerTest {
             assertEquals(List.of("started", "done"), result.stdout());
             ProcessTable.assertAllDead(watch.seen());
             if (!containment.ownPidNamespace()) {
-                assertTrue(result.outputTailText().contains("sh exited, but its output was still held open 2 s later by "
-                        + "process"), result.outputTailText());
+                assertTrue(
+                        result.outputTailText()
+                                .contains("sh exited, but its output was still held open 2 s later by " + "process"),
+                        result.outputTailText());
             }
         }
     }
@@ -105,12 +118,15 @@ class ProcessRunnerTest {
     @MethodSource("containments")
     void aSetsidChildDoesNotStretchTheTimeout(Containment containment, @TempDir Path dir) throws Exception {
         Path sleeper = ProcessTable.sleeper(dir);
-        ProcessSpec spec = sh("setsid " + sleeper + " 300 & echo started; sleep 300", dir, Map.of("PATH", "/usr/bin:/bin"),
+        ProcessSpec spec = sh(
+                "setsid " + sleeper + " 300 & echo started; sleep 300",
+                dir,
+                Map.of("PATH", "/usr/bin:/bin"),
                 Duration.ofSeconds(2));
         try (ProcessTable.Watch watch = new ProcessTable.Watch(sleeper.toString())) {
             long start = System.nanoTime();
-            ProcessTimedOutException timeout = assertThrows(ProcessTimedOutException.class,
-                    () -> new ProcessRunner(containment).run(spec, line -> {}));
+            ProcessTimedOutException timeout = assertThrows(
+                    ProcessTimedOutException.class, () -> new ProcessRunner(containment).run(spec, line -> {}));
             Duration took = Duration.ofNanos(System.nanoTime() - start);
             assertTrue(took.compareTo(Duration.ofSeconds(2 + 10)) < 0, "took " + took);
             assertTrue(timeout.getMessage().contains("did not finish within 2 s and was killed"), timeout.getMessage());
@@ -121,8 +137,13 @@ class ProcessRunnerTest {
 
     @Test
     void reportsTheExitCodeAndTheTailOfTheOutput(@TempDir Path dir) throws Exception {
-        ProcessResult result = runner.run(sh("i=0; while [ $i -lt 100 ]; do echo line$i >&2; i=$((i+1)); done; exit 3",
-                dir, Map.of("PATH", "/usr/bin:/bin"), Duration.ofSeconds(30)), line -> {});
+        ProcessResult result = runner.run(
+                sh(
+                        "i=0; while [ $i -lt 100 ]; do echo line$i >&2; i=$((i+1)); done; exit 3",
+                        dir,
+                        Map.of("PATH", "/usr/bin:/bin"),
+                        Duration.ofSeconds(30)),
+                line -> {});
         assertEquals(3, result.exitCode());
         assertEquals(60, result.outputTail().size());
         assertEquals("line99", result.outputTail().get(59));
@@ -130,9 +151,12 @@ class ProcessRunnerTest {
 
     @Test
     void aMissingProgramIsAClearFailure(@TempDir Path dir) {
-        ProcessFailedException failure = assertThrows(ProcessFailedException.class, () -> runner.run(
-                new ProcessSpec(List.of(dir.resolve("no-such-go").toString()), dir, Map.of(), Duration.ofSeconds(5)),
-                line -> {}));
+        ProcessFailedException failure = assertThrows(
+                ProcessFailedException.class,
+                () -> runner.run(
+                        new ProcessSpec(
+                                List.of(dir.resolve("no-such-go").toString()), dir, Map.of(), Duration.ofSeconds(5)),
+                        line -> {}));
         assertTrue(failure.getMessage().startsWith("cannot start " + dir.resolve("no-such-go")), failure.getMessage());
     }
 }

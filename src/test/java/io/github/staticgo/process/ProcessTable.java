@@ -18,15 +18,19 @@ public final class ProcessTable {
 
     /** Live processes with {@code text} in one of their arguments (argv[0] included). */
     public static List<Long> withArgumentContaining(String text) {
-        return ProcessHandle.allProcesses().map(ProcessHandle::pid).filter(pid -> {
-            try {
-                String cmdline = new String(Files.readAllBytes(Path.of("/proc", Long.toString(pid), "cmdline")),
-                        StandardCharsets.UTF_8);
-                return List.of(cmdline.split("\0")).stream().anyMatch(argument -> argument.contains(text));
-            } catch (IOException gone) {
-                return false;
-            }
-        }).toList();
+        return ProcessHandle.allProcesses()
+                .map(ProcessHandle::pid)
+                .filter(pid -> {
+                    try {
+                        String cmdline = new String(
+                                Files.readAllBytes(Path.of("/proc", Long.toString(pid), "cmdline")),
+                                StandardCharsets.UTF_8);
+                        return List.of(cmdline.split("\0")).stream().anyMatch(argument -> argument.contains(text));
+                    } catch (IOException gone) {
+                        return false;
+                    }
+                })
+                .toList();
     }
 
     /** Gone, or a zombie waiting for its parent to reap it: /proc/PID/stat's state field is Z (proc(5)). */
@@ -55,7 +59,8 @@ public final class ProcessTable {
     public static void assertAllDead(Set<Long> pids) throws Exception {
         org.junit.jupiter.api.Assertions.assertFalse(pids.isEmpty(), "the hostile child was never seen");
         for (long pid : pids) {
-            org.junit.jupiter.api.Assertions.assertTrue(deadWithin(pid, Duration.ofSeconds(5)), "process " + pid + " survived");
+            org.junit.jupiter.api.Assertions.assertTrue(
+                    deadWithin(pid, Duration.ofSeconds(5)), "process " + pid + " survived");
         }
     }
 
@@ -65,16 +70,18 @@ public final class ProcessTable {
         private final Thread watcher;
 
         public Watch(String text) {
-            watcher = new Thread(() -> {
-                while (!Thread.currentThread().isInterrupted()) {
-                    seen.addAll(withArgumentContaining(text));
-                    try {
-                        Thread.sleep(20);
-                    } catch (InterruptedException e) {
-                        return;
-                    }
-                }
-            }, "process-watch");
+            watcher = new Thread(
+                    () -> {
+                        while (!Thread.currentThread().isInterrupted()) {
+                            seen.addAll(withArgumentContaining(text));
+                            try {
+                                Thread.sleep(20);
+                            } catch (InterruptedException e) {
+                                return;
+                            }
+                        }
+                    },
+                    "process-watch");
             watcher.setDaemon(true);
             watcher.start();
         }

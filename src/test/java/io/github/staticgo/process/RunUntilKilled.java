@@ -16,9 +16,10 @@ public final class RunUntilKilled {
 
     public static void main(String[] args) throws Exception {
         List<String> command = Arrays.asList(args).subList(1, args.length);
-        ProcessResult result = new ProcessRunner().run(
-                new ProcessSpec(command, Path.of(args[0]), System.getenv(), Duration.ofMinutes(10)),
-                line -> System.out.println(line.text()));
+        ProcessResult result = new ProcessRunner()
+                .run(
+                        new ProcessSpec(command, Path.of(args[0]), System.getenv(), Duration.ofMinutes(10)),
+                        line -> System.out.println(line.text()));
         System.out.println("exited " + result.exitCode());
     }
 }

@@ -23,14 +23,19 @@ class SmokeConfigurationTest {
     }
 
     /** Overrides as the pom writes them, in the map's order. */
-    private static PlatformOverrides<SmokeOptions> overrides(Map<String, SmokeOptions> written) throws ConfigurationException {
-        return PlatformOverrides.of(written.entrySet().stream()
-                .map(e -> new PlatformOverrides.Written<>(e.getKey(), e.getValue())).toList(), "smoke><targets");
+    private static PlatformOverrides<SmokeOptions> overrides(Map<String, SmokeOptions> written)
+            throws ConfigurationException {
+        return PlatformOverrides.of(
+                written.entrySet().stream()
+                        .map(e -> new PlatformOverrides.Written<>(e.getKey(), e.getValue()))
+                        .toList(),
+                "smoke><targets");
     }
 
     @Test
     void defaultsApplyWhenNothingIsSet() throws Exception {
-        SmokeSettings settings = SmokeConfiguration.of(SmokeOptions.none(), PlatformOverrides.none()).settingsFor("linux", "amd64", null);
+        SmokeSettings settings = SmokeConfiguration.of(SmokeOptions.none(), PlatformOverrides.none())
+                .settingsFor("linux", "amd64", null);
         assertEquals(List.of(), settings.args());
         assertEquals(0, settings.exitCode());
         assertNull(settings.output());
@@ -43,7 +48,8 @@ class SmokeConfigurationTest {
         Map<String, SmokeOptions> platforms = new LinkedHashMap<>();
         platforms.put("linux/arm", options(null, 30, null, null));
         platforms.put("linux/arm/5", options(null, null, null, "qemu-arm-static -cpu arm926"));
-        SmokeConfiguration configuration = SmokeConfiguration.of(options(List.of("--version"), 5, "^app ", null), overrides(platforms));
+        SmokeConfiguration configuration =
+                SmokeConfiguration.of(options(List.of("--version"), 5, "^app ", null), overrides(platforms));
 
         SmokeSettings arm5 = configuration.settingsFor("linux", "arm", "5");
         assertEquals(List.of("qemu-arm-static", "-cpu", "arm926"), arm5.emulator());
@@ -54,30 +60,45 @@ class SmokeConfigurationTest {
         SmokeSettings arm7 = configuration.settingsFor("linux", "arm", "7");
         assertEquals(List.of(), arm7.emulator());
         assertEquals(Duration.ofSeconds(30), arm7.timeout());
-        assertEquals(Duration.ofSeconds(5), configuration.settingsFor("linux", "arm64", null).timeout());
+        assertEquals(
+                Duration.ofSeconds(5),
+                configuration.settingsFor("linux", "arm64", null).timeout());
     }
 
     @Test
     void mistakesNameTheirElement() {
-        ConfigurationException pattern = assertThrows(ConfigurationException.class,
+        ConfigurationException pattern = assertThrows(
+                ConfigurationException.class,
                 () -> SmokeConfiguration.of(options(null, null, "app (", null), PlatformOverrides.none()));
-        assertTrue(pattern.getMessage().startsWith("<smoke><output>: 'app (' is not a regular expression"), pattern.getMessage());
-        ConfigurationException timeout = assertThrows(ConfigurationException.class,
-                () -> SmokeConfiguration.of(SmokeOptions.none(), overrides(Map.of("linux/arm64", options(null, 0, null, null)))));
-        assertEquals("<smoke><targets><target><timeout>: for linux/arm64, must be at least 1 (seconds), not 0.", timeout.getMessage());
-        ConfigurationException platform = assertThrows(ConfigurationException.class,
+        assertTrue(
+                pattern.getMessage().startsWith("<smoke><output>: 'app (' is not a regular expression"),
+                pattern.getMessage());
+        ConfigurationException timeout = assertThrows(
+                ConfigurationException.class,
+                () -> SmokeConfiguration.of(
+                        SmokeOptions.none(), overrides(Map.of("linux/arm64", options(null, 0, null, null)))));
+        assertEquals(
+                "<smoke><targets><target><timeout>: for linux/arm64, must be at least 1 (seconds), not 0.",
+                timeout.getMessage());
+        ConfigurationException platform = assertThrows(
+                ConfigurationException.class,
                 () -> SmokeConfiguration.of(SmokeOptions.none(), overrides(Map.of("arm64", SmokeOptions.none()))));
         assertTrue(platform.getMessage().contains("'arm64' is not a platform"), platform.getMessage());
-        ConfigurationException quote = assertThrows(ConfigurationException.class,
-                () -> SmokeConfiguration.of(options(null, null, null, "'/opt/my qemu/qemu-arm"), PlatformOverrides.none()));
+        ConfigurationException quote = assertThrows(
+                ConfigurationException.class,
+                () -> SmokeConfiguration.of(
+                        options(null, null, null, "'/opt/my qemu/qemu-arm"), PlatformOverrides.none()));
         assertTrue(quote.getMessage().startsWith("<smoke><emulator>: the quote ' "), quote.getMessage());
     }
 
     @Test
     void emulatorCommandsKeepQuotedSpaces() throws Exception {
-        assertEquals(List.of("/opt/my qemu/qemu-arm", "-cpu", "arm1176"),
+        assertEquals(
+                List.of("/opt/my qemu/qemu-arm", "-cpu", "arm1176"),
                 CommandLine.split("'/opt/my qemu/qemu-arm'  -cpu arm1176 ", "smoke"));
-        assertEquals("'/opt/my qemu/qemu-arm' -cpu arm1176", CommandLine.join(List.of("/opt/my qemu/qemu-arm", "-cpu", "arm1176")));
+        assertEquals(
+                "'/opt/my qemu/qemu-arm' -cpu arm1176",
+                CommandLine.join(List.of("/opt/my qemu/qemu-arm", "-cpu", "arm1176")));
     }
 
     @Test

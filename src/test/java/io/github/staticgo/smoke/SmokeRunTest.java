@@ -101,6 +101,7 @@ class SmokeRunTest {
 
     @TempDir
     static Path dir;
+
     private static Path amd64;
     private static Path arm64;
     private static Path dynamic;
@@ -118,15 +119,28 @@ class SmokeRunTest {
 
     private static Path goBuild(Path module, String goarch) {
         Path out = dir.resolve("fixture-linux-" + goarch);
-        Tools.run(module, Map.of("GOOS", "linux", "GOARCH", goarch, "CGO_ENABLED", "0"),
-                "go", "build", "-o", out.toString(), "-ldflags=-s -w -X main.version=1.2.3", ".");
+        Tools.run(
+                module,
+                Map.of("GOOS", "linux", "GOARCH", goarch, "CGO_ENABLED", "0"),
+                "go",
+                "build",
+                "-o",
+                out.toString(),
+                "-ldflags=-s -w -X main.version=1.2.3",
+                ".");
         return out;
     }
 
     private static SmokeBinary binary(Path file) throws Exception {
         BinaryReport report = new BinaryAnalyzer().analyze(file);
-        return new SmokeBinary(file, "linux/" + report.goarch(), "linux", report.goarch(), report.variant(),
-                report.format() == Format.ELF, report.interpreter());
+        return new SmokeBinary(
+                file,
+                "linux/" + report.goarch(),
+                "linux",
+                report.goarch(),
+                report.variant(),
+                report.format() == Format.ELF,
+                report.interpreter());
     }
 
     private static SmokeResult run(Path file, SmokeOptions options) throws Exception {
@@ -135,7 +149,11 @@ class SmokeRunTest {
 
     private static SmokeResult run(Path file, SmokeOptions options, String path) throws Exception {
         Path work = dir.resolve("work-" + UUID.randomUUID());
-        SmokeRun smoke = new SmokeRun(SmokeConfiguration.of(options, PlatformOverrides.none()), BuildLog.silent(), work, path,
+        SmokeRun smoke = new SmokeRun(
+                SmokeConfiguration.of(options, PlatformOverrides.none()),
+                BuildLog.silent(),
+                work,
+                path,
                 HostPlatform.current());
         SmokeResult result = smoke.run(List.of(binary(file))).get(0);
         try (Stream<Path> left = Files.exists(work) ? Files.list(work) : Stream.empty()) {
@@ -153,7 +171,8 @@ class SmokeRunTest {
     }
 
     private static void assertEmptyRoot(SmokeResult result) {
-        assertEquals("bwrap", result.method(), "this machine has bwrap (CI installs it), so it must be used: " + result);
+        assertEquals(
+                "bwrap", result.method(), "this machine has bwrap (CI installs it), so it must be used: " + result);
     }
 
     @Test
@@ -174,7 +193,9 @@ class SmokeRunTest {
         assertEquals("root: fixture-linux-amd64", result.output().get(0));
         assertEquals("env: PWD", result.output().get(1), "an empty environment but for the PWD=/ bwrap sets");
         if ("bwrap".equals(result.method())) {
-            assertEquals("interfaces up: lo", result.output().get(2).strip(),
+            assertEquals(
+                    "interfaces up: lo",
+                    result.output().get(2).strip(),
                     "a new network namespace has only its own loopback (bwrap brings it up), no way out");
         }
     }
@@ -182,13 +203,22 @@ class SmokeRunTest {
     @Test
     void anArm64BinaryRunsUnderQemuUserInsideTheEmptyRoot() throws Exception {
         SmokeResult result = run(arm64, expecting("^fixture 1\\.2\\.3 linux/arm64$", "--version"));
-        assertEquals(SmokeResult.Status.PASSED, result.status(), "qemu-aarch64-static is needed (Debian/Ubuntu: "
-                + "apt-get install qemu-user-static; CI installs it): " + result);
+        assertEquals(
+                SmokeResult.Status.PASSED,
+                result.status(),
+                "qemu-aarch64-static is needed (Debian/Ubuntu: " + "apt-get install qemu-user-static; CI installs it): "
+                        + result);
         assertEmptyRoot(result);
         assertTrue(result.emulator().startsWith("qemu-aarch64"), result.emulator());
-        assertTrue(result.command().contains(" /qemu-aarch64"), "the static emulator is copied into the root: " + result.command());
+        assertTrue(
+                result.command().contains(" /qemu-aarch64"),
+                "the static emulator is copied into the root: " + result.command());
         SmokeResult inside = run(arm64, args("--inside"));
-        assertTrue(inside.output().get(0).matches("root: (fixture-linux-arm64,qemu-aarch64-static|qemu-aarch64-static,fixture-linux-arm64)"),
+        assertTrue(
+                inside.output()
+                        .get(0)
+                        .matches(
+                                "root: (fixture-linux-arm64,qemu-aarch64-static|qemu-aarch64-static,fixture-linux-arm64)"),
                 inside.output().toString());
     }
 
@@ -199,7 +229,8 @@ class SmokeRunTest {
         assertEmptyRoot(result);
         assertTrue(result.reason().contains("did not start in the empty root"), result.reason());
         assertTrue(result.reason().contains("No such file or directory"), result.reason());
-        assertTrue(result.fix().contains("dynamically linked: its interpreter /lib64/ld-linux-x86-64.so.2"), result.fix());
+        assertTrue(
+                result.fix().contains("dynamically linked: its interpreter /lib64/ld-linux-x86-64.so.2"), result.fix());
     }
 
     @Test
@@ -216,7 +247,9 @@ class SmokeRunTest {
         assertEquals(SmokeResult.Status.FAILED, result.status());
         assertEquals(3, result.exitCode());
         assertTrue(result.reason().endsWith("exited with 3, expected 0"), result.reason());
-        assertTrue(result.output().contains("failing on purpose") && result.output().contains("error: exit 3"),
+        assertTrue(
+                result.output().contains("failing on purpose")
+                        && result.output().contains("error: exit 3"),
                 "both streams are kept: " + result.output());
         SmokeOptions three = new SmokeOptions(List.of("--exit"), 3, null, 5, null, null, null);
         assertEquals(SmokeResult.Status.PASSED, run(amd64, three).status(), "<exitCode>3</exitCode> expects it");
@@ -227,7 +260,8 @@ class SmokeRunTest {
         SmokeResult result = run(amd64, expecting("^fixture 2\\.0\\.0 ", "--version"));
         assertEquals(SmokeResult.Status.FAILED, result.status());
         assertEquals(0, result.exitCode());
-        assertTrue(result.reason().contains("printed nothing that matches <output> ^fixture 2\\.0\\.0 "), result.reason());
+        assertTrue(
+                result.reason().contains("printed nothing that matches <output> ^fixture 2\\.0\\.0 "), result.reason());
         assertEquals(List.of("fixture 1.2.3 linux/amd64"), result.output());
     }
 
@@ -241,12 +275,16 @@ class SmokeRunTest {
         assertTrue(result.timedOut(), result.toString());
         assertNull(result.exitCode());
         assertTrue(seconds < 15, "killed near its 2 s timeout, not later: " + seconds + " s");
-        assertTrue(result.reason().contains("did not finish within 2 s and was killed with its children"), result.reason());
+        assertTrue(
+                result.reason().contains("did not finish within 2 s and was killed with its children"),
+                result.reason());
         assertEquals(List.of("hanging"), result.output());
         Thread.sleep(200);
         List<String> left = ProcessHandle.allProcesses()
-                .filter(p -> p.info().arguments().map(a -> List.of(a).contains(mark)).orElse(false))
-                .map(p -> p.pid() + " " + p.info().commandLine().orElse("?")).toList();
+                .filter(p ->
+                        p.info().arguments().map(a -> List.of(a).contains(mark)).orElse(false))
+                .map(p -> p.pid() + " " + p.info().commandLine().orElse("?"))
+                .toList();
         assertEquals(List.of(), left, "neither the binary nor its child survives the timeout");
     }
 
@@ -255,7 +293,8 @@ class SmokeRunTest {
         SmokeResult result = run(amd64, new SmokeOptions(List.of("--spew"), null, null, 1, null, null, null));
         assertTrue(result.timedOut(), result.toString());
         assertEquals(1, result.output().size(), result.toString());
-        assertTrue(result.output().get(0).length() < 500 && result.output().get(0).endsWith("[line cut]"),
+        assertTrue(
+                result.output().get(0).length() < 500 && result.output().get(0).endsWith("[line cut]"),
                 result.output().get(0).length() + " chars");
     }
 
@@ -269,7 +308,8 @@ class SmokeRunTest {
         SmokeResult result = run(arm64, args("--version"), onlyUnshare.toString());
         assertEquals(SmokeResult.Status.NOT_RUN, result.status());
         assertFalse(result.ran());
-        assertTrue(result.reason().contains("neither qemu-aarch64-static nor qemu-aarch64 is on PATH"), result.reason());
+        assertTrue(
+                result.reason().contains("neither qemu-aarch64-static nor qemu-aarch64 is on PATH"), result.reason());
         assertTrue(result.fix().contains("apt-get install qemu-user-static"), result.fix());
 
         SmokeOptions required = new SmokeOptions(List.of("--version"), null, null, 5, true, null, null);
@@ -286,21 +326,32 @@ class SmokeRunTest {
         assertEquals("environment", result.method());
         assertEquals("env:", result.output().get(1).strip());
         List<BuildLogLine> lines = new ArrayList<>();
-        SmokeRun smoke = new SmokeRun(SmokeConfiguration.of(args("--version"), PlatformOverrides.none()), recording(lines),
-                dir.resolve("work-log"), nothing.toString(), HostPlatform.current());
+        SmokeRun smoke = new SmokeRun(
+                SmokeConfiguration.of(args("--version"), PlatformOverrides.none()),
+                recording(lines),
+                dir.resolve("work-log"),
+                nothing.toString(),
+                HostPlatform.current());
         smoke.run(List.of(binary(amd64)));
-        assertTrue(lines.stream().anyMatch(l -> l.warn() && l.text().contains("WITHOUT an empty root")), lines.toString());
+        assertTrue(
+                lines.stream().anyMatch(l -> l.warn() && l.text().contains("WITHOUT an empty root")), lines.toString());
     }
 
     @Test
     void windowsBinariesAreNotRunAndTheLogSaysSoOnce() throws Exception {
         List<BuildLogLine> lines = new ArrayList<>();
-        SmokeRun smoke = new SmokeRun(SmokeConfiguration.of(args("--version"), PlatformOverrides.none()), recording(lines),
-                dir.resolve("work-windows"), System.getenv("PATH"), HostPlatform.current());
+        SmokeRun smoke = new SmokeRun(
+                SmokeConfiguration.of(args("--version"), PlatformOverrides.none()),
+                recording(lines),
+                dir.resolve("work-windows"),
+                System.getenv("PATH"),
+                HostPlatform.current());
         SmokeBinary exe = new SmokeBinary(dir.resolve("a.exe"), "windows/amd64", "windows", "amd64", null, false, null);
         SmokeBinary mac = new SmokeBinary(dir.resolve("b"), "darwin/arm64", "darwin", "arm64", null, false, null);
         List<SmokeResult> results = smoke.run(List.of(exe, mac));
-        assertEquals(List.of(SmokeResult.Status.NOT_RUN, SmokeResult.Status.NOT_RUN), results.stream().map(SmokeResult::status).toList());
+        assertEquals(
+                List.of(SmokeResult.Status.NOT_RUN, SmokeResult.Status.NOT_RUN),
+                results.stream().map(SmokeResult::status).toList());
         assertEquals(1, lines.stream().filter(l -> l.text().contains("not run")).count(), lines.toString());
         assertTrue(lines.get(0).text().contains("a.exe, b"), lines.toString());
     }

@@ -139,6 +139,7 @@ class SmokeSandboxTest {
 
     @TempDir
     static Path dir;
+
     private static Path hostile;
     private static Path marker;
     private static String secret;
@@ -151,18 +152,27 @@ class SmokeSandboxTest {
         Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
         Path module = Tools.goModule(dir.resolve("module"), HOSTILE);
         hostile = dir.resolve("hostile-" + UUID.randomUUID().toString().substring(0, 8));
-        Tools.run(module, Map.of("GOOS", "linux", "GOARCH", "amd64", "CGO_ENABLED", "0"),
-                "go", "build", "-o", hostile.toString(), "-ldflags=-s -w", ".");
+        Tools.run(
+                module,
+                Map.of("GOOS", "linux", "GOARCH", "amd64", "CGO_ENABLED", "0"),
+                "go",
+                "build",
+                "-o",
+                hostile.toString(),
+                "-ldflags=-s -w",
+                ".");
         Path host = Files.createDirectories(dir.resolve("host"));
         secret = "secret-" + UUID.randomUUID();
         marker = host.resolve("marker");
         Files.writeString(marker, secret);
         Files.setPosixFilePermissions(marker, PosixFilePermissions.fromString("rw-r--r--"));
-        Files.setPosixFilePermissions(Files.createDirectories(host.resolve("drop")), PosixFilePermissions.fromString("rwxrwxrwx"));
+        Files.setPosixFilePermissions(
+                Files.createDirectories(host.resolve("drop")), PosixFilePermissions.fromString("rwxrwxrwx"));
         pathWithoutBwrap = Files.createDirectories(dir.resolve("path-without-bwrap"));
         pathWithOnlyChroot = Files.createDirectories(dir.resolve("path-with-only-chroot"));
         for (String tool : List.of("unshare", "setpriv", "prlimit", "chroot")) {
-            Path found = Executables.find(tool, System.getenv("PATH")).orElseThrow(() -> new AssertionError(tool + " (util-linux, coreutils)"));
+            Path found = Executables.find(tool, System.getenv("PATH"))
+                    .orElseThrow(() -> new AssertionError(tool + " (util-linux, coreutils)"));
             Files.createSymbolicLink(pathWithoutBwrap.resolve(tool), found);
             if (!"unshare".equals(tool)) {
                 Files.createSymbolicLink(pathWithOnlyChroot.resolve(tool), found);
@@ -171,32 +181,41 @@ class SmokeSandboxTest {
     }
 
     private static SmokeResult run(Path work, String path, int timeout, String... args) throws Exception {
-        SmokeRun smoke = new SmokeRun(SmokeConfiguration.of(new SmokeOptions(List.of(args), null, null, timeout, null, null, null),
-                PlatformOverrides.none()), BuildLog.silent(), work, path, HostPlatform.current());
-        return smoke.run(List.of(new SmokeBinary(hostile, "linux/amd64", "linux", "amd64", null, true, null))).get(0);
+        SmokeRun smoke = new SmokeRun(
+                SmokeConfiguration.of(
+                        new SmokeOptions(List.of(args), null, null, timeout, null, null, null),
+                        PlatformOverrides.none()),
+                BuildLog.silent(),
+                work,
+                path,
+                HostPlatform.current());
+        return smoke.run(List.of(new SmokeBinary(hostile, "linux/amd64", "linux", "amd64", null, true, null)))
+                .get(0);
     }
 
     private static List<String> leftOver() {
         String name = hostile.getFileName().toString();
         return ProcessHandle.allProcesses()
                 .filter(p -> p.info().commandLine().orElse("").contains(name))
-                .map(p -> p.pid() + " " + p.info().commandLine().orElse("?")).toList();
+                .map(p -> p.pid() + " " + p.info().commandLine().orElse("?"))
+                .toList();
     }
 
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"bwrap", "bwrap as root", "unshare", "chroot"})
     void rootInItsNamespaceItCannotLeaveTheRootNorReadOrWriteTheHost(String method) throws Exception {
         // A build directory nobody cannot reach makes the sandbox run as root's own mapped user.
-        Path work = "bwrap as root".equals(method) ? Files.createDirectories(Files.createTempDirectory(dir, "private-")
-                .resolve("smoke")) : dir.resolve("work-" + UUID.randomUUID());
+        Path work = "bwrap as root".equals(method)
+                ? Files.createDirectories(
+                        Files.createTempDirectory(dir, "private-").resolve("smoke"))
+                : dir.resolve("work-" + UUID.randomUUID());
         Path outside = dir.resolve("host/drop/escaped");
         String path = switch (method) {
             case "unshare" -> pathWithoutBwrap.toString();
             case "chroot" -> pathWithOnlyChroot.toString();
             default -> System.getenv("PATH");
         };
-        SmokeResult result = run(work, path, 10,
-                "--escape", marker.toString(), outside.toString());
+        SmokeResult result = run(work, path, 10, "--escape", marker.toString(), outside.toString());
         String output = String.join("\n", result.output());
         assertEquals(SmokeResult.Status.PASSED, result.status(), result.toString());
         assertEquals(method.split(" ")[0], result.method(), result.toString());
@@ -208,7 +227,8 @@ class SmokeSandboxTest {
         assertTrue(output.contains("read /proc/1/root" + marker + ": refused"), output);
         assertTrue(output.contains("mount sysfs: refused: operation not permitted"), output);
         assertTrue(output.contains("mount proc: refused: operation not permitted"), output);
-        assertTrue(output.contains("nested user namespace: refused"), "no user namespace of its own either:\n" + output);
+        assertTrue(
+                output.contains("nested user namespace: refused"), "no user namespace of its own either:\n" + output);
         assertFalse(output.contains("nested: "), output);
     }
 
@@ -216,11 +236,17 @@ class SmokeSandboxTest {
     @ValueSource(strings = {"bwrap", "unshare"})
     void aChildItLeavesRunningInItsOwnSessionEndsWithIt(String method) throws Exception {
         long start = System.nanoTime();
-        SmokeResult result = run(dir.resolve("work-" + UUID.randomUUID()),
-                "unshare".equals(method) ? pathWithoutBwrap.toString() : System.getenv("PATH"), 5, "--detach");
+        SmokeResult result = run(
+                dir.resolve("work-" + UUID.randomUUID()),
+                "unshare".equals(method) ? pathWithoutBwrap.toString() : System.getenv("PATH"),
+                5,
+                "--detach");
         long seconds = (System.nanoTime() - start) / 1_000_000_000L;
         assertEquals(method, result.method(), result.toString());
-        assertEquals(SmokeResult.Status.PASSED, result.status(), "it exited 0, and its child did not hold the run: " + result);
+        assertEquals(
+                SmokeResult.Status.PASSED,
+                result.status(),
+                "it exited 0, and its child did not hold the run: " + result);
         assertTrue(seconds < 5 + 5, "the run ends with the binary, not with its child: " + seconds + " s");
         Thread.sleep(500);
         assertEquals(List.of(), leftOver(), "the child in its own session is gone with the sandbox");
@@ -228,8 +254,10 @@ class SmokeSandboxTest {
 
     @Test
     void aForkBombIsStoppedAtTheProcessLimit() throws Exception {
-        assumeTrue(EmptyRoot.probe(new ProcessRunner(), System.getenv("PATH"), dir.resolve("work"),
-                BuildLog.silent()).description().contains("at most " + EmptyRoot.MAX_PROCESSES + " processes"),
+        assumeTrue(
+                EmptyRoot.probe(new ProcessRunner(), System.getenv("PATH"), dir.resolve("work"), BuildLog.silent())
+                        .description()
+                        .contains("at most " + EmptyRoot.MAX_PROCESSES + " processes"),
                 "processes are counted when Maven runs as root (the sandbox is then nobody), as in CI");
         SmokeResult result = run(dir.resolve("work-" + UUID.randomUUID()), System.getenv("PATH"), 20, "--fork-bomb");
         assertEquals(SmokeResult.Status.PASSED, result.status(), result.toString());
@@ -260,7 +288,8 @@ class SmokeSandboxTest {
         ProcessHandle self = ProcessHandle.current();
         long selfStart = self.info().startInstant().orElseThrow().toEpochMilli();
         Path live = Files.createDirectories(work.resolve("root-" + self.pid() + "-" + selfStart + "-1"));
-        Path ofGone = Files.createDirectories(work.resolve("root-" + gonePid + "-" + selfStart + "-2").resolve("left"));
+        Path ofGone = Files.createDirectories(
+                work.resolve("root-" + gonePid + "-" + selfStart + "-2").resolve("left"));
         Path reusedPid = Files.createDirectories(work.resolve("root-" + self.pid() + "-" + (selfStart - 1000) + "-3"));
         Path earlierVersion = Files.createDirectories(work.resolve("root-123456789"));
         Path notARoot = Files.createDirectories(work.resolve("other"));

@@ -45,15 +45,19 @@ class GoToolchainTest {
      */
     @Test
     void garbageFromGoEnvReachesNoMessageRaw(@TempDir Path dir) throws Exception {
-        String garbage = "printf 'go\\000\\033[31mversion\\033]0;pwned\\007 \\010x'; head -c 100000 /dev/zero | tr '\\0' a; echo";
+        String garbage =
+                "printf 'go\\000\\033[31mversion\\033]0;pwned\\007 \\010x'; head -c 100000 /dev/zero | tr '\\0' a; echo";
         for (String script : List.of(garbage + "\n", "{ " + garbage + "; } >&2; exit 2\n")) {
             Path garbageGo = dir.resolve("garbage-go");
             Files.writeString(garbageGo, "#!/bin/sh\n" + script);
             Files.setPosixFilePermissions(garbageGo, PosixFilePermissions.fromString("rwxr-xr-x"));
-            ToolchainException failure = assertThrows(ToolchainException.class, () -> GoToolchain.locate(
-                    new GoToolchainRequest(garbageGo, null, false, dir, System.getenv()), new ProcessRunner()));
+            ToolchainException failure = assertThrows(
+                    ToolchainException.class,
+                    () -> GoToolchain.locate(
+                            new GoToolchainRequest(garbageGo, null, false, dir, System.getenv()), new ProcessRunner()));
             String message = failure.getMessage();
-            assertTrue(message.chars().noneMatch(c -> Character.isISOControl(c) && c != '\n' && c != '\r'),
+            assertTrue(
+                    message.chars().noneMatch(c -> Character.isISOControl(c) && c != '\n' && c != '\r'),
                     "a control character in: " + message.replaceAll("\\p{Cntrl}", "^"));
             assertTrue(message.contains("goversion x"), message);
             assertTrue(message.length() < 2000, message.length() + " characters");
@@ -67,9 +71,11 @@ class GoToolchainTest {
         Files.writeString(hangingGo, "#!/bin/sh\necho 'go: downloading go1.99.0 (linux/amd64)' >&2\nexec sleep 300\n");
         Files.setPosixFilePermissions(hangingGo, PosixFilePermissions.fromString("rwxr-xr-x"));
         long start = System.nanoTime();
-        ToolchainException failure = assertThrows(ToolchainException.class, () -> GoToolchain.locate(
-                new GoToolchainRequest(hangingGo, null, false, dir, System.getenv(), Duration.ofSeconds(3)),
-                new ProcessRunner()));
+        ToolchainException failure = assertThrows(
+                ToolchainException.class,
+                () -> GoToolchain.locate(
+                        new GoToolchainRequest(hangingGo, null, false, dir, System.getenv(), Duration.ofSeconds(3)),
+                        new ProcessRunner()));
         Duration took = Duration.ofNanos(System.nanoTime() - start);
         assertTrue(took.compareTo(Duration.ofSeconds(3 + 10)) < 0, "took " + took);
         assertTrue(failure.getMessage().contains("did not finish within 3 s and was killed"), failure.getMessage());
@@ -101,10 +107,11 @@ class GoToolchainTest {
         // Test double around the real go: it counts the `go tool dist` calls, then hands over to go.
         Path calls = dir.resolve("dist-calls");
         Path recordingGo = dir.resolve("recording-go");
-        Files.writeString(recordingGo, "#!/bin/sh\n[ \"$1\" = tool ] && echo \"$*\" >> '" + calls + "'\nexec go \"$@\"\n");
+        Files.writeString(
+                recordingGo, "#!/bin/sh\n[ \"$1\" = tool ] && echo \"$*\" >> '" + calls + "'\nexec go \"$@\"\n");
         Files.setPosixFilePermissions(recordingGo, PosixFilePermissions.fromString("rwxr-xr-x"));
-        GoToolchain go = GoToolchain.locate(new GoToolchainRequest(recordingGo, null, false, dir, System.getenv()),
-                new ProcessRunner());
+        GoToolchain go = GoToolchain.locate(
+                new GoToolchainRequest(recordingGo, null, false, dir, System.getenv()), new ProcessRunner());
         Path cache = dir.resolve("state/go-platforms.json");
 
         Map<String, Platform> first = go.platforms(cache);
@@ -130,9 +137,10 @@ class GoToolchainTest {
         caller.put("GOFLAGS", "-race");
         caller.put("GOEXPERIMENT", "nosuchexperiment");
         caller.put("GOENV", "off"); // the machine's own go env file may set GOFLAGS; that is the user's choice
-        GoToolchain go = GoToolchain.locate(new GoToolchainRequest(null, null, false, dir, caller), new ProcessRunner());
-        ProcessSpec command = go.command(List.of("env", "CGO_ENABLED", "CC", "GOFLAGS"), Map.of("CGO_ENABLED", "0"),
-                Duration.ofMinutes(1));
+        GoToolchain go =
+                GoToolchain.locate(new GoToolchainRequest(null, null, false, dir, caller), new ProcessRunner());
+        ProcessSpec command = go.command(
+                List.of("env", "CGO_ENABLED", "CC", "GOFLAGS"), Map.of("CGO_ENABLED", "0"), Duration.ofMinutes(1));
         ProcessResult result = go.runner().run(command, line -> {});
         assertEquals(0, result.exitCode(), result.outputTailText());
         assertEquals("0", result.stdout().get(0));
@@ -142,18 +150,19 @@ class GoToolchainTest {
 
     @Test
     void offlineMeansNoModuleProxy() throws Exception {
-        GoToolchain go = GoToolchain.locate(new GoToolchainRequest(null, null, true, dir, System.getenv()),
-                new ProcessRunner());
-        ProcessResult result = go.runner().run(go.command(List.of("env", "GOPROXY"), Map.of(), Duration.ofMinutes(1)),
-                line -> {});
+        GoToolchain go =
+                GoToolchain.locate(new GoToolchainRequest(null, null, true, dir, System.getenv()), new ProcessRunner());
+        ProcessResult result =
+                go.runner().run(go.command(List.of("env", "GOPROXY"), Map.of(), Duration.ofMinutes(1)), line -> {});
         assertEquals(List.of("off"), result.stdout());
     }
 
     @Test
     void noGoAnywhereSaysHowToGetOne() {
         Map<String, String> noGo = Map.of("PATH", dir.toString(), "HOME", dir.toString());
-        ToolchainException failure = assertThrows(ToolchainException.class, () ->
-                GoToolchain.locate(new GoToolchainRequest(null, null, false, dir, noGo), new ProcessRunner()));
+        ToolchainException failure = assertThrows(
+                ToolchainException.class,
+                () -> GoToolchain.locate(new GoToolchainRequest(null, null, false, dir, noGo), new ProcessRunner()));
         assertTrue(failure.getMessage().startsWith("Cannot find the go command"), failure.getMessage());
         assertTrue(failure.getMessage().contains("<goExecutable>"));
     }
@@ -161,8 +170,10 @@ class GoToolchainTest {
     @Test
     void aConfiguredGoThatIsNotThereNamesTheElement() {
         Path missing = dir.resolve("go1.22/bin/go");
-        ToolchainException failure = assertThrows(ToolchainException.class, () -> GoToolchain.locate(
-                new GoToolchainRequest(missing, null, false, dir, System.getenv()), new ProcessRunner()));
+        ToolchainException failure = assertThrows(
+                ToolchainException.class,
+                () -> GoToolchain.locate(
+                        new GoToolchainRequest(missing, null, false, dir, System.getenv()), new ProcessRunner()));
         assertTrue(failure.getMessage().startsWith("<goExecutable> " + missing + " is not an executable file"));
     }
 
@@ -173,10 +184,13 @@ class GoToolchainTest {
      */
     private ToolchainException locateGoPrinting(String goversion) throws Exception {
         Path fakeGo = dir.resolve("go");
-        Files.writeString(fakeGo, "#!/bin/sh\n[ \"$1\" = env ] && printf '" + goversion + "\\nlinux\\namd64\\n\\n\\n'\n");
+        Files.writeString(
+                fakeGo, "#!/bin/sh\n[ \"$1\" = env ] && printf '" + goversion + "\\nlinux\\namd64\\n\\n\\n'\n");
         Files.setPosixFilePermissions(fakeGo, PosixFilePermissions.fromString("rwxr-xr-x"));
-        return assertThrows(ToolchainException.class, () -> GoToolchain.locate(
-                new GoToolchainRequest(fakeGo, null, false, dir, System.getenv()), new ProcessRunner()));
+        return assertThrows(
+                ToolchainException.class,
+                () -> GoToolchain.locate(
+                        new GoToolchainRequest(fakeGo, null, false, dir, System.getenv()), new ProcessRunner()));
     }
 
     @Test
@@ -197,25 +211,30 @@ class GoToolchainTest {
     @Test
     void aPinnedVersionThatCannotBeFetchedSaysSo() {
         // Offline keeps this test off the network: GOPROXY=off, so go cannot fetch go1.21.99.
-        ToolchainException failure = assertThrows(ToolchainException.class, () -> GoToolchain.locate(
-                new GoToolchainRequest(null, "1.21.99", true, dir, System.getenv()), new ProcessRunner()));
-        assertTrue(failure.getMessage().startsWith("go could not fetch the Go toolchain go1.21.99 named by <goVersion>"),
+        ToolchainException failure = assertThrows(
+                ToolchainException.class,
+                () -> GoToolchain.locate(
+                        new GoToolchainRequest(null, "1.21.99", true, dir, System.getenv()), new ProcessRunner()));
+        assertTrue(
+                failure.getMessage().startsWith("go could not fetch the Go toolchain go1.21.99 named by <goVersion>"),
                 failure.getMessage());
         assertTrue(failure.getMessage().contains("Maven runs offline"));
     }
 
     @Test
     void aPinnedVersionMustBeOneRelease() {
-        ToolchainException failure = assertThrows(ToolchainException.class, () -> GoToolchain.locate(
-                new GoToolchainRequest(null, "1.x", false, dir, System.getenv()), new ProcessRunner()));
+        ToolchainException failure = assertThrows(
+                ToolchainException.class,
+                () -> GoToolchain.locate(
+                        new GoToolchainRequest(null, "1.x", false, dir, System.getenv()), new ProcessRunner()));
         assertTrue(failure.getMessage().startsWith("<goVersion> '1.x' is not one Go release"));
     }
 
     @Test
     void pinningTheInstalledReleaseUsesIt() throws Exception {
         String installed = goEnv("GOVERSION").substring(2);
-        GoToolchain go = GoToolchain.locate(new GoToolchainRequest(null, installed, false, dir, System.getenv()),
-                new ProcessRunner());
+        GoToolchain go = GoToolchain.locate(
+                new GoToolchainRequest(null, installed, false, dir, System.getenv()), new ProcessRunner());
         assertEquals("go" + installed, go.version().text());
     }
 }

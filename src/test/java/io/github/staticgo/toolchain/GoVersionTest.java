@@ -9,9 +9,15 @@ import org.junit.jupiter.api.Test;
 class GoVersionTest {
     @Test
     void readsReleasesAsGoVersionPrintsThem() {
-        assertEquals(new GoVersion(1, 26, 8, "go1.26.8"), GoVersion.find("go version go1.26.8 linux/amd64").orElseThrow());
-        assertEquals(new GoVersion(1, 21, 0, "go1.21"), GoVersion.find("go version go1.21 darwin/arm64").orElseThrow());
-        assertEquals(new GoVersion(1, 23, 0, "go1.23rc1"), GoVersion.find("go version go1.23rc1 linux/amd64").orElseThrow());
+        assertEquals(
+                new GoVersion(1, 26, 8, "go1.26.8"),
+                GoVersion.find("go version go1.26.8 linux/amd64").orElseThrow());
+        assertEquals(
+                new GoVersion(1, 21, 0, "go1.21"),
+                GoVersion.find("go version go1.21 darwin/arm64").orElseThrow());
+        assertEquals(
+                new GoVersion(1, 23, 0, "go1.23rc1"),
+                GoVersion.find("go version go1.23rc1 linux/amd64").orElseThrow());
         assertFalse(GoVersion.find("bash: go: command not found").isPresent());
     }
 

@@ -97,9 +97,14 @@ class StaticGoCompressTest {
         assertArrayEquals(linuxBefore, Files.readAllBytes(out.resolve(record.unpackedFile())), "the original is kept");
         assertEquals(FileDigest.sha256(linuxFile), linux.sha256(), "build.json describes the file now on disk");
         assertEquals(FileDigest.sha256(out.resolve(record.unpackedFile())), record.unpackedSha256());
-        assertTrue(new BinaryAnalyzer().analyze(out.resolve("unpacked").resolve(linux.file())).goBuildInfo() != null);
+        assertTrue(new BinaryAnalyzer()
+                        .analyze(out.resolve("unpacked").resolve(linux.file()))
+                        .goBuildInfo()
+                != null);
         assertTrue(written.binaries().get(1).upx().packed(), "windows/amd64 is packed");
-        assertTrue(new BinaryAnalyzer().analyze(out.resolve(written.binaries().get(1).file())).upxPacked());
+        assertTrue(new BinaryAnalyzer()
+                .analyze(out.resolve(written.binaries().get(1).file()))
+                .upxPacked());
 
         BuiltBinary darwin = written.binaries().get(2);
         assertFalse(darwin.upx().packed());
@@ -132,17 +137,29 @@ class StaticGoCompressTest {
         List<String> amd64 = calls.get(1);
         Path binary = out.resolve(fileName("linux/amd64"));
         Path temporary = Path.of(amd64.get(amd64.indexOf("-o") + 1));
-        assertEquals(List.of("--no-env", "--no-progress", "--best", "--lzma", "--no-filter", "-o",
-                temporary.toString(), binary.toString()), amd64);
+        assertEquals(
+                List.of(
+                        "--no-env",
+                        "--no-progress",
+                        "--best",
+                        "--lzma",
+                        "--no-filter",
+                        "-o",
+                        temporary.toString(),
+                        binary.toString()),
+                amd64);
         assertEquals(binary.getParent(), temporary.getParent().getParent(), "packed beside the binary");
         assertTrue(temporary.getParent().getFileName().toString().startsWith(".packing-"));
         assertFalse(Files.exists(temporary.getParent()), "the scratch directory is removed");
         assertEquals(List.of("--no-env", "-t", temporary.toString()), calls.get(2), "the new file is tested");
 
         List<String> arm = calls.get(3);
-        assertEquals(List.of("--no-env", "--no-progress", "-9", "--brute", "--no-filter", "-o"),
-                arm.subList(0, 6), "os/arch then os/arch/variant overrides, unset fields inherited");
-        assertEquals(5, calls.size(), "version, then pack and test twice; windows/amd64 is off by its override: " + calls);
+        assertEquals(
+                List.of("--no-env", "--no-progress", "-9", "--brute", "--no-filter", "-o"),
+                arm.subList(0, 6),
+                "os/arch then os/arch/variant overrides, unset fields inherited");
+        assertEquals(
+                5, calls.size(), "version, then pack and test twice; windows/amd64 is off by its override: " + calls);
         assertTrue(log.has("INFO", "not packed: UPX is off for this target"), log.toString());
     }
 
@@ -154,9 +171,12 @@ class StaticGoCompressTest {
 
         UpxException failure = assertThrows(UpxException.class, () -> compress(request(ON, Map.of())));
 
-        assertTrue(failure.getMessage().contains("CantPackException: upx-double was told to fail"), failure.getMessage());
+        assertTrue(
+                failure.getMessage().contains("CantPackException: upx-double was told to fail"), failure.getMessage());
         assertTrue(failure.getMessage().contains("exited with code 1"), failure.getMessage());
-        assertTrue(failure.getMessage().contains("linux/amd64") && failure.getMessage().contains("linux/arm/7"),
+        assertTrue(
+                failure.getMessage().contains("linux/amd64")
+                        && failure.getMessage().contains("linux/arm/7"),
                 "every failing binary in one message: " + failure.getMessage());
         assertArrayEquals(before, Files.readAllBytes(out.resolve(fileName("linux/amd64"))));
         assertFalse(Files.exists(out.resolve("unpacked")), "nothing is kept when nothing was packed");
@@ -210,7 +230,13 @@ class StaticGoCompressTest {
     @Test
     void upxAskedForButNotInstalledFailsWithHowToInstallIt() throws Exception {
         manifest("linux/amd64");
-        CompressRequest request = request(ON, Map.of(), false, false, null, Map.of("PATH", work.resolve("empty").toString()));
+        CompressRequest request = request(
+                ON,
+                Map.of(),
+                false,
+                false,
+                null,
+                Map.of("PATH", work.resolve("empty").toString()));
 
         UpxMissingException failure = assertThrows(UpxMissingException.class, () -> compress(request));
 
@@ -223,20 +249,33 @@ class StaticGoCompressTest {
     void skipIfMissingWarnsAndBuildsUnpacked() throws Exception {
         manifest("linux/amd64");
         byte[] before = Files.readAllBytes(out.resolve(fileName("linux/amd64")));
-        CompressRequest request = request(ON, Map.of(), false, true, null, Map.of("PATH", work.resolve("empty").toString()));
+        CompressRequest request = request(
+                ON,
+                Map.of(),
+                false,
+                true,
+                null,
+                Map.of("PATH", work.resolve("empty").toString()));
 
         BuildManifest written = compress(request).orElseThrow();
 
         assertTrue(log.has("WARN", "no upx on PATH"), log.toString());
         assertTrue(log.has("WARN", "1 binary is left unpacked (static-go.upx.skipIfMissing)"), log.toString());
-        assertEquals(UpxPacking.notPacked("UPX is not installed"), written.binaries().get(0).upx());
+        assertEquals(
+                UpxPacking.notPacked("UPX is not installed"),
+                written.binaries().get(0).upx());
         assertArrayEquals(before, Files.readAllBytes(out.resolve(fileName("linux/amd64"))));
     }
 
     @Test
     void upxIsFoundOnPathWhenNoExecutableIsConfigured() throws Exception {
         manifest("linux/amd64");
-        CompressRequest request = request(ON, Map.of(), false, false, null,
+        CompressRequest request = request(
+                ON,
+                Map.of(),
+                false,
+                false,
+                null,
                 Map.of("PATH", upx.directory + java.io.File.pathSeparator + System.getenv("PATH")));
 
         assertTrue(compress(request).orElseThrow().binaries().get(0).upx().packed());
@@ -246,8 +285,8 @@ class StaticGoCompressTest {
     @Test
     void offUnlessAskedForAndThenUpxIsNotEvenLookedFor() throws Exception {
         manifest("linux/amd64");
-        CompressRequest request = request(UpxOptions.none(), Map.of(), false, false, work.resolve("no/such/upx"),
-                System.getenv());
+        CompressRequest request =
+                request(UpxOptions.none(), Map.of(), false, false, work.resolve("no/such/upx"), System.getenv());
 
         BuildManifest written = compress(request).orElseThrow();
 
@@ -299,32 +338,51 @@ class StaticGoCompressTest {
     void packedAndKeptFilesGetTheOutputTimestamp() throws Exception {
         manifest("linux/amd64");
         Instant timestamp = Instant.parse("2026-01-02T03:04:05Z");
-        CompressRequest request = new CompressRequest(out, out.resolve("unpacked"), ON, PlatformOverrides.none(), null,
-                upx.executable, false, false, Duration.ofMinutes(1), timestamp, System.getenv());
+        CompressRequest request = new CompressRequest(
+                out,
+                out.resolve("unpacked"),
+                ON,
+                PlatformOverrides.none(),
+                null,
+                upx.executable,
+                false,
+                false,
+                Duration.ofMinutes(1),
+                timestamp,
+                System.getenv());
 
         compress(request);
 
-        assertEquals(timestamp, Files.getLastModifiedTime(out.resolve(fileName("linux/amd64"))).toInstant());
-        assertEquals(timestamp, Files.getLastModifiedTime(out.resolve("unpacked").resolve(fileName("linux/amd64")))
-                .toInstant());
+        assertEquals(
+                timestamp,
+                Files.getLastModifiedTime(out.resolve(fileName("linux/amd64"))).toInstant());
+        assertEquals(
+                timestamp,
+                Files.getLastModifiedTime(out.resolve("unpacked").resolve(fileName("linux/amd64")))
+                        .toInstant());
         assertTrue(Files.isExecutable(out.resolve(fileName("linux/amd64"))));
     }
 
     @Test
     void mistakesInTheOptionsAreReportedAgainstTheirElementBeforeAnythingRuns() throws Exception {
         manifest("linux/amd64");
-        ConfigurationException level = assertThrows(ConfigurationException.class,
+        ConfigurationException level = assertThrows(
+                ConfigurationException.class,
                 () -> compress(request(new UpxOptions(true, "10", null, null, null, null), Map.of())));
         assertEquals("<upx><level>: '10' is not a UPX level: write 1 to 9, or best.", level.getMessage());
-        ConfigurationException output = assertThrows(ConfigurationException.class,
+        ConfigurationException output = assertThrows(
+                ConfigurationException.class,
                 () -> compress(request(new UpxOptions(true, null, null, null, null, List.of("-ofoo")), Map.of())));
-        assertTrue(output.getMessage().startsWith("<upx><args>: '-ofoo' is set by the compress goal itself"),
+        assertTrue(
+                output.getMessage().startsWith("<upx><args>: '-ofoo' is set by the compress goal itself"),
                 output.getMessage());
-        ConfigurationException platform = assertThrows(ConfigurationException.class,
-                () -> compress(request(ON, Map.of("linux", ON))));
-        assertTrue(platform.getMessage().startsWith("<upx><targets><target><platform>: 'linux' is not a platform"),
+        ConfigurationException platform =
+                assertThrows(ConfigurationException.class, () -> compress(request(ON, Map.of("linux", ON))));
+        assertTrue(
+                platform.getMessage().startsWith("<upx><targets><target><platform>: 'linux' is not a platform"),
                 platform.getMessage());
-        ConfigurationException lzma = assertThrows(ConfigurationException.class,
+        ConfigurationException lzma = assertThrows(
+                ConfigurationException.class,
                 () -> compress(request(new UpxOptions(true, null, null, null, null, List.of("--lzma")), Map.of())));
         assertTrue(lzma.getMessage().contains("has its own element"), lzma.getMessage());
         assertTrue(upx.calls().isEmpty());
@@ -338,14 +396,18 @@ class StaticGoCompressTest {
 
     @Test
     void theVersionIsTheFirstLineOfUpxVersionAndAnythingElseIsRefused() throws Exception {
-        assertEquals("4.2.4", UpxExecutable.locate(upx.executable, System.getenv(), new ProcessRunner()).version());
+        assertEquals(
+                "4.2.4",
+                UpxExecutable.locate(upx.executable, System.getenv(), new ProcessRunner())
+                        .version());
         Path notUpx = work.resolve("not-upx");
         Files.writeString(notUpx, "#!/bin/sh\necho 'gzip 1.12'\n");
         assertTrue(notUpx.toFile().setExecutable(true));
-        UpxException failure = assertThrows(UpxException.class,
-                () -> UpxExecutable.locate(notUpx, System.getenv(), new ProcessRunner()));
+        UpxException failure = assertThrows(
+                UpxException.class, () -> UpxExecutable.locate(notUpx, System.getenv(), new ProcessRunner()));
         assertTrue(failure.getMessage().contains("expected a first line such as 'upx 4.2.4'"), failure.getMessage());
-        UpxMissingException missing = assertThrows(UpxMissingException.class,
+        UpxMissingException missing = assertThrows(
+                UpxMissingException.class,
                 () -> UpxExecutable.locate(work.resolve("absent"), System.getenv(), new ProcessRunner()));
         assertTrue(missing.getMessage().startsWith("<upxExecutable> "), missing.getMessage());
     }
@@ -363,27 +425,57 @@ class StaticGoCompressTest {
         return new StaticGoCompress(new ProcessRunner(), log).run(request);
     }
 
-    private CompressRequest request(UpxOptions options, Map<String, UpxOptions> overrides) throws ConfigurationException {
+    private CompressRequest request(UpxOptions options, Map<String, UpxOptions> overrides)
+            throws ConfigurationException {
         return request(options, overrides, false, false);
     }
 
-    private CompressRequest request(UpxOptions options, Map<String, UpxOptions> overrides, boolean continueOnError,
-            boolean skipIfMissing) throws ConfigurationException {
+    private CompressRequest request(
+            UpxOptions options, Map<String, UpxOptions> overrides, boolean continueOnError, boolean skipIfMissing)
+            throws ConfigurationException {
         return request(options, overrides, continueOnError, skipIfMissing, upx.executable, System.getenv());
     }
 
-    private CompressRequest request(UpxOptions options, Map<String, UpxOptions> overrides, boolean continueOnError,
-            boolean skipIfMissing, Path executable, Map<String, String> environment) throws ConfigurationException {
+    private CompressRequest request(
+            UpxOptions options,
+            Map<String, UpxOptions> overrides,
+            boolean continueOnError,
+            boolean skipIfMissing,
+            Path executable,
+            Map<String, String> environment)
+            throws ConfigurationException {
         // The overrides as the pom writes them, in the map's order, checked as the Mojo checks them.
-        PlatformOverrides<UpxOptions> checked = PlatformOverrides.of(overrides.entrySet().stream()
-                .map(e -> new PlatformOverrides.Written<>(e.getKey(), e.getValue())).toList(), "upx><targets");
-        return new CompressRequest(out, out.resolve("unpacked"), options, checked, null, executable, skipIfMissing,
-                continueOnError, Duration.ofMinutes(1), null, environment);
+        PlatformOverrides<UpxOptions> checked = PlatformOverrides.of(
+                overrides.entrySet().stream()
+                        .map(e -> new PlatformOverrides.Written<>(e.getKey(), e.getValue()))
+                        .toList(),
+                "upx><targets");
+        return new CompressRequest(
+                out,
+                out.resolve("unpacked"),
+                options,
+                checked,
+                null,
+                executable,
+                skipIfMissing,
+                continueOnError,
+                Duration.ofMinutes(1),
+                null,
+                environment);
     }
 
     private static CompressRequest withEnableAll(CompressRequest r, boolean enableAll) {
-        return new CompressRequest(r.outputDirectory(), r.unpackedDirectory(), r.options(), r.overrides(), enableAll,
-                r.upxExecutable(), r.skipIfMissing(), r.continueOnError(), r.timeout(), r.outputTimestamp(),
+        return new CompressRequest(
+                r.outputDirectory(),
+                r.unpackedDirectory(),
+                r.options(),
+                r.overrides(),
+                enableAll,
+                r.upxExecutable(),
+                r.skipIfMissing(),
+                r.continueOnError(),
+                r.timeout(),
+                r.outputTimestamp(),
                 r.environment());
     }
 
@@ -395,16 +487,29 @@ class StaticGoCompressTest {
             String[] parts = target.split("/");
             Path file = out.resolve(fileName(target));
             Files.copy(BUILT.get(target), file);
-            binaries.add(new BuiltBinary(file.getFileName().toString(), ".", parts[0], parts[1],
-                    parts.length == 3 ? parts[2] : null, null, "off", true, target.replace('/', '-'), Files.size(file),
-                    FileDigest.sha256(file), "default", null));
+            binaries.add(new BuiltBinary(
+                    file.getFileName().toString(),
+                    ".",
+                    parts[0],
+                    parts[1],
+                    parts.length == 3 ? parts[2] : null,
+                    null,
+                    "off",
+                    true,
+                    target.replace('/', '-'),
+                    Files.size(file),
+                    FileDigest.sha256(file),
+                    "default",
+                    null));
         }
         new BuildManifest("go1.26", binaries).write(out);
     }
 
     private void assertNoScratchLeft() throws IOException {
         try (Stream<Path> files = Files.list(out)) {
-            List<String> left = files.map(p -> p.getFileName().toString()).filter(n -> n.startsWith(".")).toList();
+            List<String> left = files.map(p -> p.getFileName().toString())
+                    .filter(n -> n.startsWith("."))
+                    .toList();
             assertEquals(List.of(), left);
         }
     }

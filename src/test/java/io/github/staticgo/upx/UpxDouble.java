@@ -59,7 +59,9 @@ public final class UpxDouble {
         if (!Files.exists(log)) {
             return List.of();
         }
-        return Files.readAllLines(log).stream().map(line -> Arrays.asList(line.split("\\|", -1))).toList();
+        return Files.readAllLines(log).stream()
+                .map(line -> Arrays.asList(line.split("\\|", -1)))
+                .toList();
     }
 
     /** The calls that packed (not --version, not -t). */

@@ -51,8 +51,15 @@ class VerifyPackedBinariesTest {
     void aPackedStaticGoBinaryPassesWithLinkageAndBuildInfoFromItsOriginal() throws Exception {
         Path module = Tools.goModule(work.resolve("module"));
         Path binary = out.resolve("app-linux-amd64");
-        Tools.run(module, Map.of("GOOS", "linux", "GOARCH", "amd64", "CGO_ENABLED", "0"), "go", "build",
-                "-ldflags=-s -w", "-o", binary.toString(), ".");
+        Tools.run(
+                module,
+                Map.of("GOOS", "linux", "GOARCH", "amd64", "CGO_ENABLED", "0"),
+                "go",
+                "build",
+                "-ldflags=-s -w",
+                "-o",
+                binary.toString(),
+                ".");
         manifest(binary, "amd64");
         pack();
 
@@ -70,7 +77,9 @@ class VerifyPackedBinariesTest {
         assertEquals(Files.size(out.resolve("unpacked/app-linux-amd64")), entry.unpackedSize());
         assertEquals(FileDigest.sha256(binary), entry.sha256(), "size and sha256 stay the file's own");
         assertEquals(FileDigest.sha256(out.resolve("unpacked/app-linux-amd64")), entry.unpackedSha256());
-        assertTrue(report.summaryTable().get(1).contains("(upx, was "), report.summaryTable().toString());
+        assertTrue(
+                report.summaryTable().get(1).contains("(upx, was "),
+                report.summaryTable().toString());
     }
 
     @Test
@@ -86,7 +95,9 @@ class VerifyPackedBinariesTest {
 
         assertFalse(report.ok());
         List<String> problems = report.entries().get(0).problems();
-        assertTrue(problems.stream().anyMatch(p -> p.startsWith("is dynamically linked: interpreter ")), problems.toString());
+        assertTrue(
+                problems.stream().anyMatch(p -> p.startsWith("is dynamically linked: interpreter ")),
+                problems.toString());
         assertEquals("dynamic", report.entries().get(0).linkage(), "the original's linkage, not the stub's");
     }
 
@@ -94,14 +105,25 @@ class VerifyPackedBinariesTest {
     void aPackedBinaryForAnotherArchitectureFailsOnce() throws Exception {
         Path module = Tools.goModule(work.resolve("module"));
         Path binary = out.resolve("app-linux-arm64");
-        Tools.run(module, Map.of("GOOS", "linux", "GOARCH", "amd64", "CGO_ENABLED", "0"), "go", "build",
-                "-ldflags=-s -w", "-o", binary.toString(), ".");
+        Tools.run(
+                module,
+                Map.of("GOOS", "linux", "GOARCH", "amd64", "CGO_ENABLED", "0"),
+                "go",
+                "build",
+                "-ldflags=-s -w",
+                "-o",
+                binary.toString(),
+                ".");
         manifest(binary, "arm64");
         pack();
 
         List<Finding> findings = verify().entries().get(0).findings();
 
-        assertEquals(1, findings.stream().filter(f -> f.problem().startsWith("its header says amd64")).count(),
+        assertEquals(
+                1,
+                findings.stream()
+                        .filter(f -> f.problem().startsWith("its header says amd64"))
+                        .count(),
                 findings.toString());
     }
 
@@ -109,8 +131,15 @@ class VerifyPackedBinariesTest {
     void aMissingOriginalOrAFileWithoutUpxMarksIsAFinding() throws Exception {
         Path module = Tools.goModule(work.resolve("module"));
         Path binary = out.resolve("app-linux-amd64");
-        Tools.run(module, Map.of("GOOS", "linux", "GOARCH", "amd64", "CGO_ENABLED", "0"), "go", "build",
-                "-ldflags=-s -w", "-o", binary.toString(), ".");
+        Tools.run(
+                module,
+                Map.of("GOOS", "linux", "GOARCH", "amd64", "CGO_ENABLED", "0"),
+                "go",
+                "build",
+                "-ldflags=-s -w",
+                "-o",
+                binary.toString(),
+                ".");
         Path pristine = work.resolve("pristine");
         Files.copy(binary, pristine);
         manifest(binary, "amd64");
@@ -120,7 +149,9 @@ class VerifyPackedBinariesTest {
 
         List<String> problems = verify().entries().get(0).problems();
 
-        assertTrue(problems.contains("is recorded in build.json as UPX-packed but carries no UPX marks"), problems.toString());
+        assertTrue(
+                problems.contains("is recorded in build.json as UPX-packed but carries no UPX marks"),
+                problems.toString());
         assertTrue(problems.stream().anyMatch(p -> p.startsWith("has no unpacked original at ")), problems.toString());
     }
 
@@ -128,8 +159,14 @@ class VerifyPackedBinariesTest {
     void anUnpackedBinaryKeepsItsReportAsBefore() throws Exception {
         Path module = Tools.goModule(work.resolve("module"));
         Path binary = out.resolve("app-linux-amd64");
-        Tools.run(module, Map.of("GOOS", "linux", "GOARCH", "amd64", "CGO_ENABLED", "0"), "go", "build",
-                "-o", binary.toString(), ".");
+        Tools.run(
+                module,
+                Map.of("GOOS", "linux", "GOARCH", "amd64", "CGO_ENABLED", "0"),
+                "go",
+                "build",
+                "-o",
+                binary.toString(),
+                ".");
         manifest(binary, "amd64");
 
         VerifyReport.Entry entry = verify().entries().get(0);
@@ -142,14 +179,39 @@ class VerifyPackedBinariesTest {
     }
 
     private void manifest(Path binary, String goarch) throws IOException {
-        new BuildManifest("go1.26", List.of(new BuiltBinary(binary.getFileName().toString(), ".", "linux", goarch, null,
-                null, "off", true, "linux-" + goarch, Files.size(binary), FileDigest.sha256(binary), "default", null))).write(out);
+        new BuildManifest(
+                        "go1.26",
+                        List.of(new BuiltBinary(
+                                binary.getFileName().toString(),
+                                ".",
+                                "linux",
+                                goarch,
+                                null,
+                                null,
+                                "off",
+                                true,
+                                "linux-" + goarch,
+                                Files.size(binary),
+                                FileDigest.sha256(binary),
+                                "default",
+                                null)))
+                .write(out);
     }
 
     private void pack() throws Exception {
-        new StaticGoCompress(new ProcessRunner(), new RecordingLog()).run(new CompressRequest(out, out.resolve("unpacked"),
-                new UpxOptions(true, null, null, null, null, null), PlatformOverrides.none(), null, upx.executable, false, false,
-                Duration.ofMinutes(1), null, System.getenv()));
+        new StaticGoCompress(new ProcessRunner(), new RecordingLog())
+                .run(new CompressRequest(
+                        out,
+                        out.resolve("unpacked"),
+                        new UpxOptions(true, null, null, null, null, null),
+                        PlatformOverrides.none(),
+                        null,
+                        upx.executable,
+                        false,
+                        false,
+                        Duration.ofMinutes(1),
+                        null,
+                        System.getenv()));
     }
 
     private VerifyReport verify() throws IOException {

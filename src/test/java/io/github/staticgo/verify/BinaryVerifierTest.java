@@ -28,6 +28,7 @@ class BinaryVerifierTest {
 
     @TempDir
     static Path dir;
+
     private static Path goModule;
 
     @BeforeAll
@@ -72,7 +73,14 @@ class BinaryVerifierTest {
 
     /** A binary build.json lists for a plain linux/amd64 target, built by go with Go's default GOAMD64=v1. */
     private static ExpectedBinary recordedAmd64(Path binary, String sha256) {
-        return new ExpectedBinary(binary, "linux", "amd64", null, CgoMode.OFF, null, null,
+        return new ExpectedBinary(
+                binary,
+                "linux",
+                "amd64",
+                null,
+                CgoMode.OFF,
+                null,
+                null,
                 new ExpectedBinary.Recorded("v1", sha256, null, true));
     }
 
@@ -84,8 +92,10 @@ class BinaryVerifierTest {
 
         assertEquals(List.of(), problems(verify(recordedAmd64(v1, FileDigest.sha256(v1)), DEFAULTS)));
         List<String> problems = problems(verify(recordedAmd64(v3, FileDigest.sha256(v3)), DEFAULTS));
-        assertEquals(List.of("its Go build info records the variant v3, not v1, Go's default for linux/amd64 that it "
-                + "was built with"), problems);
+        assertEquals(
+                List.of("its Go build info records the variant v3, not v1, Go's default for linux/amd64 that it "
+                        + "was built with"),
+                problems);
         // A declared binary whose platform names no variant may have any.
         assertEquals(List.of(), problems(verify(new ExpectedBinary(v3, "linux", "amd64", null, null), DEFAULTS)));
     }
@@ -106,8 +116,9 @@ class BinaryVerifierTest {
     /** The DllCharacteristics flag names binutils prints for a PE file. */
     private static List<String> objdumpPeFlags(Path binary) {
         String headers = Tools.run(dir, "objdump", "-p", binary.toString());
-        java.util.regex.Matcher flags = java.util.regex.Pattern
-                .compile("(?s)DllCharacteristics\\s+\\p{XDigit}+\\n(.*?)\\nSizeOfStackReserve").matcher(headers);
+        java.util.regex.Matcher flags = java.util.regex.Pattern.compile(
+                        "(?s)DllCharacteristics\\s+\\p{XDigit}+\\n(.*?)\\nSizeOfStackReserve")
+                .matcher(headers);
         assertTrue(flags.find(), headers);
         return flags.group(1).lines().map(String::trim).toList();
     }
@@ -125,8 +136,9 @@ class BinaryVerifierTest {
             ExpectedBinary expectPie = new ExpectedBinary(pie, "windows", goarch, null, CgoMode.OFF);
             assertEquals(List.of(), problems(verify(expectPie, DEFAULTS)), "go's default on windows passes");
             ExpectedBinary expectExe = new ExpectedBinary(exe, "windows", goarch, null, CgoMode.OFF);
-            assertEquals(List.of("lacks the PE hardening flags DYNAMIC_BASE (ASLR)"
-                    + (goarch.equals("amd64") ? ", HIGH_ENTROPY_VA (64-bit ASLR)" : "")),
+            assertEquals(
+                    List.of("lacks the PE hardening flags DYNAMIC_BASE (ASLR)"
+                            + (goarch.equals("amd64") ? ", HIGH_ENTROPY_VA (64-bit ASLR)" : "")),
                     problems(verify(expectExe, DEFAULTS)));
             assertEquals(List.of(), problems(verify(expectExe, DEFAULTS.withAllowUnhardenedPe(true))));
         }
@@ -140,8 +152,10 @@ class BinaryVerifierTest {
         bytes[57] = 0;
         Files.write(binary, bytes);
         // The kernel refuses such a file (NativeBinariesTest runs it); binutils reads the count as 0.
-        assertTrue(Tools.run(dir, "readelf", "-h", binary.toString()).matches("(?s).*Number of program headers:\\s+0\\n.*"));
-        assertEquals(List.of("is an ELF executable without program headers (e_phnum 0): the kernel cannot load it"),
+        assertTrue(Tools.run(dir, "readelf", "-h", binary.toString())
+                .matches("(?s).*Number of program headers:\\s+0\\n.*"));
+        assertEquals(
+                List.of("is an ELF executable without program headers (e_phnum 0): the kernel cannot load it"),
                 problems(verify(new ExpectedBinary(binary, "linux", "amd64", null, null), DEFAULTS)));
     }
 
@@ -183,12 +197,25 @@ class BinaryVerifierTest {
         String ownCSymbols = Tools.run(dir, "readelf", "--dyn-syms", "-W", ownC.toString());
         assertTrue(ownCSymbols.contains(" puts") && !ownCSymbols.contains("getaddrinfo"), ownCSymbols);
 
-        String netFix = verify(new ExpectedBinary(net, "linux", "amd64", null, CgoMode.ON), DEFAULTS).findings().get(0).hint();
-        assertTrue(netFix.startsWith("cgo is on, and net's resolver and os/user call libc (")
-                && netFix.contains("getaddrinfo") && netFix.contains("netgo,osusergo"), netFix);
-        String ownFix = verify(new ExpectedBinary(ownC, "linux", "amd64", null, CgoMode.ON), DEFAULTS).findings().get(0).hint();
-        assertTrue(ownFix.startsWith("cgo is on, and C code of the program or of a module it uses (import \"C\") needs libc"
-                + " (it calls puts)") && !ownFix.contains("netgo"), ownFix);
+        String netFix = verify(new ExpectedBinary(net, "linux", "amd64", null, CgoMode.ON), DEFAULTS)
+                .findings()
+                .get(0)
+                .hint();
+        assertTrue(
+                netFix.startsWith("cgo is on, and net's resolver and os/user call libc (")
+                        && netFix.contains("getaddrinfo")
+                        && netFix.contains("netgo,osusergo"),
+                netFix);
+        String ownFix = verify(new ExpectedBinary(ownC, "linux", "amd64", null, CgoMode.ON), DEFAULTS)
+                .findings()
+                .get(0)
+                .hint();
+        assertTrue(
+                ownFix.startsWith(
+                                "cgo is on, and C code of the program or of a module it uses (import \"C\") needs libc"
+                                        + " (it calls puts)")
+                        && !ownFix.contains("netgo"),
+                ownFix);
     }
 
     @Test
@@ -203,7 +230,8 @@ class BinaryVerifierTest {
     void aDynamicCBinaryNamesItsInterpreterAndLibc() throws Exception {
         Path binary = gcc("dynamic", Tools.C_HELLO);
         VerifiedBinary verified = verify(new ExpectedBinary(binary, "linux", "amd64", null, null), DEFAULTS);
-        assertEquals(List.of("is dynamically linked: interpreter /lib64/ld-linux-x86-64.so.2; needs libc.so.6"),
+        assertEquals(
+                List.of("is dynamically linked: interpreter /lib64/ld-linux-x86-64.so.2; needs libc.so.6"),
                 problems(verified));
         assertTrue(verified.findings().get(0).hint().startsWith("not a Go binary: link it with -static"));
     }
@@ -211,22 +239,28 @@ class BinaryVerifierTest {
     @Test
     void theWrongArchitectureFailsBothByHeaderAndByBuildInfo() throws Exception {
         Path binary = go("wrong-arch", goEnv("linux", "arm64"));
-        List<String> problems = problems(verify(new ExpectedBinary(binary, "linux", "amd64", null, CgoMode.OFF), DEFAULTS));
-        assertEquals(List.of("its header says arm64, not amd64", "its Go build info says GOARCH=arm64, not amd64"), problems);
+        List<String> problems =
+                problems(verify(new ExpectedBinary(binary, "linux", "amd64", null, CgoMode.OFF), DEFAULTS));
+        assertEquals(
+                List.of("its header says arm64, not amd64", "its Go build info says GOARCH=arm64, not amd64"),
+                problems);
     }
 
     @Test
     void theWrongVariantFails() throws Exception {
         Path binary = go("armv6", goEnv("linux", "arm", "GOARM", "6"));
-        List<String> problems = problems(verify(new ExpectedBinary(binary, "linux", "arm", "7", CgoMode.OFF), DEFAULTS));
+        List<String> problems =
+                problems(verify(new ExpectedBinary(binary, "linux", "arm", "7", CgoMode.OFF), DEFAULTS));
         assertEquals(List.of("its Go build info records the variant 6, not 7"), problems);
     }
 
     @Test
     void aWindowsBinaryIsNotALinuxOne() throws Exception {
         Path binary = go("windows.exe", goEnv("windows", "amd64"));
-        List<String> problems = problems(verify(new ExpectedBinary(binary, "linux", "amd64", null, CgoMode.OFF), DEFAULTS));
-        assertEquals(List.of("is a PE file, but linux runs an ELF file", "its Go build info says GOOS=windows, not linux"),
+        List<String> problems =
+                problems(verify(new ExpectedBinary(binary, "linux", "amd64", null, CgoMode.OFF), DEFAULTS));
+        assertEquals(
+                List.of("is a PE file, but linux runs an ELF file", "its Go build info says GOOS=windows, not linux"),
                 problems);
     }
 
@@ -235,7 +269,8 @@ class BinaryVerifierTest {
         Path binary = gcc("static-pie", Tools.C_HELLO, "-static-pie");
         ExpectedBinary expected = new ExpectedBinary(binary, "linux", "amd64", null, null);
         assertEquals(List.of(), problems(verify(expected, DEFAULTS)));
-        assertEquals(List.of("is static-pie, and <allowStaticPie> is false"),
+        assertEquals(
+                List.of("is static-pie, and <allowStaticPie> is false"),
                 problems(verify(expected, DEFAULTS.withAllowStaticPie(false))));
     }
 
@@ -243,7 +278,8 @@ class BinaryVerifierTest {
     void glibcStaticWithNssFailsUnlessAllowed() throws Exception {
         Path binary = gcc("nss", Tools.C_GETPWNAM, "-static");
         ExpectedBinary expected = new ExpectedBinary(binary, "linux", "amd64", null, null);
-        assertEquals(List.of("is linked statically against glibc with NSS, so it will dlopen libnss_* at run time"),
+        assertEquals(
+                List.of("is linked statically against glibc with NSS, so it will dlopen libnss_* at run time"),
                 problems(verify(expected, DEFAULTS)));
         assertEquals(List.of(), problems(verify(expected, DEFAULTS.withAllowGlibcNss(true))));
     }
@@ -253,7 +289,8 @@ class BinaryVerifierTest {
         Path binary = go("unstripped", goEnv("linux", "amd64"));
         ExpectedBinary expected = new ExpectedBinary(binary, "linux", "amd64", null, CgoMode.OFF);
         assertEquals(List.of(), problems(verify(expected, DEFAULTS)));
-        assertEquals(List.of("is not stripped, and <requireStripped> is true"),
+        assertEquals(
+                List.of("is not stripped, and <requireStripped> is true"),
                 problems(verify(expected, DEFAULTS.withRequireStripped(true))));
     }
 
@@ -262,12 +299,17 @@ class BinaryVerifierTest {
         Path good = go("good", goEnv("linux", "amd64"), "-ldflags=-s -w");
         Path truncated = dir.resolve("truncated");
         Files.write(truncated, Arrays.copyOf(Files.readAllBytes(good), 40));
-        List<VerifiedBinary> verified = new BinaryVerifier(false).verify(List.of(
-                new ExpectedBinary(dir.resolve("absent"), "linux", "amd64", null, CgoMode.OFF),
-                new ExpectedBinary(truncated, "linux", "amd64", null, CgoMode.OFF),
-                new ExpectedBinary(good, "linux", "amd64", null, CgoMode.OFF)), DEFAULTS);
+        List<VerifiedBinary> verified = new BinaryVerifier(false)
+                .verify(
+                        List.of(
+                                new ExpectedBinary(dir.resolve("absent"), "linux", "amd64", null, CgoMode.OFF),
+                                new ExpectedBinary(truncated, "linux", "amd64", null, CgoMode.OFF),
+                                new ExpectedBinary(good, "linux", "amd64", null, CgoMode.OFF)),
+                        DEFAULTS);
         assertEquals(List.of("is missing"), problems(verified.get(0)));
-        assertTrue(problems(verified.get(1)).get(0).startsWith("is malformed: "), problems(verified.get(1)).toString());
+        assertTrue(
+                problems(verified.get(1)).get(0).startsWith("is malformed: "),
+                problems(verified.get(1)).toString());
         assertTrue(verified.get(2).ok());
     }
 
@@ -276,9 +318,15 @@ class BinaryVerifierTest {
         Path text = dir.resolve("notes.txt");
         Files.writeString(text, "not a binary");
         ExpectedBinary expected = new ExpectedBinary(text, "linux", "amd64", null, null);
-        assertTrue(new BinaryVerifier(true).verify(List.of(expected), DEFAULTS).get(0).ok());
-        assertEquals(List.of("is of no executable format the analyzer knows, but linux runs an ELF file"),
-                problems(new BinaryVerifier(false).verify(List.of(expected), DEFAULTS).get(0)));
+        assertTrue(new BinaryVerifier(true)
+                .verify(List.of(expected), DEFAULTS)
+                .get(0)
+                .ok());
+        assertEquals(
+                List.of("is of no executable format the analyzer knows, but linux runs an ELF file"),
+                problems(new BinaryVerifier(false)
+                        .verify(List.of(expected), DEFAULTS)
+                        .get(0)));
     }
 
     @Test

@@ -22,6 +22,7 @@ class FatMachOReportTest {
     private static final int FAT_MAGIC = 0xcafebabe;
     /** CPU_TYPE_X86_64 and CPU_TYPE_ARM64 of {@code <mach/machine.h>}, with their ALL subtypes. */
     private static final int[][] CPU = {{0x01000007, 3}, {0x0100000c, 0}};
+
     private static final int ALIGN_LOG2 = 14;
 
     @TempDir
@@ -29,8 +30,14 @@ class FatMachOReportTest {
 
     private Path goBinary(Path module, String goarch) {
         Path out = dir.resolve("darwin-" + goarch);
-        Tools.run(module, Map.of("GOOS", "darwin", "GOARCH", goarch, "CGO_ENABLED", "0"), "go", "build", "-o",
-                out.toString(), ".");
+        Tools.run(
+                module,
+                Map.of("GOOS", "darwin", "GOARCH", goarch, "CGO_ENABLED", "0"),
+                "go",
+                "build",
+                "-o",
+                out.toString(),
+                ".");
         return out;
     }
 
@@ -42,7 +49,11 @@ class FatMachOReportTest {
         long offset = align;
         for (int i = 0; i < slices.size(); i++) {
             byte[] slice = Files.readAllBytes(slices.get(i));
-            header.putInt(CPU[i][0]).putInt(CPU[i][1]).putInt((int) offset).putInt(slice.length).putInt(ALIGN_LOG2);
+            header.putInt(CPU[i][0])
+                    .putInt(CPU[i][1])
+                    .putInt((int) offset)
+                    .putInt(slice.length)
+                    .putInt(ALIGN_LOG2);
             body.write(new byte[(int) (offset - align - body.size())]);
             body.write(slice);
             offset = align + (long) body.size();
@@ -61,8 +72,9 @@ class FatMachOReportTest {
         Path module = Tools.goModule(dir.resolve("module"));
         Path fat = universal(List.of(goBinary(module, "amd64"), goBinary(module, "arm64")));
 
-        VerifiedBinary verified = new BinaryVerifier(false).verify(
-                List.of(new ExpectedBinary(fat, "darwin", "arm64", null, null)), VerifyPolicy.DEFAULTS).get(0);
+        VerifiedBinary verified = new BinaryVerifier(false)
+                .verify(List.of(new ExpectedBinary(fat, "darwin", "arm64", null, null)), VerifyPolicy.DEFAULTS)
+                .get(0);
         assertEquals(List.of(), verified.findings(), "a universal binary holds the arm64 slice asked for");
 
         VerifyReport report = new VerifyReport(List.of(verified));

@@ -36,21 +36,36 @@ class UnreadableBinariesTest {
     @Test
     void missingDirectoryAndUnreadableFilesAreFindingsInOneReport() throws Exception {
         Path good = dir.resolve("good");
-        Tools.run(Tools.goModule(dir.resolve("module")), Map.of("GOOS", "linux", "GOARCH", "amd64", "CGO_ENABLED", "0"),
-                "go", "build", "-o", good.toString(), ".");
+        Tools.run(
+                Tools.goModule(dir.resolve("module")),
+                Map.of("GOOS", "linux", "GOARCH", "amd64", "CGO_ENABLED", "0"),
+                "go",
+                "build",
+                "-o",
+                good.toString(),
+                ".");
         Path directory = Files.createDirectories(dir.resolve("sidecar-linux-amd64"));
         Path unreadable = unreadableFile();
 
         Path reportFile = dir.resolve("verify-report.json");
-        VerifyReport report = StaticGoVerify.verify(List.of(linuxAmd64(dir.resolve("absent")), linuxAmd64(directory),
-                linuxAmd64(unreadable), linuxAmd64(good)), DEFAULTS, false, reportFile);
+        VerifyReport report = StaticGoVerify.verify(
+                List.of(
+                        linuxAmd64(dir.resolve("absent")),
+                        linuxAmd64(directory),
+                        linuxAmd64(unreadable),
+                        linuxAmd64(good)),
+                DEFAULTS,
+                false,
+                reportFile);
 
         assertFalse(report.ok());
         List<VerifyReport.Entry> entries = report.entries();
         assertEquals(List.of("is missing"), entries.get(0).problems());
         assertEquals(List.of("is a directory, not a binary"), entries.get(1).problems());
         assertEquals(1, entries.get(2).problems().size());
-        assertTrue(entries.get(2).problems().get(0).startsWith("cannot be read: "), entries.get(2).problems().toString());
+        assertTrue(
+                entries.get(2).problems().get(0).startsWith("cannot be read: "),
+                entries.get(2).problems().toString());
         assertEquals(List.of(), entries.get(3).problems(), "the readable binary is still checked, and passes");
 
         String message = report.failureMessage();

@@ -8,11 +8,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
-import io.github.staticgo.smoke.SmokeResult;
 import io.github.staticgo.platform.CgoMode;
+import io.github.staticgo.smoke.SmokeResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -20,20 +19,37 @@ import org.junit.jupiter.api.io.TempDir;
 /** Smoke results in the report: the JSON fields, the summary column, the failure with the binary's output. */
 class VerifyReportSmokeTest {
     private static VerifiedBinary binary(String name) {
-        return new VerifiedBinary(new ExpectedBinary(Path.of("/t/" + name), "linux", "arm64", null, CgoMode.OFF), null,
-                null, List.of());
+        return new VerifiedBinary(
+                new ExpectedBinary(Path.of("/t/" + name), "linux", "arm64", null, CgoMode.OFF), null, null, List.of());
     }
 
-    private static final SmokeResult PASSED = new SmokeResult(SmokeResult.Status.PASSED, "unshare",
-            "qemu-aarch64-static", "unshare ... /qemu-aarch64-static /a --version", 0, false, 120L,
-            List.of("a 1.0 linux/arm64"), null, null);
-    private static final SmokeResult FAILED = new SmokeResult(SmokeResult.Status.FAILED, "unshare", null,
-            "unshare ... /b --version", 2, false, 8L, List.of("flag provided but not defined: -version", "Usage of /b:"),
-            "smoke run (unshare) exited with 2, expected 0", "run it by hand");
+    private static final SmokeResult PASSED = new SmokeResult(
+            SmokeResult.Status.PASSED,
+            "unshare",
+            "qemu-aarch64-static",
+            "unshare ... /qemu-aarch64-static /a --version",
+            0,
+            false,
+            120L,
+            List.of("a 1.0 linux/arm64"),
+            null,
+            null);
+    private static final SmokeResult FAILED = new SmokeResult(
+            SmokeResult.Status.FAILED,
+            "unshare",
+            null,
+            "unshare ... /b --version",
+            2,
+            false,
+            8L,
+            List.of("flag provided but not defined: -version", "Usage of /b:"),
+            "smoke run (unshare) exited with 2, expected 0",
+            "run it by hand");
 
     @Test
     void aFailedRunFailsTheBinaryWithItsOutput(@TempDir Path dir) throws Exception {
-        VerifyReport report = new VerifyReport(List.of(binary("a").withSmoke(PASSED), binary("b").withSmoke(FAILED), binary("c")));
+        VerifyReport report = new VerifyReport(
+                List.of(binary("a").withSmoke(PASSED), binary("b").withSmoke(FAILED), binary("c")));
         assertFalse(report.ok());
         String message = report.failureMessage();
         assertTrue(message.startsWith("1 binary fails verification:"), message);
@@ -42,7 +58,8 @@ class VerifyReportSmokeTest {
 
         Path json = dir.resolve("report.json");
         report.writeJson(json);
-        JsonArray entries = JsonParser.parseString(Files.readString(json)).getAsJsonObject().getAsJsonArray("binaries");
+        JsonArray entries =
+                JsonParser.parseString(Files.readString(json)).getAsJsonObject().getAsJsonArray("binaries");
         JsonObject a = entries.get(0).getAsJsonObject().getAsJsonObject("smoke");
         assertEquals("passed", a.get("result").getAsString());
         assertTrue(a.get("ran").getAsBoolean());
@@ -54,7 +71,9 @@ class VerifyReportSmokeTest {
         assertTrue(entries.get(0).getAsJsonObject().get("ok").getAsBoolean());
         JsonObject b = entries.get(1).getAsJsonObject();
         assertFalse(b.get("ok").getAsBoolean());
-        assertEquals("smoke run (unshare) exited with 2, expected 0", b.getAsJsonArray("problems").get(0).getAsString());
+        assertEquals(
+                "smoke run (unshare) exited with 2, expected 0",
+                b.getAsJsonArray("problems").get(0).getAsString());
         assertEquals("failed", b.getAsJsonObject("smoke").get("result").getAsString());
         assertTrue(entries.get(2).getAsJsonObject().get("smoke").isJsonNull());
 
