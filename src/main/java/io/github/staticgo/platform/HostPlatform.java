@@ -49,6 +49,6 @@ public record HostPlatform(String goos, String goarch) {
 
     @Override
     public String toString() {
-        return goos + "/" + goarch;
+        return new GoPlatform(goos, goarch, null).toString();
     }
 }

@@ -64,7 +64,7 @@ public final class StaticGoCompress {
                 log.info(label + binary.file() + "  not packed: UPX is off for this target");
                 continue;
             }
-            Optional<String> unsupported = UpxSupport.unsupportedReason(binary.goos(), binary.goarch());
+            Optional<String> unsupported = UpxSupport.unsupportedReason(binary.platform());
             if (unsupported.isPresent() && !options.isForced()) {
                 log.info(label + binary.file() + "  not packed: " + unsupported.get());
                 binaries.set(

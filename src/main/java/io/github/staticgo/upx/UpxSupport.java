@@ -1,5 +1,6 @@
 package io.github.staticgo.upx;
 
+import io.github.staticgo.platform.GoPlatform;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -45,12 +46,13 @@ public final class UpxSupport {
     private UpxSupport() {}
 
     /** Empty when UPX packs the target; otherwise the reason it is skipped, for one INFO line. */
-    public static Optional<String> unsupportedReason(String goos, String goarch) {
-        if (PACKABLE.contains(goos + "/" + goarch)) {
+    public static Optional<String> unsupportedReason(GoPlatform platform) {
+        String osArch = platform.osArch();
+        if (PACKABLE.contains(osArch)) {
             return Optional.empty();
         }
-        String reason = REASONS.getOrDefault(goos + "/" + goarch, REASONS.get(goos));
-        return Optional.of(reason != null ? reason : "UPX has no packer for " + goos + "/" + goarch);
+        String reason = REASONS.getOrDefault(osArch, REASONS.get(platform.goos()));
+        return Optional.of(reason != null ? reason : "UPX has no packer for " + osArch);
     }
 
     /** For the README and help text: the targets packed by default. */

@@ -187,7 +187,7 @@ public final class StaticGoVerify {
         boolean asExpected = goarch != null && goarch.equals(expected.goarch());
         String variant =
                 asExpected && expected.requiredVariant() != null ? expected.requiredVariant() : report.variant();
-        String platform = expected.hasExpectation() ? expected.target() : goos + "/" + goarch;
+        String platform = expected.hasExpectation() ? expected.target() : new GoPlatform(goos, goarch, null).toString();
         return new SmokeBinary(
                 expected.file(), platform, goos, goarch, variant, report.format() == Format.ELF, report.interpreter());
     }
