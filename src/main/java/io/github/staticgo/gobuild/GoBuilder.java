@@ -99,7 +99,7 @@ public final class GoBuilder {
     private static Map<String, Path> packedOriginals(Optional<BuildManifest> manifest, Path outputDirectory) {
         Map<String, Path> originals = new HashMap<>();
         for (BuiltBinary binary : manifest.map(BuildManifest::binaries).orElse(List.of())) {
-            if (binary.upx() != null && binary.upx().packed() && binary.upx().unpackedFile() != null) {
+            if (binary.packedWithOriginal()) {
                 originals.put(
                         binary.file(), outputDirectory.resolve(binary.upx().unpackedFile()));
             }

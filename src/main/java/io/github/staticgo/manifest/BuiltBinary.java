@@ -59,4 +59,9 @@ public record BuiltBinary(
                 execution,
                 packing);
     }
+
+    /** Whether the compress goal packed this file and kept its unpacked original. */
+    public boolean packedWithOriginal() {
+        return upx != null && upx.packed() && upx.unpackedFile() != null;
+    }
 }

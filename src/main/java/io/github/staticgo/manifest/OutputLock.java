@@ -49,6 +49,7 @@ public final class OutputLock implements AutoCloseable {
     public static OutputLock acquire(Path outputDirectory, BuildLog log) throws IOException {
         Path directory = outputDirectory.toAbsolutePath().normalize();
         Path lockFile = directory.resolveSibling(directory.getFileName() + ".lock");
+        Files.createDirectories(lockFile.getParent()); // a compress may run before any build made target/
         ReentrantLock threadLock = IN_THIS_JVM.computeIfAbsent(lockFile, file -> new ReentrantLock());
         if (!threadLock.tryLock()) {
             waiting(log, lockFile);

@@ -40,13 +40,14 @@ public final class StaticGoCompress {
             throws ConfigurationException, UpxMissingException, UpxException, IOException {
         validate(request);
         Path directory = request.outputDirectory();
-        if (!Files.isRegularFile(directory.resolve(BuildManifest.FILE_NAME))) {
-            log.warn("Nothing to compress: there is no " + BuildManifest.FILE_NAME + " in " + directory
-                    + " (static-go:build did not run).");
-            return Optional.empty();
-        }
         try (OutputLock lock = OutputLock.acquire(directory, log)) {
-            return Optional.of(compressLocked(request, BuildManifest.read(directory)));
+            Optional<BuildManifest> manifest = BuildManifest.readIfPresent(directory);
+            if (manifest.isEmpty()) {
+                log.warn("Nothing to compress: there is no " + BuildManifest.FILE_NAME + " in " + directory
+                        + " (static-go:build did not run).");
+                return Optional.empty();
+            }
+            return Optional.of(compressLocked(request, manifest.get()));
         }
     }
 

@@ -33,9 +33,7 @@ public final class StaticGoVerify {
         for (BuiltBinary binary : BuildManifest.readIfPresent(outputDirectory)
                 .map(BuildManifest::binaries)
                 .orElse(List.of())) {
-            boolean packed = binary.upx() != null
-                    && binary.upx().packed()
-                    && binary.upx().unpackedFile() != null;
+            boolean packed = binary.packedWithOriginal();
             expected.add(new ExpectedBinary(
                     outputDirectory.resolve(binary.file()),
                     binary.goos(),
