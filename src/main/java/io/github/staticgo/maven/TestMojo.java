@@ -199,22 +199,20 @@ public final class TestMojo extends AbstractGoToolchainMojo {
     }
 
     private GoTestRequest request() {
-        return new GoTestRequest(
-                sourceDirectory.toPath(),
-                toolchainRequest(),
-                cgo,
-                testPlatform,
-                testExec,
-                testPackages,
-                tags == null ? List.of() : tags,
-                env == null ? Map.of() : env,
-                race,
-                count,
-                timeout,
-                coverage ? coverageFile.toPath() : null,
-                testFlags == null ? List.of() : testFlags,
-                test,
-                reportsDirectory.toPath(),
-                Duration.ofSeconds(processTimeout));
+        return GoTestRequest.builder(sourceDirectory.toPath(), toolchainRequest(), reportsDirectory.toPath())
+                .cgo(cgo)
+                .platform(testPlatform)
+                .exec(testExec)
+                .packages(testPackages)
+                .tags(tags == null ? List.of() : tags)
+                .env(env == null ? Map.of() : env)
+                .race(race)
+                .count(count)
+                .timeout(timeout)
+                .coverageFile(coverage ? coverageFile.toPath() : null)
+                .testFlags(testFlags == null ? List.of() : testFlags)
+                .testPattern(test)
+                .processTimeout(Duration.ofSeconds(processTimeout))
+                .build();
     }
 }

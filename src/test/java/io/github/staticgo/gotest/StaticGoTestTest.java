@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.staticgo.BuildLog;
 import io.github.staticgo.ConfigurationException;
+import io.github.staticgo.RecordingLog;
 import io.github.staticgo.platform.HostPlatform;
 import io.github.staticgo.process.ProcessRunner;
 import io.github.staticgo.toolchain.GoToolchainRequest;
@@ -60,23 +61,15 @@ class StaticGoTestTest {
 
     static GoTestRequest request(
             Path module, Path reports, List<String> packages, List<String> flags, String pattern, Path coverage) {
-        return new GoTestRequest(
-                module,
-                new GoToolchainRequest(null, null, false, module, toolchainEnvironment()),
-                "off",
-                null,
-                null,
-                packages,
-                List.of(),
-                Map.of(),
-                false,
-                1,
-                null,
-                coverage,
-                flags,
-                pattern,
-                reports,
-                Duration.ofMinutes(5));
+        return GoTestRequest.builder(
+                        module, new GoToolchainRequest(null, null, false, module, toolchainEnvironment()), reports)
+                .packages(packages)
+                .count(1)
+                .coverageFile(coverage)
+                .testFlags(flags)
+                .testPattern(pattern)
+                .processTimeout(Duration.ofMinutes(5))
+                .build();
     }
 
     /** Maven's environment with cgo forced on and GOFLAGS set: the goal must not inherit either. */
@@ -285,23 +278,10 @@ class StaticGoTestTest {
     void aTestThatRunsPastTheTimeoutIsAnError() throws Exception {
         Path timedOut = work.resolve("timeout");
         GoTestRequest base = request(module, timedOut, List.of("./slow"), List.of(), null, null);
-        GoTestRequest request = new GoTestRequest(
-                base.moduleDirectory(),
-                base.toolchain(),
-                "off",
-                null,
-                null,
-                base.packages(),
-                List.of(),
-                Map.of(),
-                false,
-                1,
-                "1s",
-                null,
-                List.of(),
-                null,
-                timedOut,
-                Duration.ofMinutes(2));
+        GoTestRequest request = base.toBuilder()
+                .timeout("1s")
+                .processTimeout(Duration.ofMinutes(2))
+                .build();
         GoTestSummary result = new StaticGoTest(new ProcessRunner(), BuildLog.silent()).run(request);
         Element suite = parse(timedOut.resolve("TEST-example.com.fixture.slow.xml"));
         assertCounts(suite, 2, 0, 1, 0);
@@ -315,23 +295,8 @@ class StaticGoTestTest {
     void goTestKilledAtTheProcessTimeoutStillReportsWhatFinishedAndWhatHung() throws Exception {
         Path killed = work.resolve("killed");
         GoTestRequest base = request(module, killed, List.of("./pass", "./slow"), List.of(), null, null);
-        GoTestRequest request = new GoTestRequest(
-                base.moduleDirectory(),
-                base.toolchain(),
-                "off",
-                null,
-                null,
-                base.packages(),
-                List.of(),
-                Map.of(),
-                false,
-                1,
-                null,
-                null,
-                List.of(),
-                null,
-                killed,
-                Duration.ofSeconds(8));
+        GoTestRequest request =
+                base.toBuilder().processTimeout(Duration.ofSeconds(8)).build();
         long start = System.nanoTime();
         GoTestException failure = org.junit.jupiter.api.Assertions.assertThrows(
                 GoTestException.class, () -> new StaticGoTest(new ProcessRunner(), BuildLog.silent()).run(request));
@@ -353,23 +318,11 @@ class StaticGoTestTest {
     void tagsAndCgoOnReachTheCompilerAndRaceRuns() throws Exception {
         Path raced = work.resolve("race");
         GoTestRequest base = request(module, raced, List.of("./modes"), List.of(), null, null);
-        GoTestRequest request = new GoTestRequest(
-                base.moduleDirectory(),
-                base.toolchain(),
-                "on",
-                null,
-                null,
-                base.packages(),
-                List.of("integration"),
-                Map.of(),
-                true,
-                1,
-                null,
-                null,
-                List.of(),
-                null,
-                raced,
-                Duration.ofMinutes(5));
+        GoTestRequest request = base.toBuilder()
+                .cgo("on")
+                .tags(List.of("integration"))
+                .race(true)
+                .build();
         new StaticGoTest(new ProcessRunner(), BuildLog.silent()).run(request);
         assertEquals(
                 List.of("TestCgoOn", "TestTagged"),
@@ -380,23 +333,7 @@ class StaticGoTestTest {
     void aForeignLinuxArchitectureRunsUnderQemu() throws Exception {
         Path arm = work.resolve("arm64");
         GoTestRequest base = request(module, arm, List.of("./pass"), List.of(), null, null);
-        GoTestRequest request = new GoTestRequest(
-                base.moduleDirectory(),
-                base.toolchain(),
-                "off",
-                "linux/arm64",
-                null,
-                base.packages(),
-                List.of(),
-                Map.of(),
-                false,
-                1,
-                null,
-                null,
-                List.of(),
-                null,
-                arm,
-                Duration.ofMinutes(5));
+        GoTestRequest request = base.toBuilder().platform("linux/arm64").build();
         GoTestSummary result = new StaticGoTest(new ProcessRunner(), BuildLog.silent()).run(request);
         assertEquals(7, result.tests());
         assertTrue(result.ok());
@@ -407,23 +344,7 @@ class StaticGoTestTest {
     private static GoTestSummary testFor(String platform, String pkg, Path reports) throws Exception {
         GoTestRequest base = request(module, reports, List.of(pkg), List.of(), null, null);
         return new StaticGoTest(new ProcessRunner(), BuildLog.silent())
-                .run(new GoTestRequest(
-                        base.moduleDirectory(),
-                        base.toolchain(),
-                        "off",
-                        platform,
-                        null,
-                        base.packages(),
-                        List.of(),
-                        Map.of(),
-                        false,
-                        1,
-                        null,
-                        null,
-                        List.of(),
-                        null,
-                        reports,
-                        Duration.ofMinutes(5)));
+                .run(base.toBuilder().platform(platform).build());
     }
 
     @Test
@@ -444,66 +365,27 @@ class StaticGoTestTest {
     void tests386RunNativelyOnAnAmd64Host() throws Exception {
         org.junit.jupiter.api.Assumptions.assumeTrue(
                 "amd64".equals(HostPlatform.current().goarch()), "an amd64 host");
-        List<String> lines = new ArrayList<>();
+        RecordingLog log = new RecordingLog();
         GoTestRequest base = request(module, work.resolve("386"), List.of("./pass"), List.of(), null, null);
-        GoTestSummary result = new StaticGoTest(new ProcessRunner(), new BuildLog() {
-                    @Override
-                    public void info(String message) {
-                        lines.add(message);
-                    }
-
-                    @Override
-                    public void warn(String message) {
-                        lines.add(message);
-                    }
-
-                    @Override
-                    public void debug(String message) {}
-                })
-                .run(new GoTestRequest(
-                        base.moduleDirectory(),
-                        base.toolchain(),
-                        "off",
-                        "linux/386",
-                        null,
-                        base.packages(),
-                        List.of(),
-                        Map.of(),
-                        false,
-                        1,
-                        null,
-                        null,
-                        List.of(),
-                        null,
-                        work.resolve("386"),
-                        Duration.ofMinutes(5)));
+        GoTestSummary result = new StaticGoTest(new ProcessRunner(), log)
+                .run(base.toBuilder().platform("linux/386").build());
         assertEquals(7, result.tests());
         assertTrue(result.ok(), "qemu-i386 would crash Go's 386 runtime; the kernel runs it");
-        String testing =
-                lines.stream().filter(l -> l.startsWith("Testing ")).findFirst().orElseThrow();
+        String testing = log.lines.stream()
+                .filter(l -> l.startsWith("INFO Testing "))
+                .findFirst()
+                .orElseThrow();
         assertTrue(!testing.contains("-exec"), testing);
     }
 
     @Test
     void raceWithoutCgoIsRefusedBeforeGoRuns() {
         GoTestRequest base = request(module, work.resolve("refused"), List.of("./pass"), List.of(), null, null);
-        GoTestRequest request = new GoTestRequest(
-                base.moduleDirectory(),
-                base.toolchain(),
-                "off",
-                null,
-                null,
-                base.packages(),
-                List.of(),
-                Map.of(),
-                true,
-                null,
-                null,
-                null,
-                List.of(),
-                null,
-                base.reportsDirectory(),
-                Duration.ofMinutes(1));
+        GoTestRequest request = base.toBuilder()
+                .race(true)
+                .count(null)
+                .processTimeout(Duration.ofMinutes(1))
+                .build();
         ConfigurationException refused = assertThrows(
                 ConfigurationException.class,
                 () -> new StaticGoTest(new ProcessRunner(), BuildLog.silent()).run(request));
@@ -513,23 +395,11 @@ class StaticGoTestTest {
     @Test
     void theEnvironmentMustNotSetWhatTheCgoModeOwns() {
         GoTestRequest base = request(module, work.resolve("refused"), List.of("./pass"), List.of(), null, null);
-        GoTestRequest request = new GoTestRequest(
-                base.moduleDirectory(),
-                base.toolchain(),
-                "off",
-                null,
-                null,
-                base.packages(),
-                List.of(),
-                Map.of("CGO_ENABLED", "1"),
-                false,
-                null,
-                null,
-                null,
-                List.of(),
-                null,
-                base.reportsDirectory(),
-                Duration.ofMinutes(1));
+        GoTestRequest request = base.toBuilder()
+                .env(Map.of("CGO_ENABLED", "1"))
+                .count(null)
+                .processTimeout(Duration.ofMinutes(1))
+                .build();
         ConfigurationException refused = assertThrows(
                 ConfigurationException.class,
                 () -> new StaticGoTest(new ProcessRunner(), BuildLog.silent()).run(request));
