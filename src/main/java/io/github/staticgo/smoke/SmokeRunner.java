@@ -25,7 +25,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
-import java.util.regex.Pattern;
 
 /**
  * Runs one Linux binary in a fresh empty root, natively or under an emulator, and judges how it ended.
@@ -34,14 +33,10 @@ import java.util.regex.Pattern;
  * at the timeout; in a PID namespace, they also end when it ends.
  */
 final class SmokeRunner {
-    /** Lines kept in the report and the failure message. */
     /** Lines the output pattern is matched against. */
     private static final int MATCHED_LINES = 200;
 
     private static final int MAX_LINE_CHARS = 400;
-    /** How bwrap, unshare and chroot say that the program could not be started (the kernel's execve failed). */
-    private static final Pattern START_FAILURE = Pattern.compile(
-            "^(bwrap: execvp|unshare: failed to execute|chroot: failed to run command|qemu-[\\w-]+: Could not open|qemu-[\\w-]+: Error while loading) .*");
 
     private final HostPlatform host;
     private final String pathValue;
@@ -58,7 +53,7 @@ final class SmokeRunner {
     }
 
     /** The emulator a binary runs under: none (native), a program with its arguments, or why there is none. */
-    private record Emulator(Path program, List<String> arguments, String name, SmokeResult unavailable) {
+    record Emulator(Path program, List<String> arguments, String name, SmokeResult unavailable) {
         static Emulator none() {
             return new Emulator(null, List.of(), null, null);
         }
@@ -184,8 +179,7 @@ final class SmokeRunner {
                     "check that the build directory is writable and has room");
         }
         command.addAll(settings.args());
-        String commandLine = CommandLine.join(command);
-        String where = method + (emulator.native_() ? "" : ", " + emulator.name());
+        Launch launch = new Launch(command, method, note, emulator);
         List<String> lines = Collections.synchronizedList(new ArrayList<>());
         long start = System.nanoTime();
         ProcessResult result;
@@ -196,134 +190,33 @@ final class SmokeRunner {
                 }
             });
         } catch (ProcessTimedOutException e) {
-            return new SmokeResult(
-                    SmokeResult.Status.FAILED,
-                    method,
-                    emulator.name(),
-                    commandLine,
-                    null,
-                    true,
-                    millisSince(start),
-                    firstLines(lines),
-                    "smoke run (" + where + ") did not finish within "
-                            + settings.timeout().toSeconds() + " s and was killed with its children" + note,
-                    "with " + describeArgs(settings) + " it keeps running (a server or a prompt?): give <args> that "
-                            + "make it print and exit, such as --version, or raise <timeout>");
+            return SmokeVerdict.timedOut(launch, settings, firstLines(lines), millisSince(start));
         } catch (ProcessFailedException e) {
-            return new SmokeResult(
-                    SmokeResult.Status.FAILED,
-                    method,
-                    emulator.name(),
-                    commandLine,
-                    null,
-                    false,
-                    millisSince(start),
-                    firstLines(lines),
-                    "smoke run (" + where + ") did not start: " + e.getMessage() + note,
-                    startFix(binary));
+            return SmokeVerdict.notStarted(launch, binary, e.getMessage(), firstLines(lines), millisSince(start));
         }
-        Long millis = result.elapsed().toMillis();
-        List<String> shown = firstLines(lines);
-        String first = lines.isEmpty() ? "" : lines.get(0);
-        if (result.exitCode() != settings.exitCode()
-                && START_FAILURE.matcher(first).matches()) {
-            return new SmokeResult(
-                    SmokeResult.Status.FAILED,
-                    method,
-                    emulator.name(),
-                    commandLine,
-                    result.exitCode(),
-                    false,
-                    millis,
-                    shown,
-                    "smoke run (" + where + ") did not start in the empty root: " + first + note,
-                    startFix(binary));
-        }
-        if (result.exitCode() != settings.exitCode()) {
-            return new SmokeResult(
-                    SmokeResult.Status.FAILED,
-                    method,
-                    emulator.name(),
-                    commandLine,
-                    result.exitCode(),
-                    false,
-                    millis,
-                    shown,
-                    "smoke run (" + where + ") exited with " + result.exitCode() + signal(result.exitCode())
-                            + ", expected " + settings.exitCode() + note,
-                    "run it by hand to see why (" + byHand(binary, settings, emulator) + "), or set <exitCode> if "
-                            + result.exitCode() + " is how it ends with " + describeArgs(settings));
-        }
-        if (settings.output() != null
-                && !settings.output().matcher(String.join("\n", lines)).find()) {
-            return new SmokeResult(
-                    SmokeResult.Status.FAILED,
-                    method,
-                    emulator.name(),
-                    commandLine,
-                    result.exitCode(),
-                    false,
-                    millis,
-                    shown,
-                    "smoke run (" + where + ") printed nothing that matches <output> "
-                            + settings.output().pattern() + note,
-                    "check the version it was built with (<ldflags> -X ...), or correct <output>");
-        }
-        return new SmokeResult(
-                SmokeResult.Status.PASSED,
-                method,
-                emulator.name(),
-                commandLine,
-                result.exitCode(),
-                false,
-                millis,
-                shown,
-                note.isEmpty() ? null : note.strip(),
-                null);
+        return SmokeVerdict.ended(launch, binary, settings, result, List.copyOf(lines));
     }
 
-    /** The binary where it lies, under its emulator if any, with its arguments: what a person would type. */
-    private static String byHand(SmokeBinary binary, SmokeSettings settings, Emulator emulator) {
-        List<String> command = new ArrayList<>();
-        if (!emulator.native_()) {
-            command.add(emulator.program().toString());
-            command.addAll(emulator.arguments());
+    /**
+     * How a binary was started: the command line, the isolation method, a note on what weakened it, and
+     * the emulator it runs under.
+     */
+    record Launch(List<String> command, String method, String note, Emulator emulator) {
+        Launch {
+            command = List.copyOf(command);
         }
-        command.add(binary.file().toString());
-        command.addAll(settings.args());
-        return CommandLine.join(command);
-    }
 
-    private static String describeArgs(SmokeSettings settings) {
-        return settings.args().isEmpty() ? "no <args>" : "<args> " + CommandLine.join(settings.args());
-    }
-
-    private static String startFix(SmokeBinary binary) {
-        if (binary.interpreter() != null) {
-            return "it is dynamically linked: its interpreter " + binary.interpreter()
-                    + " (and the libraries after it) "
-                    + "is not in the empty root, as it is not on a scratch or distroless image; build it static "
-                    + "(<cgo>off</cgo>, or <cgo>musl</cgo>)";
+        String commandLine() {
+            return CommandLine.join(command);
         }
-        return "the kernel or the emulator refused to load it: check that it is a complete executable for "
-                + binary.platform();
+
+        /** "bwrap" or "bwrap, qemu-aarch64-static": for the result's sentences. */
+        String where() {
+            return method + (emulator.native_() ? "" : ", " + emulator.name());
+        }
     }
 
-    /** 128 + n is how a process killed by signal n ends; say which, as a hint. */
-    private static String signal(int exitCode) {
-        String name = switch (exitCode - 128) {
-            case 4 -> "SIGILL, an instruction this CPU lacks";
-            case 6 -> "SIGABRT";
-            case 7 -> "SIGBUS";
-            case 8 -> "SIGFPE";
-            case 9 -> "SIGKILL";
-            case 11 -> "SIGSEGV";
-            default -> null;
-        };
-        return name == null ? "" : " (killed by " + name + "?)";
-    }
-
-    private static List<String> firstLines(List<String> lines) {
+    static List<String> firstLines(List<String> lines) {
         synchronized (lines) {
             return List.copyOf(lines.subList(0, Math.min(SmokeResult.REPORTED_LINES, lines.size())));
         }
