@@ -9,7 +9,8 @@ import java.util.Locale;
  * @param method how it was isolated (bwrap, unshare, chroot, environment), or null when it did not run
  * @param emulator the emulator command it ran under, or null when it ran natively or not at all
  * @param command the whole command line as run, or null
- * @param exitCode how it ended, or null when it did not run, did not start or was killed at the timeout
+ * @param exitCode how it ended, or null when it did not run, the sandbox could not be started, or it was killed
+ *     at the timeout; the sandbox's own code (bwrap: 1) when the kernel refused the binary
  * @param millis how long it ran, or null when it did not run
  * @param output its first lines (both streams, in arrival order)
  * @param reason why it failed or was not run, one sentence; null when it passed

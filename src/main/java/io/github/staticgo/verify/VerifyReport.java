@@ -85,7 +85,8 @@ public final class VerifyReport {
      * @param method how it was isolated: {@code bwrap}, {@code unshare} or {@code chroot} (an empty root), or
      *     {@code environment} (no empty root was available: an emptied environment only); null when not run
      * @param emulator the emulator command (qemu-user and its -cpu), or null when it ran natively
-     * @param exitCode how it ended; null when not run, not started by the kernel, or killed at the timeout
+     * @param exitCode how it ended; null when not run, when the sandbox could not be started, or when killed at
+     *     the timeout; the sandbox's own code (bwrap: 1) when the kernel refused the binary
      * @param millis how long it ran, or null
      * @param output its first lines, both streams in arrival order
      * @param reason why it failed or was not run, or a note on a passed run; null otherwise
