@@ -126,19 +126,24 @@ class StaticGoBuildTest {
         return fakeGo;
     }
 
-    @Test
-    void aDaemonLeftBehindByGoDoesNotKeepTheBuildWaiting() throws Exception {
+    /** linux/amd64 with a 20 s build timeout, built by {@link #goLeavingADaemon}. */
+    private BuildConfiguration buildWithGoLeavingADaemon(Path sleeper, boolean hang) throws Exception {
         Path module = Tools.goModule(dir.resolve("module"), HELLO);
-        Path sleeper = ProcessTable.sleeper(dir);
-        BuildConfiguration configuration = TestBuilds.configuration(
+        return TestBuilds.configuration(
                 dir,
                 module,
                 List.of("linux/amd64"),
                 TestBuilds.settings(null, Duration.ofSeconds(20)),
-                goLeavingADaemon(sleeper, false),
+                goLeavingADaemon(sleeper, hang),
                 null,
                 1,
                 false);
+    }
+
+    @Test
+    void aDaemonLeftBehindByGoDoesNotKeepTheBuildWaiting() throws Exception {
+        Path sleeper = ProcessTable.sleeper(dir);
+        BuildConfiguration configuration = buildWithGoLeavingADaemon(sleeper, false);
         try (ProcessTable.Watch watch = new ProcessTable.Watch(sleeper.toString())) {
             long start = System.nanoTime();
             BuildManifest manifest = TestBuilds.run(configuration);
@@ -151,17 +156,8 @@ class StaticGoBuildTest {
 
     @Test
     void aDaemonLeftBehindByAHangingGoDoesNotStretchTheBuildTimeout() throws Exception {
-        Path module = Tools.goModule(dir.resolve("module"), HELLO);
         Path sleeper = ProcessTable.sleeper(dir);
-        BuildConfiguration configuration = TestBuilds.configuration(
-                dir,
-                module,
-                List.of("linux/amd64"),
-                TestBuilds.settings(null, Duration.ofSeconds(20)),
-                goLeavingADaemon(sleeper, true),
-                null,
-                1,
-                false);
+        BuildConfiguration configuration = buildWithGoLeavingADaemon(sleeper, true);
         try (ProcessTable.Watch watch = new ProcessTable.Watch(sleeper.toString())) {
             long start = System.nanoTime();
             GoBuildException failure = assertThrows(GoBuildException.class, () -> TestBuilds.run(configuration));

@@ -9,12 +9,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.github.staticgo.BuildLog;
 import io.github.staticgo.Tools;
 import io.github.staticgo.manifest.BuildManifest;
-import io.github.staticgo.platform.PlatformOverrides;
 import io.github.staticgo.process.ProcessRunner;
 import io.github.staticgo.upx.CompressRequest;
 import io.github.staticgo.upx.StaticGoCompress;
 import io.github.staticgo.upx.UpxDouble;
-import io.github.staticgo.upx.UpxOptions;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -219,18 +217,7 @@ class UpToDateTest {
         byte[] asBuilt = Files.readAllBytes(out.resolve("hello-linux-amd64"));
         // The compress goal's core, with the UPX test double (not UPX) doing the packing.
         UpxDouble upx = UpxDouble.installIn(dir.resolve("tools"));
-        CompressRequest compress = new CompressRequest(
-                out,
-                out.resolve("unpacked"),
-                new UpxOptions(true, null, null, null, null, null),
-                PlatformOverrides.none(),
-                null,
-                upx.executable,
-                false,
-                false,
-                Duration.ofMinutes(1),
-                null,
-                System.getenv());
+        CompressRequest compress = upx.packEverything(out);
         new StaticGoCompress(new ProcessRunner(), BuildLog.silent()).run(compress);
         assertFalse(Arrays.equals(asBuilt, Files.readAllBytes(out.resolve("hello-linux-amd64"))), "packed");
 

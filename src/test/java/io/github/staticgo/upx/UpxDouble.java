@@ -1,9 +1,11 @@
 package io.github.staticgo.upx;
 
+import io.github.staticgo.platform.PlatformOverrides;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 
@@ -19,6 +21,25 @@ public final class UpxDouble {
     private UpxDouble(Path directory) {
         this.directory = directory;
         this.executable = directory.resolve("upx");
+    }
+
+    /**
+     * A compress request that packs every binary of {@code out}'s build.json with this double, UPX on
+     * and nothing else set, keeping the originals in {@code out/unpacked}.
+     */
+    public CompressRequest packEverything(Path out) {
+        return new CompressRequest(
+                out,
+                out.resolve("unpacked"),
+                new UpxOptions(true, null, null, null, null, null),
+                PlatformOverrides.none(),
+                null,
+                executable,
+                false,
+                false,
+                Duration.ofMinutes(1),
+                null,
+                System.getenv());
     }
 
     public static UpxDouble installIn(Path directory) throws IOException {

@@ -10,7 +10,6 @@ import io.github.staticgo.RecordingLog;
 import io.github.staticgo.Tools;
 import io.github.staticgo.manifest.BuildManifest;
 import io.github.staticgo.manifest.BuiltBinary;
-import io.github.staticgo.platform.PlatformOverrides;
 import io.github.staticgo.process.ProcessRunner;
 import io.github.staticgo.verify.ExpectedBinary;
 import io.github.staticgo.verify.Finding;
@@ -20,7 +19,6 @@ import io.github.staticgo.verify.VerifyReport;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -199,19 +197,7 @@ class VerifyPackedBinariesTest {
     }
 
     private void pack() throws Exception {
-        new StaticGoCompress(new ProcessRunner(), new RecordingLog())
-                .run(new CompressRequest(
-                        out,
-                        out.resolve("unpacked"),
-                        new UpxOptions(true, null, null, null, null, null),
-                        PlatformOverrides.none(),
-                        null,
-                        upx.executable,
-                        false,
-                        false,
-                        Duration.ofMinutes(1),
-                        null,
-                        System.getenv()));
+        new StaticGoCompress(new ProcessRunner(), new RecordingLog()).run(upx.packEverything(out));
     }
 
     private VerifyReport verify() throws IOException {
