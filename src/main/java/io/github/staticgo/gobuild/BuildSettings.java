@@ -1,5 +1,6 @@
 package io.github.staticgo.gobuild;
 
+import io.github.staticgo.toolchain.CompileFlags;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -34,5 +35,10 @@ public record BuildSettings(
         tags = List.copyOf(tags);
         goFlags = List.copyOf(goFlags);
         env = Map.copyOf(env);
+    }
+
+    /** The flags go test must share with the build to reuse its compiled packages. */
+    public CompileFlags compileFlags() {
+        return new CompileFlags(trimpath, gcflags, asmflags);
     }
 }

@@ -25,9 +25,7 @@ public final class GoBuildCommand {
             throws ConfigurationException {
         TargetSpec target = output.target();
         List<String> arguments = new ArrayList<>(List.of("build", "-o", outputFile.toString()));
-        if (settings.trimpath()) {
-            arguments.add("-trimpath");
-        }
+        arguments.addAll(settings.compileFlags().arguments());
         arguments.add(settings.buildVcs() ? "-buildvcs=auto" : "-buildvcs=false");
         String buildMode = target.buildMode() != null ? target.buildMode() : settings.buildMode();
         if (buildMode != null) {
@@ -38,8 +36,6 @@ public final class GoBuildCommand {
         if (!tags.isEmpty()) {
             arguments.add("-tags=" + tags);
         }
-        addFlagList(arguments, "gcflags", settings.gcflags());
-        addFlagList(arguments, "asmflags", settings.asmflags());
         arguments.addAll(settings.goFlags());
         arguments.add(output.goPackage());
         return arguments;
@@ -71,13 +67,6 @@ public final class GoBuildCommand {
         if (flags != null && !flags.isBlank()) {
             GoFlagQuoting.split(flags, element);
             parts.add(flags.trim());
-        }
-    }
-
-    private static void addFlagList(List<String> arguments, String name, String flags) throws ConfigurationException {
-        if (flags != null && !flags.isBlank()) {
-            GoFlagQuoting.split(flags, name);
-            arguments.add("-" + name + "=" + flags.trim());
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.github.staticgo.gotest;
 
+import io.github.staticgo.ConfigurationException;
 import io.github.staticgo.platform.TargetSpec;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,8 +15,10 @@ import java.util.Map;
 final class GoTestCommand {
     private GoTestCommand() {}
 
-    static List<String> arguments(GoTestRequest request, TargetSpec target, String exec, List<String> selection) {
+    static List<String> arguments(GoTestRequest request, TargetSpec target, String exec, List<String> selection)
+            throws ConfigurationException {
         List<String> arguments = new ArrayList<>(List.of("test", "-json"));
+        arguments.addAll(request.compileFlags().arguments());
         String tags = String.join(",", target.buildTags(request.tags()));
         if (!tags.isEmpty()) {
             arguments.add("-tags=" + tags);

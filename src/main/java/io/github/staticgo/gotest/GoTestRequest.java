@@ -1,5 +1,6 @@
 package io.github.staticgo.gotest;
 
+import io.github.staticgo.toolchain.CompileFlags;
 import io.github.staticgo.toolchain.GoToolchainRequest;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -20,6 +21,7 @@ import java.util.Map;
  * @param testFlags further go test arguments, passed as they are
  * @param testPattern Maven's -Dtest, or null
  * @param processTimeout how long the whole go test run may take before it is killed
+ * @param compileFlags the build's -trimpath, -gcflags and -asmflags, so that go test reuses its compiled packages
  */
 public record GoTestRequest(
         Path moduleDirectory,
@@ -37,7 +39,8 @@ public record GoTestRequest(
         List<String> testFlags,
         String testPattern,
         Path reportsDirectory,
-        Duration processTimeout) {
+        Duration processTimeout,
+        CompileFlags compileFlags) {
 
     public GoTestRequest {
         packages = List.copyOf(packages);
@@ -48,7 +51,8 @@ public record GoTestRequest(
 
     /**
      * A request with the pom's defaults: cgo off, the host platform, {@code ./...}, no tags, environment,
-     * race, count, -timeout, coverage, flags or selection, and an hour for the whole run.
+     * race, count, -timeout, coverage, flags or selection, an hour for the whole run, and the build's
+     * default compile flags (-trimpath).
      */
     public static Builder builder(Path moduleDirectory, GoToolchainRequest toolchain, Path reportsDirectory) {
         Builder builder = new Builder();
@@ -77,6 +81,7 @@ public record GoTestRequest(
         builder.testPattern = testPattern;
         builder.reportsDirectory = reportsDirectory;
         builder.processTimeout = processTimeout;
+        builder.compileFlags = compileFlags;
         return builder;
     }
 
@@ -98,6 +103,7 @@ public record GoTestRequest(
         private String testPattern;
         private Path reportsDirectory;
         private Duration processTimeout = Duration.ofHours(1);
+        private CompileFlags compileFlags = CompileFlags.DEFAULTS;
 
         private Builder() {}
 
@@ -166,6 +172,11 @@ public record GoTestRequest(
             return this;
         }
 
+        public Builder compileFlags(CompileFlags compileFlags) {
+            this.compileFlags = compileFlags;
+            return this;
+        }
+
         public Builder reportsDirectory(Path reportsDirectory) {
             this.reportsDirectory = reportsDirectory;
             return this;
@@ -188,7 +199,8 @@ public record GoTestRequest(
                     testFlags,
                     testPattern,
                     reportsDirectory,
-                    processTimeout);
+                    processTimeout,
+                    compileFlags);
         }
     }
 }

@@ -87,6 +87,12 @@ public record GoTestSummary(
             log.warn("No Go tests ran" + (testPattern != null ? " (-Dtest=" + testPattern + " matched none)" : "")
                     + ".");
         }
+        long cached = packages.stream().filter(PackageResult::cached).count();
+        if (cached > 0) {
+            log.info(cached + " of " + packages.size() + " packages' results come from go's test cache, as"
+                    + " go test reports them when nothing they depend on changed; -Dstatic-go.test.count=1 runs"
+                    + " them again.");
+        }
         coverPercent.ifPresent(percent ->
                 log.info(String.format(Locale.ROOT, "Coverage: %.1f%% of statements (%s)", percent, coverageFile)));
         log.info("");

@@ -9,8 +9,10 @@ import java.util.List;
  * @param importPath the package's import path, e.g. example.com/sidecar/server
  * @param seconds the package's own elapsed time as go reports it
  * @param failed go reported the package as failed (a test failed, it did not build, or it crashed)
+ * @param cached go answered from its test cache ({@code ok pkg (cached)}): the results are an earlier run's
  */
-public record PackageResult(String importPath, List<TestCaseResult> testCases, double seconds, boolean failed) {
+public record PackageResult(
+        String importPath, List<TestCaseResult> testCases, double seconds, boolean failed, boolean cached) {
     public PackageResult {
         testCases = List.copyOf(testCases);
     }

@@ -107,7 +107,11 @@ public final class StaticGoTest {
         List<PackageResult> tested = new ArrayList<>();
         for (PackageResult packageResult : results) {
             if (packageResult.tests() > 0) {
-                JUnitReportWriter.write(packageResult, properties, reports);
+                Map<String, String> suiteProperties = new LinkedHashMap<>(properties);
+                if (packageResult.cached()) {
+                    suiteProperties.put("go.test.cached", "true");
+                }
+                JUnitReportWriter.write(packageResult, suiteProperties, reports);
                 tested.add(packageResult);
             }
         }
@@ -194,12 +198,13 @@ public final class StaticGoTest {
         }
         String line = String.format(
                 Locale.ROOT,
-                "Tests run: %d, Failures: %d, Errors: %d, Skipped: %d, Time elapsed: %s s%s - in %s",
+                "Tests run: %d, Failures: %d, Errors: %d, Skipped: %d, Time elapsed: %s s%s%s - in %s",
                 result.tests(),
                 result.failures(),
                 result.errors(),
                 result.skipped(),
                 JUnitReportWriter.seconds(result.seconds()),
+                result.cached() ? " (cached)" : "",
                 result.failures() + result.errors() > 0 ? " <<< FAILURE!" : "",
                 result.importPath());
         if (result.failures() + result.errors() > 0) {

@@ -37,6 +37,10 @@ final class TestEventCollector {
 
     private static final Pattern FAILED_PACKAGE = Pattern.compile("FAIL\\t\\S+ \\[(.+)]");
     private static final Pattern PANIC = Pattern.compile("(?m)^panic: .*$");
+    /** go's verdict for a package whose results come from its test cache. */
+    private static final Pattern CACHED = Pattern.compile("(?m)^ok  \\t\\S+\\t\\(cached\\)");
+    /** Where t.Error and t.Fatal say what went wrong: "    bundle_test.go:190: expected 200". */
+    private static final Pattern TEST_FILE_LINE = Pattern.compile("(?m)^\\s*\\S+_test\\.go:\\d+: .*$");
 
     private final Consumer<PackageResult> onPackageDone;
     private final Map<String, PackageState> packages = new LinkedHashMap<>();
@@ -296,7 +300,12 @@ final class TestEventCollector {
                 results.add(new TestCaseResult(
                         last.name(), last.seconds(), last.outcome(), last.type(), last.message(), output));
             }
-            return new PackageResult(importPath, results, seconds, failed);
+            return new PackageResult(
+                    importPath,
+                    results,
+                    seconds,
+                    failed,
+                    CACHED.matcher(packageOutput).find());
         }
 
         private TestCaseResult caseResult(CaseState test, boolean packageFailed) {
@@ -348,7 +357,12 @@ final class TestEventCollector {
             return panicLine.startsWith("panic: test timed out") ? "timeout" : "panic";
         }
 
+        /** The first line that names a test file and line, else the first line: log lines often come first. */
         private static String failureMessage(CaseState test, String output) {
+            Matcher located = TEST_FILE_LINE.matcher(output);
+            if (located.find()) {
+                return located.group().strip();
+            }
             String first = firstLine(output);
             if (first != null) {
                 return first;

@@ -47,6 +47,32 @@ abstract class AbstractGoToolchainMojo extends AbstractStaticGoMojo {
     protected Map<String, String> env;
 
     /**
+     * Passes {@code -trimpath}, removing file system paths from the binary (needed for reproducible builds).
+     * The test goal passes it too, with {@code gcflags} and {@code asmflags}, so that go test reuses the
+     * packages the build compiled instead of compiling every dependency again.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "static-go.trimpath", defaultValue = "true")
+    protected boolean trimpath;
+
+    /**
+     * Passed as {@code -gcflags}.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "static-go.gcflags")
+    protected String gcflags;
+
+    /**
+     * Passed as {@code -asmflags}.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "static-go.asmflags")
+    protected String asmflags;
+
+    /**
      * The go command to use. When unset: {@code $GOROOT/bin/go}, then {@code go} on PATH.
      *
      * @since 0.1.0

@@ -68,14 +68,6 @@ public final class BuildMojo extends AbstractGoToolchainMojo {
     private String targetList;
 
     /**
-     * Passes {@code -trimpath}, removing file system paths from the binary (needed for reproducible builds).
-     *
-     * @since 0.1.0
-     */
-    @Parameter(property = "static-go.trimpath", defaultValue = "true")
-    private boolean trimpath;
-
-    /**
      * Adds {@code -s -w} to the link flags, leaving out the symbol table and DWARF.
      *
      * @since 0.1.0
@@ -91,22 +83,6 @@ public final class BuildMojo extends AbstractGoToolchainMojo {
      */
     @Parameter(property = "static-go.ldflags")
     private String ldflags;
-
-    /**
-     * Passed as {@code -gcflags}.
-     *
-     * @since 0.1.0
-     */
-    @Parameter(property = "static-go.gcflags")
-    private String gcflags;
-
-    /**
-     * Passed as {@code -asmflags}.
-     *
-     * @since 0.1.0
-     */
-    @Parameter(property = "static-go.asmflags")
-    private String asmflags;
 
     /**
      * Passed as {@code -buildmode} for targets that set no {@code <buildMode>} of their own. Unset, no

@@ -6,6 +6,7 @@ import io.github.staticgo.gotest.GoTestRequest;
 import io.github.staticgo.gotest.GoTestSummary;
 import io.github.staticgo.gotest.StaticGoTest;
 import io.github.staticgo.process.ProcessRunner;
+import io.github.staticgo.toolchain.CompileFlags;
 import io.github.staticgo.toolchain.ToolchainException;
 import java.io.File;
 import java.io.IOException;
@@ -213,6 +214,7 @@ public final class TestMojo extends AbstractGoToolchainMojo {
                 .testFlags(testFlags == null ? List.of() : testFlags)
                 .testPattern(test)
                 .processTimeout(Duration.ofSeconds(processTimeout))
+                .compileFlags(new CompileFlags(trimpath, gcflags, asmflags))
                 .build();
     }
 }

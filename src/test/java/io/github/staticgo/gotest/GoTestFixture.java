@@ -197,6 +197,25 @@ final class GoTestFixture {
             func barrier() {}
             """;
 
+    /**
+     * Failing after a log line, as a service's tests do: TestHandler prints "[INFO] handler ready" to
+     * stdout, then fails at logsfirst_test.go:11 (the t.Errorf line).
+     */
+    static final String LOGS_FIRST = """
+            package logsfirst
+
+            import (
+            	"fmt"
+            	"testing"
+            )
+
+            func TestHandler(t *testing.T) {
+            	fmt.Println("[INFO] handler ready")
+            	fmt.Println("[INFO] serving on 127.0.0.1:0")
+            	t.Errorf("expected: 200, have %d", 400)
+            }
+            """;
+
     private GoTestFixture() {}
 
     static Path write(Path dir) throws IOException {
@@ -214,6 +233,7 @@ final class GoTestFixture {
                 Map.entry("modes/tagged_test.go", MODES_TAGGED),
                 Map.entry("notests/notests.go", NOTESTS),
                 Map.entry("slow/slow_test.go", SLOW),
+                Map.entry("logsfirst/logsfirst_test.go", LOGS_FIRST),
                 Map.entry("armv7/barrier_arm.s", ARMV7_ASM),
                 Map.entry("armv7/barrier_arm.go", ARMV7_DECLARATION),
                 Map.entry("armv7/barrier_other.go", ARMV7_OTHER),

@@ -8,8 +8,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.github.staticgo.BuildLog;
 import io.github.staticgo.ConfigurationException;
 import io.github.staticgo.RecordingLog;
+import io.github.staticgo.platform.CgoMode;
 import io.github.staticgo.platform.HostPlatform;
+import io.github.staticgo.platform.TargetSpec;
 import io.github.staticgo.process.ProcessRunner;
+import io.github.staticgo.toolchain.CompileFlags;
 import io.github.staticgo.toolchain.GoToolchainRequest;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -43,6 +46,9 @@ import org.w3c.dom.NodeList;
 class StaticGoTestTest {
     private static final List<String> PACKAGES =
             List.of("./pass", "./fail", "./skip", "./panicky", "./broken", "./modes", "./notests");
+
+    private static final TargetSpec LINUX_AMD64 =
+            new TargetSpec("linux", "amd64", null, CgoMode.OFF, null, Map.of(), null, List.of(), null, null);
 
     @TempDir
     static Path work;
@@ -164,6 +170,62 @@ class StaticGoTestTest {
         assertTrue(child(testCase(suite, "TestSub"), "failure") != null);
         assertEquals(null, child(testCase(suite, "TestSub/ok"), "failure"));
         assertEquals(null, child(testCase(suite, "TestGood"), "failure"));
+    }
+
+    @Test
+    void aFailuresMessageIsTheLineThatNamesTheTestFileNotTheLogLinesBeforeIt() throws Exception {
+        GoTestSummary logsFirst = new StaticGoTest(new ProcessRunner(), BuildLog.silent())
+                .run(request(module, work.resolve("logs-first"), List.of("./logsfirst"), List.of(), null, null));
+        assertEquals(
+                List.of(GoTestFixture.MODULE + "/logsfirst TestHandler: logsfirst_test.go:11: expected: 200, have 400"),
+                logsFirst.failed(TestCaseResult.Outcome.FAILED));
+        Element failure = child(
+                testCase(parse(work.resolve("logs-first/TEST-example.com.fixture.logsfirst.xml")), "TestHandler"),
+                "failure");
+        assertTrue(failure.getTextContent().contains("[INFO] handler ready"), failure.getTextContent());
+    }
+
+    @Test
+    void resultsFromGosTestCacheAreMarkedAsCached() throws Exception {
+        GoTestRequest cacheable =
+                request(module, work.resolve("cached-1"), List.of("./pass"), List.of(), null, null).toBuilder()
+                        .count(null)
+                        .build();
+        StaticGoTest tests = new StaticGoTest(new ProcessRunner(), BuildLog.silent());
+        tests.run(cacheable);
+        RecordingLog log = new RecordingLog();
+        GoTestSummary again = new StaticGoTest(new ProcessRunner(), log)
+                .run(cacheable.toBuilder()
+                        .reportsDirectory(work.resolve("cached-2"))
+                        .build());
+        assertTrue(again.packages().get(0).cached(), "go test printed (cached) for the second run");
+        assertTrue(log.has("INFO", "(cached) - in " + GoTestFixture.MODULE + "/pass"), log.toString());
+        assertEquals(
+                "true", property(parse(work.resolve("cached-2/TEST-example.com.fixture.pass.xml")), "go.test.cached"));
+        GoTestSummary forced = tests.run(cacheable.toBuilder()
+                .count(1)
+                .reportsDirectory(work.resolve("cached-3"))
+                .build());
+        assertFalse(forced.packages().get(0).cached(), "-count=1 runs the tests again");
+    }
+
+    @Test
+    void testsAreCompiledWithTheBuildsTrimpathAndCompilerFlags() throws Exception {
+        GoTestRequest request = request(module, reports, List.of("./pass"), List.of(), null, null).toBuilder()
+                .compileFlags(new CompileFlags(true, "all=-N -l", "-trimpath=x"))
+                .build();
+        List<String> arguments = GoTestCommand.arguments(request, LINUX_AMD64, null, List.of());
+        assertTrue(
+                arguments.containsAll(List.of("-trimpath", "-gcflags=all=-N -l", "-asmflags=-trimpath=x")),
+                arguments.toString());
+        assertFalse(GoTestCommand.arguments(
+                        request.toBuilder()
+                                .compileFlags(new CompileFlags(false, null, null))
+                                .build(),
+                        LINUX_AMD64,
+                        null,
+                        List.of())
+                .contains("-trimpath"));
     }
 
     @Test
@@ -483,6 +545,17 @@ class StaticGoTestTest {
                 .filter(c -> c.getAttribute("name").equals(name))
                 .findFirst()
                 .orElseThrow(() -> new AssertionError("no testcase " + name + " in " + caseNames(suite)));
+    }
+
+    private static String property(Element suite, String name) {
+        NodeList nodes = suite.getElementsByTagName("property");
+        for (int i = 0; i < nodes.getLength(); i++) {
+            Element property = (Element) nodes.item(i);
+            if (property.getAttribute("name").equals(name)) {
+                return property.getAttribute("value");
+            }
+        }
+        return null;
     }
 
     private static Element child(Element parent, String name) {
