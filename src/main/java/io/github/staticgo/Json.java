@@ -3,9 +3,13 @@ package io.github.staticgo;
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonIOException;
+import com.google.gson.JsonParseException;
 import com.google.gson.Strictness;
 import com.google.gson.reflect.TypeToken;
+import com.google.gson.stream.JsonReader;
+import com.google.gson.stream.JsonToken;
 import java.io.IOException;
+import java.io.StringReader;
 import java.io.Writer;
 import java.lang.reflect.Type;
 import java.nio.charset.CharacterCodingException;
@@ -13,6 +17,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -39,6 +44,20 @@ public final class Json {
     /** A list of {@code elementType}, e.g. the array {@code go tool dist list -json} prints. */
     public static <T> List<T> readList(String json, Class<T> elementType) throws IOException {
         return read(json, TypeToken.getParameterized(List.class, elementType).getType());
+    }
+
+    /** Objects written one after another, as go list -json prints them. */
+    public static <T> List<T> readSequence(String json, Class<T> type) throws IOException {
+        List<T> values = new ArrayList<>();
+        try (JsonReader reader = GSON.newJsonReader(new StringReader(json))) {
+            reader.setStrictness(Strictness.LENIENT);
+            while (reader.peek() != JsonToken.END_DOCUMENT) {
+                values.add(GSON.fromJson(reader, type));
+            }
+        } catch (JsonParseException | IllegalStateException e) {
+            throw new IOException(e.getMessage(), e);
+        }
+        return values;
     }
 
     /** An object whose keys are free text and whose values are {@code valueType}. */

@@ -23,7 +23,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
@@ -98,8 +97,7 @@ class BadConfigurationTest {
                             toolchain,
                             dir.resolve("out"),
                             outputTimestamp,
-                            new BuildConfiguration.Execution(
-                                    dir.resolve("state"), Set.of(), "test", threads, false, "default")));
+                            new BuildConfiguration.Execution(dir.resolve("state"), "test", threads, false, "default")));
         }
     }
 

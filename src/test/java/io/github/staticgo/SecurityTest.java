@@ -22,7 +22,6 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -211,6 +210,6 @@ class SecurityTest {
                 toolchain,
                 dir.resolve("out"),
                 null,
-                new BuildConfiguration.Execution(dir.resolve("state"), Set.of(), "test", 1, true, "default"));
+                new BuildConfiguration.Execution(dir.resolve("state"), "test", 1, true, "default"));
     }
 }

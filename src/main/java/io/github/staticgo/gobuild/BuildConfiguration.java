@@ -4,7 +4,6 @@ import io.github.staticgo.platform.TargetDeclaration;
 import io.github.staticgo.toolchain.GoToolchainRequest;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Set;
 
 /**
  * The build goal's configuration as the pom gives it, before any of it is checked.
@@ -35,17 +34,11 @@ public record BuildConfiguration(
 
     /**
      * @param stateDirectory where up-to-date records are kept
-     * @param notInputs directories inside the module that are not build inputs (Maven's target/)
      * @param pluginVersion part of every fingerprint
      * @param threads how many go builds run at once
      * @param force rebuild everything
      * @param id which build execution of the project this is (Maven's execution id): build.json keeps the
      *     binaries of every execution, each replacing only its own
      */
-    public record Execution(
-            Path stateDirectory, Set<Path> notInputs, String pluginVersion, int threads, boolean force, String id) {
-        public Execution {
-            notInputs = Set.copyOf(notInputs);
-        }
-    }
+    public record Execution(Path stateDirectory, String pluginVersion, int threads, boolean force, String id) {}
 }

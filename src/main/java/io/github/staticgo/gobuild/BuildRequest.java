@@ -4,14 +4,12 @@ import io.github.staticgo.platform.TargetSpec;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
-import java.util.Set;
 
 /**
  * Everything one build run needs, already checked.
  *
  * @param outputTimestamp the modification time to give every binary, or null to leave it
- * @param moduleDirectory the Go module, whose files are the build's inputs
- * @param notInputs directories inside the module that are not inputs (outputs, Maven's target/)
+ * @param moduleDirectory the Go module, against which changed input files are named
  * @param stateDirectory where up-to-date records and file digests are kept
  * @param pluginVersion part of every fingerprint: a new plugin may build differently
  * @param threads how many go builds run at once
@@ -24,7 +22,6 @@ public record BuildRequest(
         Path outputDirectory,
         Instant outputTimestamp,
         Path moduleDirectory,
-        Set<Path> notInputs,
         Path stateDirectory,
         String pluginVersion,
         int threads,
@@ -32,7 +29,6 @@ public record BuildRequest(
         String execution) {
     public BuildRequest {
         outputs = List.copyOf(outputs);
-        notInputs = Set.copyOf(notInputs);
         if (threads < 1) {
             throw new IllegalArgumentException("threads must be at least 1");
         }

@@ -6,9 +6,9 @@ import io.github.staticgo.FileDigest;
 import io.github.staticgo.HumanSize;
 import io.github.staticgo.SafeFiles;
 import io.github.staticgo.UnreadableFileException;
-import io.github.staticgo.incremental.BuildInputs;
 import io.github.staticgo.incremental.BuildState;
 import io.github.staticgo.incremental.Fingerprint;
+import io.github.staticgo.incremental.InputSet;
 import io.github.staticgo.incremental.SourceDigests;
 import io.github.staticgo.manifest.BuildManifest;
 import io.github.staticgo.manifest.BuiltBinary;
@@ -28,6 +28,7 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -65,20 +66,24 @@ public final class GoBuilder {
     private BuildManifest buildLocked(BuildRequest request)
             throws GoBuildException, ConfigurationException, ToolchainException, IOException {
         SourceDigests digests = SourceDigests.load(request.stateDirectory(), log);
-        String inputs = BuildInputs.digest(go, request.moduleDirectory(), request.notInputs(), digests);
-        digests.save();
         BuildState state = new BuildState(request.stateDirectory(), log);
+        ListedInputs inputs = new ListedInputs(go, request, digests);
         Optional<BuildManifest> earlier = earlierManifest(request.outputDirectory());
         Map<String, Path> packedOriginals = packedOriginals(earlier, request.outputDirectory());
 
         List<Callable<BuiltBinary>> tasks = new ArrayList<>();
         for (BinaryOutput output : request.outputs()) {
             Path original = packedOriginals.get(output.file().getFileName().toString());
-            tasks.add(() -> buildOrReuse(output, request, inputs, state, original));
+            tasks.add(() -> buildOrReuse(output, request, inputs, digests, state, original));
         }
-        BuildManifest built = new BuildManifest(go.version().text(), ParallelBuilds.runAll(tasks, request.threads()));
-        built.mergedInto(earlier, request.execution()).write(request.outputDirectory());
-        return built;
+        try {
+            BuildManifest built =
+                    new BuildManifest(go.version().text(), ParallelBuilds.runAll(tasks, request.threads()));
+            built.mergedInto(earlier, request.execution()).write(request.outputDirectory());
+            return built;
+        } finally {
+            digests.save();
+        }
     }
 
     /**
@@ -109,54 +114,71 @@ public final class GoBuilder {
 
     /** @param packedOriginal compress's copy of this binary as built, or null when it was not packed */
     private BuiltBinary buildOrReuse(
-            BinaryOutput output, BuildRequest request, String inputs, BuildState state, Path packedOriginal)
-            throws GoBuildException, ConfigurationException, IOException {
+            BinaryOutput output,
+            BuildRequest request,
+            ListedInputs inputs,
+            SourceDigests digests,
+            BuildState state,
+            Path packedOriginal)
+            throws GoBuildException, ConfigurationException, ToolchainException, IOException {
         Map<String, String> targetEnvironment = GoBuildCommand.environment(output.target(), request.settings());
         ProcessSpec finalCommand = go.command(
                 GoBuildCommand.arguments(output, request.settings(), output.file()),
                 targetEnvironment,
                 request.settings().timeout());
-        String fingerprint = fingerprint(output, finalCommand, inputs, request);
-        if (!request.force()) {
-            Optional<BuiltBinary> current = state.upToDate(output.file(), fingerprint);
-            String note = "";
-            if (current.isEmpty() && packedOriginal != null) {
-                current = state.restore(output.file(), fingerprint, packedOriginal);
-                note = " (the unpacked original is back in place for compress)";
+        Map<String, String> facts = facts(output, finalCommand, request);
+        String label = String.format(
+                Locale.ROOT,
+                "%-16s %s  ",
+                output.target().displayName(),
+                output.file().getFileName());
+        if (request.force()) {
+            log.info(label + "building: forced (static-go.force)");
+        } else {
+            BuildState.Verdict verdict = state.check(
+                    output.file(),
+                    facts,
+                    digests,
+                    () -> inputs.of(output),
+                    packedOriginal,
+                    file -> describe(file, request.moduleDirectory()));
+            if (verdict.current().isPresent()) {
+                log.info(label + "up to date"
+                        + (verdict.restored() ? " (the unpacked original is back in place for compress)" : ""));
+                return verdict.current().get();
             }
-            if (current.isPresent()) {
-                log.info(String.format(
-                        Locale.ROOT,
-                        "%-16s %s  up to date%s",
-                        output.target().displayName(),
-                        output.file().getFileName(),
-                        note));
-                return current.get();
-            }
+            log.info(label + "building: " + verdict.reason());
         }
         state.forget(output.file());
+        InputSet listed = inputs.of(output); // before go build: a file edited during the build counts as changed
         BuiltBinary built = buildOne(output, request, targetEnvironment);
-        state.record(output.file(), fingerprint, built);
+        state.record(output.file(), facts, listed, built);
         return built;
     }
 
+    /** A file of the module by its path in the module, any other by its absolute path. */
+    private static String describe(String file, Path moduleDirectory) {
+        Path path = Path.of(file);
+        Path module = moduleDirectory.toAbsolutePath().normalize();
+        return path.startsWith(module) ? module.relativize(path).toString() : file;
+    }
+
     /**
-     * Everything that decides the binary: plugin and Go, the module's inputs, the output time stamp and
-     * the execution (which its manifest entry records), with the exact go command line and environment and,
-     * for cgo, the C compiler.
+     * Everything that decides the binary besides its files: plugin and Go, the module, the output time
+     * stamp and the execution (which its manifest entry records), with the exact go command line and
+     * environment and, for cgo, the C compiler.
      */
-    private String fingerprint(BinaryOutput output, ProcessSpec command, String inputs, BuildRequest request)
+    private Map<String, String> facts(BinaryOutput output, ProcessSpec command, BuildRequest request)
             throws IOException {
-        return Fingerprint.of(
-                List.of(
-                        "plugin " + request.pluginVersion(),
-                        "go " + go.executable() + " " + go.version(),
-                        "module " + request.moduleDirectory().toAbsolutePath().normalize(),
-                        "inputs " + inputs,
-                        "timestamp " + request.outputTimestamp(),
-                        "execution " + request.execution()),
-                command,
-                output.target().cgo() != CgoMode.OFF);
+        Map<String, String> facts = new LinkedHashMap<>();
+        facts.put("plugin version", request.pluginVersion());
+        facts.put("go", go.executable() + " " + go.version());
+        facts.put(
+                "module directory",
+                request.moduleDirectory().toAbsolutePath().normalize().toString());
+        facts.put("outputTimestamp", String.valueOf(request.outputTimestamp()));
+        facts.put("build execution", request.execution());
+        return Fingerprint.of(facts, command, output.target().cgo() != CgoMode.OFF);
     }
 
     private BuiltBinary buildOne(BinaryOutput output, BuildRequest request, Map<String, String> targetEnvironment)

@@ -15,12 +15,10 @@ import io.github.staticgo.toolchain.Platform;
 import io.github.staticgo.toolchain.ToolchainException;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * The build goal without Maven: check the module, locate Go, check every target against it, plan the
@@ -69,16 +67,12 @@ public final class StaticGoBuild {
                     execution.threads() + " threads cannot build anything: "
                             + "use 1 or more, or leave it unset for one per processor.");
         }
-        Set<Path> notInputs = new HashSet<>(execution.notInputs());
-        notInputs.add(configuration.outputDirectory().toAbsolutePath().normalize());
-        notInputs.add(execution.stateDirectory().toAbsolutePath().normalize());
         BuildRequest request = new BuildRequest(
                 outputs,
                 configuration.settings(),
                 configuration.outputDirectory(),
                 OutputTimestamp.parse(configuration.outputTimestamp()).orElse(null),
                 configuration.moduleDirectory(),
-                notInputs,
                 execution.stateDirectory(),
                 execution.pluginVersion(),
                 execution.threads(),

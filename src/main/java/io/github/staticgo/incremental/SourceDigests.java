@@ -5,18 +5,13 @@ import io.github.staticgo.FileDigest;
 import io.github.staticgo.Json;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.ArrayList;
 import java.util.HexFormat;
-import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -24,9 +19,6 @@ import java.util.concurrent.ConcurrentHashMap;
  * they were last time keeps its recorded digest, so a no-change build reads no file contents.
  */
 public final class SourceDigests {
-    /** Version-control metadata: go build never reads it (buildVcs asks git, and buildVcs is in the fingerprint). */
-    private static final Set<String> SKIPPED_DIRECTORIES = Set.of(".git", ".hg", ".svn", ".bzr", ".jj");
-
     private static final String FILE_NAME = "file-digests.json";
 
     private final Path cacheFile;
@@ -63,43 +55,6 @@ public final class SourceDigests {
         if (changed) {
             Json.writeFile(cacheFile, cache);
         }
-    }
-
-    /**
-     * One digest of every file below {@code root} (relative names and contents), leaving out VCS
-     * folders, {@code excluded} directories and {@code _test.go} files, which go build never compiles.
-     */
-    String tree(Path root, Set<Path> excluded) throws IOException {
-        if (!Files.isDirectory(root)) {
-            return "absent";
-        }
-        List<String> lines = new ArrayList<>();
-        Files.walkFileTree(root, new SimpleFileVisitor<>() {
-            @Override
-            public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
-                boolean skip = SKIPPED_DIRECTORIES.contains(String.valueOf(dir.getFileName()))
-                        || excluded.contains(dir.toAbsolutePath().normalize());
-                return skip && !dir.equals(root) ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
-            }
-
-            @Override
-            public FileVisitResult visitFileFailed(Path file, IOException e) throws IOException {
-                throw new IOException(
-                        "cannot read the build input " + file + " (" + e.getMessage()
-                                + "): make it readable, or move it out of the module",
-                        e);
-            }
-
-            @Override
-            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-                if (attrs.isRegularFile() && !file.getFileName().toString().endsWith("_test.go")) {
-                    lines.add(root.relativize(file).toString().replace('\\', '/') + " " + file(file, attrs));
-                }
-                return FileVisitResult.CONTINUE;
-            }
-        });
-        lines.sort(null);
-        return sha256(String.join("\n", lines));
     }
 
     /** The digest of one file, or "absent". */

@@ -17,7 +17,6 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import javax.inject.Inject;
 import org.apache.maven.plugin.MojoExecution;
 import org.apache.maven.plugin.MojoExecutionException;
@@ -171,9 +170,6 @@ public final class BuildMojo extends AbstractGoToolchainMojo {
     @Parameter(defaultValue = "${plugin.version}", readonly = true)
     private String pluginVersion;
 
-    @Parameter(defaultValue = "${project.build.directory}", readonly = true)
-    private File buildDirectory;
-
     @Parameter(defaultValue = "${mojoExecution}", readonly = true)
     private MojoExecution mojoExecution;
 
@@ -240,7 +236,6 @@ public final class BuildMojo extends AbstractGoToolchainMojo {
         int parallel = threads != null ? threads : Runtime.getRuntime().availableProcessors();
         BuildConfiguration.Execution execution = new BuildConfiguration.Execution(
                 stateDirectory.toPath(),
-                Set.of(buildDirectory.toPath().toAbsolutePath().normalize()),
                 pluginVersion,
                 parallel,
                 force,

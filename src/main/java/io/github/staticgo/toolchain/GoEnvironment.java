@@ -54,6 +54,8 @@ public final class GoEnvironment {
             "GOINSECURE",
             "GOVCS",
             "GOAUTH",
+            // the workspace: GOWORK=off on an agent turns a go.work off, as it does for go itself
+            "GOWORK",
             // reaching private modules
             "HTTP_PROXY",
             "HTTPS_PROXY",

@@ -40,13 +40,15 @@ public final class GoToolchain {
     private final String hostPlatform;
     private final Optional<Path> workFile;
     private final Optional<Path> envFile;
+    private final Optional<Path> moduleCache;
     private final Path moduleDirectory;
     private final Map<String, String> environment;
     private final ProcessRunner runner;
     private final Duration queryTimeout;
 
     private static List<String> located() {
-        List<String> keys = new ArrayList<>(List.of("GOVERSION", "GOHOSTOS", "GOHOSTARCH", "GOWORK", "GOENV"));
+        List<String> keys =
+                new ArrayList<>(List.of("GOVERSION", "GOHOSTOS", "GOHOSTARCH", "GOWORK", "GOENV", "GOMODCACHE"));
         keys.addAll(GoEnvironment.FROM_GO_CONFIG);
         return List.copyOf(keys);
     }
@@ -65,6 +67,7 @@ public final class GoToolchain {
         this.hostPlatform = goEnv.get("GOHOSTOS") + "/" + goEnv.get("GOHOSTARCH");
         this.workFile = fileSetting(goEnv.get("GOWORK"));
         this.envFile = fileSetting(goEnv.get("GOENV"));
+        this.moduleCache = fileSetting(goEnv.get("GOMODCACHE"));
         this.moduleDirectory = moduleDirectory;
         this.environment = environment;
         this.runner = runner;
@@ -365,6 +368,22 @@ public final class GoToolchain {
         }
     }
 
+    /**
+     * Runs a go command that prints a sequence of JSON objects (go list -json) with {@code extraEnvironment}
+     * (a target's GOOS, GOARCH, CGO_ENABLED, ...) and reads each as {@code type}.
+     */
+    public <T> List<T> queryJsonSequence(Class<T> type, List<String> arguments, Map<String, String> extraEnvironment)
+            throws ToolchainException {
+        String described = "go " + String.join(" ", arguments);
+        String json = String.join(
+                "\n", queryResult(arguments, extraEnvironment, described).stdout());
+        try {
+            return Json.readSequence(json, type);
+        } catch (IOException e) {
+            throw notJson(described, e);
+        }
+    }
+
     private static ToolchainException notJson(String command, IOException e) {
         return new ToolchainException(command + " printed something that is not the JSON expected: " + e.getMessage());
     }
@@ -417,6 +436,16 @@ public final class GoToolchain {
     }
 
     /** go's own environment file, written by go env -w (GOENV), if any. */
+    /** The directory every go command runs in: the Go module. */
+    public Path moduleDirectory() {
+        return moduleDirectory;
+    }
+
+    /** Where go keeps downloaded modules (GOMODCACHE): read-only, each version verified against go.sum. */
+    public Optional<Path> moduleCache() {
+        return moduleCache;
+    }
+
     public Optional<Path> envFile() {
         return envFile;
     }

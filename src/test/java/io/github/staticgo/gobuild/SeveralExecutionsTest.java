@@ -12,7 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -34,7 +33,7 @@ class SeveralExecutionsTest {
                 new GoToolchainRequest(null, null, false, module, System.getenv()),
                 dir.resolve("out"),
                 null,
-                new BuildConfiguration.Execution(dir.resolve("state"), Set.of(), "test", 2, false, execution)));
+                new BuildConfiguration.Execution(dir.resolve("state"), "test", 2, false, execution)));
     }
 
     /** What build.json on disk lists: file and execution of each binary, in order. */

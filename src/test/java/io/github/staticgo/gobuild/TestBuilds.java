@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /** Build configurations for core tests: one module, package ".", binary name "hello", cgo off. */
 final class TestBuilds {
@@ -61,7 +60,23 @@ final class TestBuilds {
                 new GoToolchainRequest(goExecutable, null, false, module, callerEnvironment),
                 work.resolve("out"),
                 outputTimestamp,
-                new BuildConfiguration.Execution(work.resolve("state"), Set.of(), "test", threads, force, "default"));
+                new BuildConfiguration.Execution(work.resolve("state"), "test", threads, force, "default"));
+    }
+
+    /** The same configuration building other packages. */
+    static BuildConfiguration withPackages(BuildConfiguration configuration, List<String> packages) {
+        return new BuildConfiguration(
+                configuration.moduleDirectory(),
+                packages,
+                configuration.binaryName(),
+                configuration.defaultName(),
+                configuration.targets(),
+                configuration.defaultCgo(),
+                configuration.settings(),
+                configuration.toolchain(),
+                configuration.outputDirectory(),
+                configuration.outputTimestamp(),
+                configuration.execution());
     }
 
     static BuildManifest run(BuildConfiguration configuration) throws Exception {

@@ -13,7 +13,6 @@ import io.github.staticgo.verify.VerifyReport;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Set;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -64,7 +63,7 @@ class ZigStripTest {
                 new GoToolchainRequest(null, null, false, module, System.getenv()),
                 work.resolve("out"),
                 null,
-                new BuildConfiguration.Execution(work.resolve("state"), Set.of(), "test", 1, false, "default")));
+                new BuildConfiguration.Execution(work.resolve("state"), "test", 1, false, "default")));
         return work.resolve("out");
     }
 
