@@ -18,6 +18,8 @@ def expected = [
     both,              // 7: other ldflags
     ['linux/arm64'],   // 8: its output deleted
     both,              // 9: -Dstatic-go.force
+    [],                // 10: README.md edited
+    [],                // 11: a package nothing imports added
 ]
 assert runs*.sort() == expected : "go builds per run: ${runs}"
 def binary = new File(basedir, 'target/static-go/uptodate-linux-amd64')

@@ -274,11 +274,11 @@ class BadConfigurationTest {
                         "<packages>: name at least one main package, e.g. <package>.</package> or "
                                 + "<package>./cmd/server</package>; empty entries are not allowed."),
                 build(
-                        "package pattern",
+                        "package pattern that matches no main package",
                         "packages",
-                        p -> p.packages = List.of("./..."),
-                        "<packages>: './...' is a pattern; name each main package on its own, since every one "
-                                + "becomes its own binary."),
+                        p -> p.packages = List.of("./internal/..."),
+                        "<packages>: './internal/...' matches no main package of the module: name a pattern that"
+                                + " covers a package main, e.g. ./cmd/..., or the package itself."),
                 build(
                         "binary name with a path separator",
                         "binaryName",

@@ -61,14 +61,6 @@ public final class OutputPlan {
                     "name at least one main package, e.g. <package>.</package> "
                             + "or <package>./cmd/server</package>; empty entries are not allowed.");
         }
-        for (String goPackage : packages) {
-            if (goPackage.contains("...")) {
-                throw new ConfigurationException(
-                        "packages",
-                        "'" + goPackage + "' is a pattern; name each main package "
-                                + "on its own, since every one becomes its own binary.");
-            }
-        }
         if (packages.size() == 1) {
             String name = binaryName != null ? binaryName : defaultName;
             checkName(name, binaryName != null ? "binaryName" : "artifactId");

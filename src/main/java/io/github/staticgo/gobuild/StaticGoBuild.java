@@ -56,7 +56,7 @@ public final class StaticGoBuild {
                 go,
                 keptFacts);
         List<BinaryOutput> outputs = OutputPlan.plan(
-                configuration.packages(),
+                MainPackages.expand(go, configuration.packages()),
                 configuration.binaryName(),
                 configuration.defaultName(),
                 targets,

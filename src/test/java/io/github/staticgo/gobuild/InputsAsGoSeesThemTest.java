@@ -1,9 +1,13 @@
 package io.github.staticgo.gobuild;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.staticgo.ConfigurationException;
 import io.github.staticgo.RecordingLog;
+import io.github.staticgo.Tools;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -135,6 +139,52 @@ class InputsAsGoSeesThemTest {
         Files.delete(dir.resolve("out/tool-linux-amd64"));
         assertEquals(List.of("build ./cmd/tool", "list"), build());
         assertTrue(log.has("INFO", "tool-linux-amd64  building: the binary is missing"), log.toString());
+    }
+
+    @Test
+    void aPatternBuildsEveryMainPackageItMatchesAndOnlyThose() throws Exception {
+        BuildConfiguration configuration = TestBuilds.withPackages(
+                TestBuilds.configuration(
+                        dir, module, LINUX, TestBuilds.settings(null, Duration.ofMinutes(5)), null, null, 2, false),
+                List.of("./..."));
+        List<String> built = TestBuilds.run(configuration).binaries().stream()
+                .map(b -> b.file() + " " + b.goPackage())
+                .sorted()
+                .toList();
+        assertEquals(
+                List.of("server-linux-amd64 ./cmd/server", "tool-linux-amd64 ./cmd/tool"), built, "not internal/...");
+        // What go itself says each binary is.
+        String server = Tools.run(
+                dir,
+                Map.of(),
+                "go",
+                "version",
+                "-m",
+                dir.resolve("out/server-linux-amd64").toString());
+        assertTrue(server.contains("\tpath\texample.com/two/cmd/server\n"), server);
+    }
+
+    @Test
+    void twoMainsAPatternMatchesWithOneLastElementAreRefusedBeforeAnyBuild() throws Exception {
+        write("tools/server/main.go", "package main\n\nfunc main() {}\n");
+        ConfigurationException failure = assertThrows(
+                ConfigurationException.class,
+                () -> TestBuilds.run(TestBuilds.withPackages(
+                        TestBuilds.configuration(
+                                dir,
+                                module,
+                                LINUX,
+                                TestBuilds.settings(null, Duration.ofMinutes(5)),
+                                null,
+                                null,
+                                2,
+                                false),
+                        List.of("./..."))));
+        assertEquals(
+                "<packages>: './cmd/server' and './tools/server' would both be written as server-linux-amd64."
+                        + " Give them different last path elements.",
+                failure.getMessage());
+        assertFalse(Files.exists(dir.resolve("out")), "nothing built");
     }
 
     @Test

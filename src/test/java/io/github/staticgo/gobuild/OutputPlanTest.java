@@ -69,13 +69,7 @@ class OutputPlanTest {
     }
 
     @Test
-    void patternsAndEmptyPackagesAreRefused() {
-        assertEquals(
-                "packages",
-                assertThrows(
-                                ConfigurationException.class,
-                                () -> OutputPlan.plan(List.of("./..."), null, "app", List.of(WINDOWS), OUT))
-                        .element());
+    void emptyPackagesAreRefused() {
         assertEquals(
                 "packages",
                 assertThrows(
