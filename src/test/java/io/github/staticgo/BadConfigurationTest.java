@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.staticgo.gobuild.BuildConfiguration;
 import io.github.staticgo.gobuild.BuildSettings;
+import io.github.staticgo.gobuild.PackageDeclaration;
 import io.github.staticgo.gobuild.StaticGoBuild;
 import io.github.staticgo.platform.PlatformOverrides;
 import io.github.staticgo.platform.TargetDeclaration;
@@ -88,7 +89,7 @@ class BadConfigurationTest {
             new StaticGoBuild(new ProcessRunner(), BuildLog.silent())
                     .run(new BuildConfiguration(
                             sourceDirectory,
-                            packages,
+                            packages.stream().map(PackageDeclaration::of).toList(),
                             binaryName,
                             "sidecar",
                             targets,
@@ -296,7 +297,7 @@ class BadConfigurationTest {
                         "packages",
                         p -> p.packages = List.of("./cmd/a/server", "./cmd/b/server"),
                         "<packages>: './cmd/a/server' and './cmd/b/server' would both be written as "
-                                + "server-linux-amd64. Give them different last path elements."),
+                                + "server-linux-amd64. Give them different last path elements, or one of them a <name>."),
                 build(
                         "ldflags with an unbalanced quote",
                         "ldflags",

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.github.staticgo.gobuild.BuildConfiguration;
 import io.github.staticgo.gobuild.BuildSettings;
 import io.github.staticgo.gobuild.GoBuildException;
+import io.github.staticgo.gobuild.PackageDeclaration;
 import io.github.staticgo.gobuild.StaticGoBuild;
 import io.github.staticgo.platform.TargetDeclaration;
 import io.github.staticgo.process.Executables;
@@ -201,7 +202,7 @@ class SecurityTest {
     private BuildConfiguration configuration(Path module, BuildSettings settings, GoToolchainRequest toolchain) {
         return new BuildConfiguration(
                 module,
-                List.of("."),
+                List.of(PackageDeclaration.of(".")),
                 null,
                 "hello",
                 List.of(TargetDeclaration.of("linux/amd64")),

@@ -16,7 +16,7 @@ import java.util.List;
  */
 public record BuildConfiguration(
         Path moduleDirectory,
-        List<String> packages,
+        List<PackageDeclaration> packages,
         String binaryName,
         String defaultName,
         List<TargetDeclaration> targets,

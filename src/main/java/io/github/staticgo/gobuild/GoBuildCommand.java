@@ -31,7 +31,7 @@ public final class GoBuildCommand {
         if (buildMode != null) {
             arguments.add("-buildmode=" + buildMode);
         }
-        arguments.add("-ldflags=" + ldflags(target, settings));
+        arguments.add("-ldflags=" + ldflags(output, settings));
         String tags = String.join(",", target.buildTags(settings.tags()));
         if (!tags.isEmpty()) {
             arguments.add("-tags=" + tags);
@@ -48,9 +48,11 @@ public final class GoBuildCommand {
 
     /**
      * An empty Go build ID first (so a user's own -buildid still wins), then stripping, the musl
-     * static link, the global and the target's own flags. Each part is checked for balanced quotes.
+     * static link, the global, the target's and the package's own flags. Each part is checked for balanced
+     * quotes.
      */
-    static String ldflags(TargetSpec target, BuildSettings settings) throws ConfigurationException {
+    static String ldflags(BinaryOutput output, BuildSettings settings) throws ConfigurationException {
+        TargetSpec target = output.target();
         List<String> parts = new ArrayList<>(List.of("-buildid="));
         if (settings.strip()) {
             parts.add("-s -w");
@@ -60,6 +62,7 @@ public final class GoBuildCommand {
         }
         addChecked(parts, settings.ldflags(), "ldflags");
         addChecked(parts, target.ldflags(), "targets><target><ldflags");
+        addChecked(parts, output.ldflags(), "packages><package><ldflags");
         return String.join(" ", parts);
     }
 

@@ -6,10 +6,9 @@ import io.github.staticgo.toolchain.GoToolchain;
 import io.github.staticgo.toolchain.ToolchainException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Expands package patterns ({@code ./...}, {@code ./cmd/...}) to the main packages go matches, each
@@ -24,38 +23,63 @@ final class MainPackages {
 
     private MainPackages() {}
 
-    static List<String> expand(GoToolchain go, List<String> packages)
+    /**
+     * @return the declarations with every pattern replaced by the main packages it matches; a package
+     *     that a pattern matches and that is also declared on its own keeps its own declaration
+     */
+    static List<PackageDeclaration> expand(GoToolchain go, List<PackageDeclaration> packages)
             throws ConfigurationException, ToolchainException {
-        List<String> patterns =
-                packages.stream().filter(p -> p != null && p.contains("...")).toList();
-        if (patterns.isEmpty()) {
-            return packages;
+        Map<String, PackageDeclaration> declared = new LinkedHashMap<>();
+        for (PackageDeclaration declaration : packages) {
+            if (declaration.pattern() && declaration.settingsOfItsOwn()) {
+                throw new ConfigurationException(
+                        "packages><package",
+                        "'" + declaration.path() + "' is a pattern: a <name> or <ldflags> cannot apply to every"
+                                + " package it matches. Declare the package it is for on its own.");
+            }
+            if (!declaration.pattern() && declaration.path() != null) {
+                if (declared.put(declaration.path().strip(), declaration) != null) {
+                    throw new ConfigurationException(
+                            "packages",
+                            "'" + declaration.path().strip()
+                                    + "' is listed twice; merge its settings into one <package>.");
+                }
+            }
         }
-        List<String> arguments = new ArrayList<>(List.of("list", "-e", "-json=Name,Dir,Match", "--"));
-        arguments.addAll(patterns);
-        List<Listed> listed = go.queryJsonSequence(Listed.class, arguments, Map.of());
+        List<String> patterns = packages.stream()
+                .filter(PackageDeclaration::pattern)
+                .map(PackageDeclaration::path)
+                .toList();
+        List<Listed> listed = List.of();
+        if (!patterns.isEmpty()) {
+            List<String> arguments = new ArrayList<>(List.of("list", "-e", "-json=Name,Dir,Match", "--"));
+            arguments.addAll(patterns);
+            listed = go.queryJsonSequence(Listed.class, arguments, Map.of());
+        }
         Path module = go.moduleDirectory().toAbsolutePath().normalize();
-        Set<String> expanded = new LinkedHashSet<>();
-        for (String entry : packages) {
-            if (entry == null || !entry.contains("...")) {
-                expanded.add(entry);
+        Map<String, PackageDeclaration> expanded = new LinkedHashMap<>();
+        for (PackageDeclaration declaration : packages) {
+            if (!declaration.pattern()) {
+                String path =
+                        declaration.path() == null ? null : declaration.path().strip();
+                expanded.putIfAbsent(path, declaration);
                 continue;
             }
             List<String> mains = listed.stream()
                     .filter(p -> "main".equals(p.name())
                             && p.match() != null
-                            && p.match().contains(entry))
+                            && p.match().contains(declaration.path()))
                     .map(p -> asWritten(module, Path.of(p.dir())))
                     .toList();
             if (mains.isEmpty()) {
                 throw new ConfigurationException(
                         "packages",
-                        "'" + entry + "' matches no main package of the module: name a pattern that covers a"
-                                + " package main, e.g. ./cmd/..., or the package itself.");
+                        "'" + declaration.path() + "' matches no main package of the module: name a pattern that"
+                                + " covers a package main, e.g. ./cmd/..., or the package itself.");
             }
-            expanded.addAll(mains);
+            mains.forEach(main -> expanded.putIfAbsent(main, declared.getOrDefault(main, PackageDeclaration.of(main))));
         }
-        return List.copyOf(expanded);
+        return List.copyOf(expanded.values());
     }
 
     private static String asWritten(Path module, Path dir) {

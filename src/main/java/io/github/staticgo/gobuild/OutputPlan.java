@@ -20,11 +20,12 @@ public final class OutputPlan {
     private OutputPlan() {}
 
     /**
+     * @param packages the main packages, patterns already expanded
      * @param binaryName the configured {@code <binaryName>}, or null for the default
      * @param defaultName the name of a single package's binary when none is configured (the artifactId)
      */
     public static List<BinaryOutput> plan(
-            List<String> packages,
+            List<PackageDeclaration> packages,
             String binaryName,
             String defaultName,
             List<TargetSpec> targets,
@@ -36,32 +37,39 @@ public final class OutputPlan {
         Map<String, String> usedFiles = new HashMap<>();
         for (TargetSpec target : targets) {
             for (int i = 0; i < packages.size(); i++) {
+                PackageDeclaration declared = packages.get(i);
                 String name = names.get(i);
                 String fileName = name + "-" + target.classifier() + (target.windows() ? ".exe" : "");
                 String classifier = several ? name + "-" + target.classifier() : target.classifier();
-                String earlier = usedFiles.putIfAbsent(fileName, packages.get(i));
-                if (earlier != null && !earlier.equals(packages.get(i))) {
+                String earlier = usedFiles.putIfAbsent(fileName, declared.path());
+                if (earlier != null && !earlier.equals(declared.path())) {
                     throw new ConfigurationException(
                             "packages",
-                            "'" + earlier + "' and '" + packages.get(i) + "' would both be written as " + fileName
-                                    + ". Give them different last path elements.");
+                            "'" + earlier + "' and '" + declared.path() + "' would both be written as " + fileName
+                                    + ". Give them different last path elements, or one of them a <name>.");
                 }
-                outputs.add(
-                        new BinaryOutput(target, packages.get(i), name, outputDirectory.resolve(fileName), classifier));
+                outputs.add(new BinaryOutput(
+                        target,
+                        declared.path(),
+                        name,
+                        outputDirectory.resolve(fileName),
+                        classifier,
+                        declared.ldflags()));
             }
         }
         return List.copyOf(outputs);
     }
 
-    private static List<String> binaryNames(List<String> packages, String binaryName, String defaultName)
+    private static List<String> binaryNames(List<PackageDeclaration> packages, String binaryName, String defaultName)
             throws ConfigurationException {
-        if (packages.isEmpty() || packages.stream().anyMatch(p -> p == null || p.isBlank())) {
+        if (packages.isEmpty()
+                || packages.stream().anyMatch(p -> p.path() == null || p.path().isBlank())) {
             throw new ConfigurationException(
                     "packages",
                     "name at least one main package, e.g. <package>.</package> "
                             + "or <package>./cmd/server</package>; empty entries are not allowed.");
         }
-        if (packages.size() == 1) {
+        if (packages.size() == 1 && packages.get(0).name() == null) {
             String name = binaryName != null ? binaryName : defaultName;
             checkName(name, binaryName != null ? "binaryName" : "artifactId");
             return List.of(name);
@@ -69,14 +77,21 @@ public final class OutputPlan {
         if (binaryName != null) {
             throw new ConfigurationException(
                     "binaryName",
-                    "with several <packages> each binary is named after its "
-                            + "package's last path element; remove <binaryName> or build one package per execution.");
+                    packages.size() > 1
+                            ? "with several <packages> each binary is named after its package's last path element"
+                                    + " or its <name>; remove <binaryName>, or give each <package> a <name>."
+                            : "the <package> has a <name> of its own; keep one of the two.");
         }
         List<String> names = new ArrayList<>();
-        for (String goPackage : packages) {
-            String name = lastElement(goPackage, defaultName);
-            checkName(name, "packages");
-            names.add(name);
+        for (PackageDeclaration declared : packages) {
+            if (declared.name() != null) {
+                checkName(declared.name(), "packages><package><name");
+                names.add(declared.name());
+            } else {
+                String name = lastElement(declared.path(), defaultName);
+                checkName(name, "packages");
+                names.add(name);
+            }
         }
         return names;
     }

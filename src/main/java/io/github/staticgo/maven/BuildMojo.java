@@ -4,6 +4,7 @@ import io.github.staticgo.ConfigurationException;
 import io.github.staticgo.gobuild.BuildConfiguration;
 import io.github.staticgo.gobuild.BuildSettings;
 import io.github.staticgo.gobuild.GoBuildException;
+import io.github.staticgo.gobuild.PackageDeclaration;
 import io.github.staticgo.gobuild.StaticGoBuild;
 import io.github.staticgo.manifest.BuildManifest;
 import io.github.staticgo.manifest.BuiltBinary;
@@ -30,13 +31,25 @@ import org.apache.maven.project.MavenProjectHelper;
 @Mojo(name = "build", defaultPhase = LifecyclePhase.COMPILE, threadSafe = true)
 public final class BuildMojo extends AbstractGoToolchainMojo {
     /**
-     * The main packages to build, relative to the module ({@code .}, {@code ./cmd/server}) or by import path.
-     * Each becomes one binary per target.
+     * The main packages to build, relative to the module ({@code .}, {@code ./cmd/server}) or by import path,
+     * or as patterns ({@code ./...}, {@code ./cmd/...}) that stand for every main package go matches. Each
+     * becomes one binary per target. The long form gives one binary its own settings:
+     * {@code <package><path>./cmd/server</path><name>etcd</name><ldflags/><smoke><args/><exitCode/><output/></smoke></package>};
+     * verify reads the {@code <smoke>} part, so declare {@code <packages>} in the plugin's
+     * {@code <configuration>}, which every goal shares. Defaults to {@code .}.
      *
      * @since 0.1.0
      */
-    @Parameter(property = "static-go.packages", defaultValue = ".")
-    private List<String> packages;
+    @Parameter
+    private List<MainPackage> packages;
+
+    /**
+     * Comma-separated packages that replace {@code <packages>}, e.g. {@code -Dstatic-go.packages=./cmd/...}.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "static-go.packages")
+    private String packageList;
 
     /**
      * The binary's base name when one package is built; defaults to the artifactId. With several packages
@@ -242,7 +255,7 @@ public final class BuildMojo extends AbstractGoToolchainMojo {
                 mojoExecution == null ? "default" : mojoExecution.getExecutionId());
         return new BuildConfiguration(
                 sourceDirectory.toPath(),
-                packages,
+                packageDeclarations(),
                 binaryName,
                 project.getArtifactId(),
                 targetDeclarations(),
@@ -252,6 +265,19 @@ public final class BuildMojo extends AbstractGoToolchainMojo {
                 outputDirectory.toPath(),
                 outputTimestamp,
                 execution);
+    }
+
+    private List<PackageDeclaration> packageDeclarations() {
+        if (packageList != null && !packageList.isBlank()) {
+            return Arrays.stream(packageList.split(","))
+                    .map(String::trim)
+                    .map(PackageDeclaration::of)
+                    .toList();
+        }
+        if (packages == null) {
+            return List.of(PackageDeclaration.of("."));
+        }
+        return packages.stream().map(MainPackage::toDeclaration).toList();
     }
 
     private List<TargetDeclaration> targetDeclarations() {

@@ -3,7 +3,9 @@ package io.github.staticgo.maven;
 import io.github.staticgo.ConfigurationException;
 import io.github.staticgo.platform.PlatformOverrides;
 import io.github.staticgo.smoke.SmokeConfiguration;
+import io.github.staticgo.smoke.SmokeOptions;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The {@code <smoke>} element of verify: how every Linux binary is started in an empty root, with
@@ -16,9 +18,11 @@ public class Smoke extends SmokeOptionsElement {
      */
     private List<SmokeTarget> targets;
 
-    public SmokeConfiguration toConfiguration() throws ConfigurationException {
+    /** @param byPackage the settings {@code <packages>} give single packages' binaries, by package path */
+    public SmokeConfiguration toConfiguration(Map<String, SmokeOptions> byPackage) throws ConfigurationException {
         return SmokeConfiguration.of(
                 toOptions(),
+                byPackage,
                 PlatformOverrides.of(
                         (targets == null ? List.<SmokeTarget>of() : targets)
                                 .stream()

@@ -3,6 +3,7 @@ package io.github.staticgo.maven;
 import io.github.staticgo.ConfigurationException;
 import io.github.staticgo.UnreadableFileException;
 import io.github.staticgo.platform.HostPlatform;
+import io.github.staticgo.smoke.SmokeOptions;
 import io.github.staticgo.smoke.SmokeRun;
 import io.github.staticgo.toolchain.GoToolchain;
 import io.github.staticgo.verify.ExpectedBinary;
@@ -113,6 +114,17 @@ public final class VerifyMojo extends AbstractStaticGoMojo {
     private Smoke smoke;
 
     /**
+     * The build's {@code <packages>}: a {@code <package>} in the long form with its own {@code <smoke>}
+     * ({@code args}, {@code exitCode}, {@code output}, ...) overrides {@code <smoke>} and its per-platform
+     * settings for that package's binaries. Declare {@code <packages>} in the plugin's
+     * {@code <configuration>} so that build and verify read the same list.
+     *
+     * @since 0.1.0
+     */
+    @Parameter
+    private List<MainPackage> packages;
+
+    /**
      * Skips the smoke run (the binaries are still analyzed).
      *
      * @since 0.1.0
@@ -190,7 +202,17 @@ public final class VerifyMojo extends AbstractStaticGoMojo {
 
     /** The smoke run, or null when {@code <smoke>} is not configured or is skipped. */
     private SmokeRun smokeRun() throws ConfigurationException {
+        Map<String, SmokeOptions> byPackage = new LinkedHashMap<>();
+        for (MainPackage declared : packages == null ? List.<MainPackage>of() : packages) {
+            if (declared.smokeOptions() != null) {
+                byPackage.put(declared.path(), declared.smokeOptions());
+            }
+        }
         if (smoke == null) {
+            if (!byPackage.isEmpty()) {
+                getLog().warn("<packages> give " + String.join(", ", byPackage.keySet()) + " <smoke> settings, but"
+                        + " verify has no <smoke>: no binary is smoke-run. Add <smoke/> to run them.");
+            }
             return null;
         }
         if (skipSmoke) {
@@ -198,7 +220,7 @@ public final class VerifyMojo extends AbstractStaticGoMojo {
             return null;
         }
         return new SmokeRun(
-                smoke.toConfiguration(),
+                smoke.toConfiguration(byPackage),
                 buildLog(),
                 smokeDirectory.toPath(),
                 System.getenv("PATH"),

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Settings given for single platforms over global ones, the one way every such pom element works
@@ -67,7 +68,16 @@ public final class PlatformOverrides<T> {
      * os/arch override, then {@code global}. A reader takes each value from the first layer that sets it.
      */
     public List<T> layers(GoPlatform platform, T global) {
-        List<T> layers = new ArrayList<>(3);
+        return layers(platform, Optional.empty(), global);
+    }
+
+    /**
+     * The same, with the settings of one binary (its {@code <packages><package>}) above them all: a
+     * binary's own settings win over its platform's.
+     */
+    public List<T> layers(GoPlatform platform, Optional<T> binary, T global) {
+        List<T> layers = new ArrayList<>(4);
+        binary.ifPresent(layers::add);
         if (platform.variant() != null && byPlatform.containsKey(platform)) {
             layers.add(byPlatform.get(platform));
         }

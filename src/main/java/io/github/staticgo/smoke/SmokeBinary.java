@@ -11,9 +11,18 @@ import java.nio.file.Path;
  * @param variant the target's variant, else the one its Go build info records, or null
  * @param elf whether it is an ELF file
  * @param interpreter its ELF interpreter, or null: named when it does not start in the empty root
+ * @param goPackage the main package build.json records it was built from, or null for one the build did
+ *     not make: it chooses the package's own smoke settings
  */
 public record SmokeBinary(
-        Path file, String platform, String goos, String goarch, String variant, boolean elf, String interpreter) {
+        Path file,
+        String platform,
+        String goos,
+        String goarch,
+        String variant,
+        boolean elf,
+        String interpreter,
+        String goPackage) {
 
     public String fileName() {
         return file.getFileName().toString();

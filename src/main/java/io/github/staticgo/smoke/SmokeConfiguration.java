@@ -7,6 +7,7 @@ import io.github.staticgo.process.CommandLine;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
@@ -18,25 +19,34 @@ import java.util.regex.PatternSyntaxException;
  */
 public final class SmokeConfiguration {
     private final SmokeOptions global;
+    private final Map<String, SmokeOptions> byPackage;
     private final PlatformOverrides<SmokeOptions> platforms;
 
-    private SmokeConfiguration(SmokeOptions global, PlatformOverrides<SmokeOptions> platforms) {
+    private SmokeConfiguration(
+            SmokeOptions global, Map<String, SmokeOptions> byPackage, PlatformOverrides<SmokeOptions> platforms) {
         this.global = global;
+        this.byPackage = Map.copyOf(byPackage);
         this.platforms = platforms;
     }
 
     /**
+     * @param byPackage the settings of single packages' binaries, by the package path build.json records;
+     *     they win over the per-platform ones
      * @param platforms the per-platform settings, their platforms already checked
      * @throws ConfigurationException naming the element of the first mistake found: a pattern that does
      *     not compile, a timeout under one second, an emulator with an unclosed quote
      */
-    public static SmokeConfiguration of(SmokeOptions global, PlatformOverrides<SmokeOptions> platforms)
+    public static SmokeConfiguration of(
+            SmokeOptions global, Map<String, SmokeOptions> byPackage, PlatformOverrides<SmokeOptions> platforms)
             throws ConfigurationException {
         check(global, "smoke><", "");
+        for (Map.Entry<String, SmokeOptions> entry : byPackage.entrySet()) {
+            check(entry.getValue(), "packages><package><smoke><", "for " + entry.getKey() + ", ");
+        }
         for (Map.Entry<GoPlatform, SmokeOptions> entry : platforms.byPlatform().entrySet()) {
             check(entry.getValue(), "smoke><targets><target><", "for " + entry.getKey() + ", ");
         }
-        return new SmokeConfiguration(global, platforms);
+        return new SmokeConfiguration(global, byPackage, platforms);
     }
 
     private static void check(SmokeOptions options, String prefix, String where) throws ConfigurationException {
@@ -59,9 +69,15 @@ public final class SmokeConfiguration {
         }
     }
 
-    /** The settings for a binary of this platform ({@code variant} may be null). */
-    public SmokeSettings settingsFor(String goos, String goarch, String variant) {
-        List<SmokeOptions> layers = platforms.layers(new GoPlatform(goos, goarch, variant), global);
+    /**
+     * The settings for a binary of this package and platform ({@code goPackage} null for one the build did
+     * not make, {@code variant} may be null).
+     */
+    public SmokeSettings settingsFor(String goPackage, String goos, String goarch, String variant) {
+        List<SmokeOptions> layers = platforms.layers(
+                new GoPlatform(goos, goarch, variant),
+                Optional.ofNullable(goPackage == null ? null : byPackage.get(goPackage)),
+                global);
         String output = first(layers, SmokeOptions::output);
         String emulator = first(layers, SmokeOptions::emulator);
         Integer timeout = first(layers, SmokeOptions::timeoutSeconds);

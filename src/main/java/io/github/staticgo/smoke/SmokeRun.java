@@ -52,7 +52,8 @@ public final class SmokeRun {
                 results.add(SmokeResult.notRun(binary.goos() + " binaries are not run", null));
                 continue;
             }
-            SmokeSettings settings = configuration.settingsFor(binary.goos(), binary.goarch(), binary.variant());
+            SmokeSettings settings =
+                    configuration.settingsFor(binary.goPackage(), binary.goos(), binary.goarch(), binary.variant());
             SmokeResult result = runner.run(binary, settings);
             logResult(binary, settings, result);
             results.add(result);

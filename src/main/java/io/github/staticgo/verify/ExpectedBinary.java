@@ -32,8 +32,10 @@ public record ExpectedBinary(
      * @param sha256 the SHA-256 of the file (after compress, of the packed file)
      * @param unpackedSha256 the SHA-256 of the unpacked original of a packed file, or null
      * @param strip whether the build asked the linker to strip it
+     * @param goPackage the main package it was built from, as {@code <packages>} names it
      */
-    public record Recorded(String builtVariant, String sha256, String unpackedSha256, boolean strip) {}
+    public record Recorded(
+            String builtVariant, String sha256, String unpackedSha256, boolean strip, String goPackage) {}
 
     public ExpectedBinary(Path file, String goos, String goarch, String variant, CgoMode cgo) {
         this(file, goos, goarch, variant, cgo, null, null, null);
@@ -62,6 +64,11 @@ public record ExpectedBinary(
 
     public boolean packed() {
         return unpacked != null;
+    }
+
+    /** The main package build.json says it was built from, or null for a binary the plugin did not build. */
+    public String goPackage() {
+        return recorded == null ? null : recorded.goPackage();
     }
 
     public boolean builtByPlugin() {

@@ -50,7 +50,8 @@ public final class StaticGoVerify {
                             binary.builtVariant(),
                             binary.sha256(),
                             packed ? binary.upx().unpackedSha256() : null,
-                            binary.strip())));
+                            binary.strip(),
+                            binary.goPackage())));
         }
         return expected;
     }
@@ -187,6 +188,13 @@ public final class StaticGoVerify {
                 asExpected && expected.requiredVariant() != null ? expected.requiredVariant() : report.variant();
         String platform = expected.hasExpectation() ? expected.target() : new GoPlatform(goos, goarch, null).toString();
         return new SmokeBinary(
-                expected.file(), platform, goos, goarch, variant, report.format() == Format.ELF, report.interpreter());
+                expected.file(),
+                platform,
+                goos,
+                goarch,
+                variant,
+                report.format() == Format.ELF,
+                report.interpreter(),
+                expected.goPackage());
     }
 }

@@ -40,7 +40,7 @@ class GoBuildCommandTest {
 
     private static List<String> arguments(TargetSpec target, BuildSettings settings) throws ConfigurationException {
         return GoBuildCommand.arguments(
-                new BinaryOutput(target, "./cmd/app", "app", OUT, "linux-amd64"), settings, OUT);
+                new BinaryOutput(target, "./cmd/app", "app", OUT, "linux-amd64", null), settings, OUT);
     }
 
     @Test

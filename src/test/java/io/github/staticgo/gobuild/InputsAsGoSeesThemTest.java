@@ -182,7 +182,7 @@ class InputsAsGoSeesThemTest {
                         List.of("./..."))));
         assertEquals(
                 "<packages>: './cmd/server' and './tools/server' would both be written as server-linux-amd64."
-                        + " Give them different last path elements.",
+                        + " Give them different last path elements, or one of them a <name>.",
                 failure.getMessage());
         assertFalse(Files.exists(dir.resolve("out")), "nothing built");
     }

@@ -21,9 +21,13 @@ class OutputPlanTest {
         return new TargetSpec(goos, goarch, variant, CgoMode.OFF, null, Map.of(), null, List.of(), null, null);
     }
 
+    private static List<PackageDeclaration> packages(String... paths) {
+        return java.util.Arrays.stream(paths).map(PackageDeclaration::of).toList();
+    }
+
     @Test
     void oneBinaryPerTargetNamedAfterTheArtifact() throws Exception {
-        List<BinaryOutput> outputs = OutputPlan.plan(List.of("."), null, "sidecar", List.of(LINUX_ARM7, WINDOWS), OUT);
+        List<BinaryOutput> outputs = OutputPlan.plan(packages("."), null, "sidecar", List.of(LINUX_ARM7, WINDOWS), OUT);
         assertEquals(OUT.resolve("sidecar-linux-arm-7"), outputs.get(0).file());
         assertEquals("linux-arm-7", outputs.get(0).classifier());
         assertEquals(OUT.resolve("sidecar-windows-amd64.exe"), outputs.get(1).file());
@@ -33,7 +37,7 @@ class OutputPlanTest {
     @Test
     void severalPackagesAreNamedAfterTheirLastElement() throws Exception {
         List<BinaryOutput> outputs = OutputPlan.plan(
-                List.of("./cmd/server", "example.com/tools/cli/v2"), null, "app", List.of(WINDOWS), OUT);
+                packages("./cmd/server", "example.com/tools/cli/v2"), null, "app", List.of(WINDOWS), OUT);
         assertEquals(OUT.resolve("server-windows-amd64.exe"), outputs.get(0).file());
         assertEquals("server-windows-amd64", outputs.get(0).classifier());
         assertEquals(OUT.resolve("cli-windows-amd64.exe"), outputs.get(1).file());
@@ -44,7 +48,7 @@ class OutputPlanTest {
         for (String name : List.of("../evil", "a/b", "..", "", "x\\y")) {
             ConfigurationException failure = assertThrows(
                     ConfigurationException.class,
-                    () -> OutputPlan.plan(List.of("."), name, "app", List.of(WINDOWS), OUT),
+                    () -> OutputPlan.plan(packages("."), name, "app", List.of(WINDOWS), OUT),
                     name);
             assertEquals("binaryName", failure.element());
         }
@@ -54,7 +58,7 @@ class OutputPlanTest {
     void packagesThatWouldCollideAreRefused() {
         ConfigurationException failure = assertThrows(
                 ConfigurationException.class,
-                () -> OutputPlan.plan(List.of("./a/server", "./b/server"), null, "app", List.of(WINDOWS), OUT));
+                () -> OutputPlan.plan(packages("./a/server", "./b/server"), null, "app", List.of(WINDOWS), OUT));
         assertTrue(failure.getMessage().contains("would both be written as server-windows-amd64.exe"));
     }
 
@@ -64,7 +68,7 @@ class OutputPlanTest {
                 "binaryName",
                 assertThrows(
                                 ConfigurationException.class,
-                                () -> OutputPlan.plan(List.of("./a", "./b"), "x", "app", List.of(WINDOWS), OUT))
+                                () -> OutputPlan.plan(packages("./a", "./b"), "x", "app", List.of(WINDOWS), OUT))
                         .element());
     }
 
@@ -74,7 +78,7 @@ class OutputPlanTest {
                 "packages",
                 assertThrows(
                                 ConfigurationException.class,
-                                () -> OutputPlan.plan(List.of(), null, "app", List.of(WINDOWS), OUT))
+                                () -> OutputPlan.plan(packages(), null, "app", List.of(WINDOWS), OUT))
                         .element());
     }
 }

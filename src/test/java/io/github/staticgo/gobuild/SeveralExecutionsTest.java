@@ -24,7 +24,7 @@ class SeveralExecutionsTest {
             throws Exception {
         return TestBuilds.run(new BuildConfiguration(
                 module,
-                List.of("."),
+                List.of(PackageDeclaration.of(".")),
                 binaryName,
                 "hello",
                 targets.stream().map(TargetDeclaration::of).toList(),

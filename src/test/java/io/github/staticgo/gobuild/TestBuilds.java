@@ -51,7 +51,7 @@ final class TestBuilds {
             Map<String, String> callerEnvironment) {
         return new BuildConfiguration(
                 module,
-                List.of("."),
+                List.of(PackageDeclaration.of(".")),
                 null,
                 "hello",
                 targets.stream().map(TargetDeclaration::of).toList(),
@@ -65,6 +65,12 @@ final class TestBuilds {
 
     /** The same configuration building other packages. */
     static BuildConfiguration withPackages(BuildConfiguration configuration, List<String> packages) {
+        return withDeclarations(
+                configuration, packages.stream().map(PackageDeclaration::of).toList());
+    }
+
+    /** The same configuration building other packages, declared with their own settings. */
+    static BuildConfiguration withDeclarations(BuildConfiguration configuration, List<PackageDeclaration> packages) {
         return new BuildConfiguration(
                 configuration.moduleDirectory(),
                 packages,

@@ -54,7 +54,7 @@ class ZigStripTest {
         Path module = Tools.goModule(work.resolve("module"), PROGRAM);
         TestBuilds.run(new BuildConfiguration(
                 module,
-                List.of("."),
+                List.of(PackageDeclaration.of(".")),
                 name,
                 name,
                 List.of(target),

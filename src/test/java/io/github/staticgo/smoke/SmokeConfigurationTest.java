@@ -34,8 +34,8 @@ class SmokeConfigurationTest {
 
     @Test
     void defaultsApplyWhenNothingIsSet() throws Exception {
-        SmokeSettings settings = SmokeConfiguration.of(SmokeOptions.none(), PlatformOverrides.none())
-                .settingsFor("linux", "amd64", null);
+        SmokeSettings settings = SmokeConfiguration.of(SmokeOptions.none(), Map.of(), PlatformOverrides.none())
+                .settingsFor(null, "linux", "amd64", null);
         assertEquals(List.of(), settings.args());
         assertEquals(0, settings.exitCode());
         assertNull(settings.output());
@@ -49,46 +49,72 @@ class SmokeConfigurationTest {
         platforms.put("linux/arm", options(null, 30, null, null));
         platforms.put("linux/arm/5", options(null, null, null, "qemu-arm-static -cpu arm926"));
         SmokeConfiguration configuration =
-                SmokeConfiguration.of(options(List.of("--version"), 5, "^app ", null), overrides(platforms));
+                SmokeConfiguration.of(options(List.of("--version"), 5, "^app ", null), Map.of(), overrides(platforms));
 
-        SmokeSettings arm5 = configuration.settingsFor("linux", "arm", "5");
+        SmokeSettings arm5 = configuration.settingsFor(null, "linux", "arm", "5");
         assertEquals(List.of("qemu-arm-static", "-cpu", "arm926"), arm5.emulator());
         assertEquals(Duration.ofSeconds(30), arm5.timeout(), "from linux/arm");
         assertEquals(List.of("--version"), arm5.args(), "from the global settings");
         assertEquals("^app ", arm5.output().pattern());
 
-        SmokeSettings arm7 = configuration.settingsFor("linux", "arm", "7");
+        SmokeSettings arm7 = configuration.settingsFor(null, "linux", "arm", "7");
         assertEquals(List.of(), arm7.emulator());
         assertEquals(Duration.ofSeconds(30), arm7.timeout());
         assertEquals(
                 Duration.ofSeconds(5),
-                configuration.settingsFor("linux", "arm64", null).timeout());
+                configuration.settingsFor(null, "linux", "arm64", null).timeout());
     }
 
     @Test
     void mistakesNameTheirElement() {
         ConfigurationException pattern = assertThrows(
                 ConfigurationException.class,
-                () -> SmokeConfiguration.of(options(null, null, "app (", null), PlatformOverrides.none()));
+                () -> SmokeConfiguration.of(options(null, null, "app (", null), Map.of(), PlatformOverrides.none()));
         assertTrue(
                 pattern.getMessage().startsWith("<smoke><output>: 'app (' is not a regular expression"),
                 pattern.getMessage());
         ConfigurationException timeout = assertThrows(
                 ConfigurationException.class,
                 () -> SmokeConfiguration.of(
-                        SmokeOptions.none(), overrides(Map.of("linux/arm64", options(null, 0, null, null)))));
+                        SmokeOptions.none(), Map.of(), overrides(Map.of("linux/arm64", options(null, 0, null, null)))));
         assertEquals(
                 "<smoke><targets><target><timeout>: for linux/arm64, must be at least 1 (seconds), not 0.",
                 timeout.getMessage());
         ConfigurationException platform = assertThrows(
                 ConfigurationException.class,
-                () -> SmokeConfiguration.of(SmokeOptions.none(), overrides(Map.of("arm64", SmokeOptions.none()))));
+                () -> SmokeConfiguration.of(
+                        SmokeOptions.none(), Map.of(), overrides(Map.of("arm64", SmokeOptions.none()))));
         assertTrue(platform.getMessage().contains("'arm64' is not a platform"), platform.getMessage());
         ConfigurationException quote = assertThrows(
                 ConfigurationException.class,
                 () -> SmokeConfiguration.of(
-                        options(null, null, null, "'/opt/my qemu/qemu-arm"), PlatformOverrides.none()));
+                        options(null, null, null, "'/opt/my qemu/qemu-arm"), Map.of(), PlatformOverrides.none()));
         assertTrue(quote.getMessage().startsWith("<smoke><emulator>: the quote ' "), quote.getMessage());
+    }
+
+    @Test
+    void aPackagesOwnSettingsWinOverItsPlatformsAndTheRestInherit() throws Exception {
+        SmokeConfiguration configuration = SmokeConfiguration.of(
+                options(List.of("--version"), null, "^app ", null),
+                Map.of("./cmd/server", options(List.of("version"), 9, "^server ", null)),
+                overrides(Map.of("linux/arm64", options(List.of("--help"), 2, null, null))));
+        SmokeSettings server = configuration.settingsFor("./cmd/server", "linux", "arm64", null);
+        assertEquals(List.of("version"), server.args());
+        assertEquals(Duration.ofSeconds(9), server.timeout());
+        assertEquals("^server ", server.output().pattern());
+        SmokeSettings other = configuration.settingsFor("./cmd/tool", "linux", "arm64", null);
+        assertEquals(List.of("--help"), other.args());
+        assertEquals(Duration.ofSeconds(2), other.timeout());
+        assertEquals("^app ", other.output().pattern(), "inherited from <smoke>");
+        ConfigurationException bad = assertThrows(
+                ConfigurationException.class,
+                () -> SmokeConfiguration.of(
+                        SmokeOptions.none(),
+                        Map.of("./cmd/server", options(null, null, "server (", null)),
+                        PlatformOverrides.none()));
+        assertTrue(
+                bad.getMessage().startsWith("<packages><package><smoke><output>: for ./cmd/server, 'server (' is not"),
+                bad.getMessage());
     }
 
     @Test

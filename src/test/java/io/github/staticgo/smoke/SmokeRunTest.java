@@ -140,7 +140,8 @@ class SmokeRunTest {
                 report.goarch(),
                 report.variant(),
                 report.format() == Format.ELF,
-                report.interpreter());
+                report.interpreter(),
+                null);
     }
 
     private static SmokeResult run(Path file, SmokeOptions options) throws Exception {
@@ -150,7 +151,7 @@ class SmokeRunTest {
     private static SmokeResult run(Path file, SmokeOptions options, String path) throws Exception {
         Path work = dir.resolve("work-" + UUID.randomUUID());
         SmokeRun smoke = new SmokeRun(
-                SmokeConfiguration.of(options, PlatformOverrides.none()),
+                SmokeConfiguration.of(options, java.util.Map.of(), PlatformOverrides.none()),
                 BuildLog.silent(),
                 work,
                 path,
@@ -327,7 +328,7 @@ class SmokeRunTest {
         assertEquals("env:", result.output().get(1).strip());
         List<BuildLogLine> lines = new ArrayList<>();
         SmokeRun smoke = new SmokeRun(
-                SmokeConfiguration.of(args("--version"), PlatformOverrides.none()),
+                SmokeConfiguration.of(args("--version"), java.util.Map.of(), PlatformOverrides.none()),
                 recording(lines),
                 dir.resolve("work-log"),
                 nothing.toString(),
@@ -341,13 +342,14 @@ class SmokeRunTest {
     void windowsBinariesAreNotRunAndTheLogSaysSoOnce() throws Exception {
         List<BuildLogLine> lines = new ArrayList<>();
         SmokeRun smoke = new SmokeRun(
-                SmokeConfiguration.of(args("--version"), PlatformOverrides.none()),
+                SmokeConfiguration.of(args("--version"), java.util.Map.of(), PlatformOverrides.none()),
                 recording(lines),
                 dir.resolve("work-windows"),
                 System.getenv("PATH"),
                 HostPlatform.current());
-        SmokeBinary exe = new SmokeBinary(dir.resolve("a.exe"), "windows/amd64", "windows", "amd64", null, false, null);
-        SmokeBinary mac = new SmokeBinary(dir.resolve("b"), "darwin/arm64", "darwin", "arm64", null, false, null);
+        SmokeBinary exe =
+                new SmokeBinary(dir.resolve("a.exe"), "windows/amd64", "windows", "amd64", null, false, null, null);
+        SmokeBinary mac = new SmokeBinary(dir.resolve("b"), "darwin/arm64", "darwin", "arm64", null, false, null, null);
         List<SmokeResult> results = smoke.run(List.of(exe, mac));
         assertEquals(
                 List.of(SmokeResult.Status.NOT_RUN, SmokeResult.Status.NOT_RUN),

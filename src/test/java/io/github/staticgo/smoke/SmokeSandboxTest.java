@@ -184,12 +184,13 @@ class SmokeSandboxTest {
         SmokeRun smoke = new SmokeRun(
                 SmokeConfiguration.of(
                         new SmokeOptions(List.of(args), null, null, timeout, null, null, null),
+                        java.util.Map.of(),
                         PlatformOverrides.none()),
                 BuildLog.silent(),
                 work,
                 path,
                 HostPlatform.current());
-        return smoke.run(List.of(new SmokeBinary(hostile, "linux/amd64", "linux", "amd64", null, true, null)))
+        return smoke.run(List.of(new SmokeBinary(hostile, "linux/amd64", "linux", "amd64", null, true, null, null)))
                 .get(0);
     }
 

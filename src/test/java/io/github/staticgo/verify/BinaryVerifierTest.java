@@ -81,7 +81,7 @@ class BinaryVerifierTest {
                 CgoMode.OFF,
                 null,
                 null,
-                new ExpectedBinary.Recorded("v1", sha256, null, true));
+                new ExpectedBinary.Recorded("v1", sha256, null, true, "."));
     }
 
     @Test
