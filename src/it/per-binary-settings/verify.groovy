@@ -10,8 +10,15 @@ def run = { String name, String arg ->
     process.waitFor()
     process.text.trim()
 }
-assert run('etcd-linux-amd64', 'version') == 'serverd 3.6.0 linux/amd64'
+assert run('etcd-linux-amd64', 'version') == 'serverd 3.6.0 linux/amd64 stable'
 assert run('cli-linux-amd64', '--version') == 'cli 1.0.0-SNAPSHOT linux/amd64'
+
+// Run 3 edited internal/release, which serverd alone imports: its binaries, and only they, were built again.
+def log = new File(basedir, 'build.log').text
+def lastRun = log.substring(log.lastIndexOf('Using go'))
+assert lastRun.contains('etcd-linux-amd64  building: internal/release/release.go changed')
+assert lastRun.contains('etcd-linux-arm64  building: internal/release/release.go changed')
+assert lastRun.contains('cli-linux-amd64  up to date') && lastRun.contains('cli-linux-arm64  up to date')
 
 // The second run (-Pno-own-smoke) left the last report: etcd got the global --version and exited 1,
 // cli still passed; the message names the binary.
@@ -22,7 +29,6 @@ assert byFile['etcd-linux-amd64'].smoke.exitCode == 1
 assert byFile['cli-linux-amd64'].smoke.result == 'passed'
 assert byFile['cli-linux-arm64'].smoke.result == 'passed'
 
-def log = new File(basedir, 'build.log').text
 assert log.contains('Smoke run linux/amd64 etcd-linux-amd64 version: exit 0')
 assert log.contains('Smoke run linux/amd64 etcd-linux-amd64 --version: FAILED: smoke run (bwrap) exited with 1, expected 0')
 return true
