@@ -1,0 +1,3 @@
+module example.com/workspaceapp
+
+go 1.21
