@@ -1,13 +1,4 @@
-// Test double around the real go: it records each `go env GOVERSION ...` (the plugin's first go command,
-// once per Maven run, so it separates the runs) and each `go build` with its target, then hands over to
-// go unchanged.
-def wrapper = new File(basedir, 'recording-go')
-wrapper.text = '''#!/bin/sh
-case "$1" in
-  env) [ "$2" = GOVERSION ] && echo --- >> "$(dirname "$0")/go-calls.log" ;;
-  build) echo "build $GOOS/$GOARCH" >> "$(dirname "$0")/go-calls.log" ;;
-esac
-exec go "$@"
-'''
-wrapper.setExecutable(true)
-return true
+// go runs through the recording wrapper (src/it/shared/recording-go.groovy). ITs run in
+// target/<clone folder>/<this IT>, three levels below the project root.
+def root = basedir.toPath().resolve('../../..').normalize()
+return evaluate(root.resolve('src/it/shared/recording-go.groovy').toFile()).install(basedir)

@@ -1,12 +1,6 @@
-// Each Maven run starts with "---" (its one `go env GOVERSION ...`), followed by the go builds it started.
-def runs = []
-new File(basedir, 'go-calls.log').readLines().each { line ->
-    if (line == '---') {
-        runs << []
-    } else {
-        runs[-1] << line.replace('build ', '')
-    }
-}
+// The targets go built, one list per Maven run (src/it/shared/recording-go.groovy).
+def root = basedir.toPath().resolve('../../..').normalize()
+def runs = evaluate(root.resolve('src/it/shared/recording-go.groovy').toFile()).runs(basedir)
 def amd64 = ['linux/amd64']
 assert runs == [
     amd64, // 1: first build

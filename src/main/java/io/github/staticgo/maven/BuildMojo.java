@@ -18,6 +18,7 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import javax.inject.Inject;
 import org.apache.maven.plugin.MojoExecution;
 import org.apache.maven.plugin.MojoExecutionException;
@@ -269,10 +270,7 @@ public final class BuildMojo extends AbstractGoToolchainMojo {
 
     private List<PackageDeclaration> packageDeclarations() {
         if (packageList != null && !packageList.isBlank()) {
-            return Arrays.stream(packageList.split(","))
-                    .map(String::trim)
-                    .map(PackageDeclaration::of)
-                    .toList();
+            return commaSeparated(packageList, PackageDeclaration::of);
         }
         if (packages == null) {
             return List.of(PackageDeclaration.of("."));
@@ -282,15 +280,17 @@ public final class BuildMojo extends AbstractGoToolchainMojo {
 
     private List<TargetDeclaration> targetDeclarations() {
         if (targetList != null && !targetList.isBlank()) {
-            return Arrays.stream(targetList.split(","))
-                    .map(String::trim)
-                    .map(TargetDeclaration::of)
-                    .toList();
+            return commaSeparated(targetList, TargetDeclaration::of);
         }
         if (targets == null) { // not written; an empty <targets/> is refused by the resolver
             return List.of(TargetDeclaration.of("linux/amd64"), TargetDeclaration.of("linux/arm64"));
         }
         return targets.stream().map(BuildTarget::toDeclaration).toList();
+    }
+
+    /** A property's comma-separated entries, each trimmed. */
+    private static <T> List<T> commaSeparated(String list, Function<String, T> entry) {
+        return Arrays.stream(list.split(",")).map(String::trim).map(entry).toList();
     }
 
     private static <T> List<T> orEmpty(List<T> list) {
