@@ -18,7 +18,6 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 import javax.inject.Inject;
 import org.apache.maven.plugin.MojoExecution;
 import org.apache.maven.plugin.MojoExecutionException;
@@ -73,7 +72,8 @@ public final class BuildMojo extends AbstractGoToolchainMojo {
     private List<BuildTarget> targets;
 
     /**
-     * Comma-separated targets that replace {@code <targets>}, e.g. {@code -Dstatic-go.targets=linux/amd64,linux/arm64}.
+     * Comma-separated targets that replace {@code <targets>}, e.g. {@code -Dstatic-go.targets=linux/amd64,linux/arm64};
+     * a variant with commas stays whole ({@code linux/arm64/v8.2,lse,linux/amd64} is two targets).
      *
      * @since 0.1.0
      */
@@ -270,7 +270,10 @@ public final class BuildMojo extends AbstractGoToolchainMojo {
 
     private List<PackageDeclaration> packageDeclarations() {
         if (packageList != null && !packageList.isBlank()) {
-            return commaSeparated(packageList, PackageDeclaration::of);
+            return Arrays.stream(packageList.split(","))
+                    .map(String::trim)
+                    .map(PackageDeclaration::of)
+                    .toList();
         }
         if (packages == null) {
             return List.of(PackageDeclaration.of("."));
@@ -280,17 +283,12 @@ public final class BuildMojo extends AbstractGoToolchainMojo {
 
     private List<TargetDeclaration> targetDeclarations() {
         if (targetList != null && !targetList.isBlank()) {
-            return commaSeparated(targetList, TargetDeclaration::of);
+            return TargetDeclaration.listed(targetList);
         }
         if (targets == null) { // not written; an empty <targets/> is refused by the resolver
             return List.of(TargetDeclaration.of("linux/amd64"), TargetDeclaration.of("linux/arm64"));
         }
         return targets.stream().map(BuildTarget::toDeclaration).toList();
-    }
-
-    /** A property's comma-separated entries, each trimmed. */
-    private static <T> List<T> commaSeparated(String list, Function<String, T> entry) {
-        return Arrays.stream(list.split(",")).map(String::trim).map(entry).toList();
     }
 
     private static <T> List<T> orEmpty(List<T> list) {
