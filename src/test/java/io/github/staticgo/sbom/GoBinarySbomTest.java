@@ -100,8 +100,7 @@ class GoBinarySbomTest {
                 "linux-amd64",
                 new BinaryAnalyzer().analyze(file).goBuildInfo(),
                 null);
-        List<StaticGoSbom.WrittenSbom> written =
-                StaticGoSbom.write(new StaticGoSbom.SbomRequest(List.of(subject), timestamp, "0.1.0-test"));
+        List<StaticGoSbom.WrittenSbom> written = StaticGoSbom.write(List.of(subject), timestamp, "0.1.0-test");
         assertEquals(1, written.size());
         assertEquals("linux-amd64-cyclonedx", written.get(0).classifier());
         return JsonParser.parseString(Files.readString(written.get(0).file())).getAsJsonObject();
