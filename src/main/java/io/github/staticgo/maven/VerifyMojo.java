@@ -303,7 +303,8 @@ public final class VerifyMojo extends AbstractStaticGoMojo {
             throw new MojoExecutionException("static-go:verify could not write an SBOM: " + e.getMessage(), e);
         }
         for (StaticGoSbom.WrittenSbom one : written) {
-            getLog().info("SBOM: " + one.file() + " (" + one.components() + " components)");
+            getLog().info("SBOM: " + one.file() + " (" + one.components()
+                    + (one.components() == 1 ? " component)" : " components)"));
             if (attach) {
                 projectHelper.attachArtifact(
                         project, "json", one.classifier(), one.file().toFile());
