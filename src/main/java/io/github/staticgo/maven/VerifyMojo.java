@@ -17,6 +17,7 @@ import io.github.staticgo.verify.ExpectedBinary;
 import io.github.staticgo.verify.StaticGoVerify;
 import io.github.staticgo.verify.VerifyPolicy;
 import io.github.staticgo.verify.VerifyReport;
+import io.github.staticgo.verify.VulnerabilityPolicy;
 import io.github.staticgo.verify.VulnerabilityScan;
 import java.io.File;
 import java.io.IOException;
@@ -244,6 +245,9 @@ public final class VerifyMojo extends AbstractStaticGoMojo {
     protected void run() throws MojoExecutionException, MojoFailureException {
         VerifyReport report;
         try {
+            if (vulnerabilities != null && !vulnerabilities.skip()) {
+                vulnerabilities.check();
+            }
             List<ExpectedBinary> expected = new ArrayList<>(StaticGoVerify.fromManifest(outputDirectory.toPath()));
             Map<Path, String> declared = declaredBinaries();
             expected.addAll(StaticGoVerify.declared(
@@ -324,7 +328,9 @@ public final class VerifyMojo extends AbstractStaticGoMojo {
         }
         Duration timeout = vulnerabilities.timeout();
         String database = vulnerabilities.database();
+        VulnerabilityPolicy policy = vulnerabilities.policy();
         Path govulncheck = vulnerabilities.govulncheck();
+        String govulncheckVersion = vulnerabilities.govulncheckVersion();
         ProcessRunner runner = new ProcessRunner();
         if (govulncheck == null) {
             Path tools = toolsDirectory.toPath().toAbsolutePath().normalize();
@@ -337,15 +343,14 @@ public final class VerifyMojo extends AbstractStaticGoMojo {
                             tools,
                             System.getenv()),
                     runner);
-            govulncheck = GoTool.installed(
-                    go, Vulnerabilities.GOVULNCHECK_PACKAGE, vulnerabilities.govulncheckVersion(), tools, timeout);
+            govulncheck = GoTool.installed(go, Vulnerabilities.GOVULNCHECK_PACKAGE, govulncheckVersion, tools, timeout);
         }
         getLog().info("Checking for known vulnerabilities with " + govulncheck
                 + (database == null ? " (Go's public database)" : " against " + database));
         return new StaticGoVerify.VulnerabilityOptions(
                 new VulnerabilityScan(
                         govulncheck, database, GoEnvironment.fromCaller(System.getenv()), timeout, runner),
-                vulnerabilities.policy(),
+                policy,
                 sarifFile.toPath());
     }
 

@@ -56,6 +56,15 @@ public class Vulnerabilities {
         this.skip = skip;
     }
 
+    /** Checks every element, so that a mistake is reported before anything is verified or installed. */
+    void check() throws ConfigurationException {
+        timeout();
+        database();
+        policy();
+        govulncheck();
+        govulncheckVersion();
+    }
+
     boolean skip() {
         return skip;
     }
