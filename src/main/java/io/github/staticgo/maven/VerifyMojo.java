@@ -11,7 +11,6 @@ import io.github.staticgo.smoke.SmokeRun;
 import io.github.staticgo.toolchain.GoEnvironment;
 import io.github.staticgo.toolchain.GoTool;
 import io.github.staticgo.toolchain.GoToolchain;
-import io.github.staticgo.toolchain.GoToolchainRequest;
 import io.github.staticgo.toolchain.ToolchainException;
 import io.github.staticgo.verify.ExpectedBinary;
 import io.github.staticgo.verify.StaticGoVerify;
@@ -41,7 +40,7 @@ import org.apache.maven.project.MavenProjectHelper;
  * plugin's own analyzer and fails the build, once, when one is not static or not built for its target.
  */
 @Mojo(name = "verify", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true)
-public final class VerifyMojo extends AbstractStaticGoMojo {
+public final class VerifyMojo extends AbstractGoMojo {
     /**
      * The build goal's output directory, whose build.json lists the binaries to verify.
      *
@@ -184,23 +183,6 @@ public final class VerifyMojo extends AbstractStaticGoMojo {
     private File toolsDirectory;
 
     /**
-     * The go command that installs govulncheck; the same property as the build goal's, so both use one go.
-     * When unset: {@code $GOROOT/bin/go}, then {@code go} on PATH.
-     *
-     * @since 0.1.0
-     */
-    @Parameter(property = "static-go.goExecutable")
-    private File goExecutable;
-
-    /**
-     * An exact Go release to install govulncheck with (GOTOOLCHAIN); the same property as the build goal's.
-     *
-     * @since 0.1.0
-     */
-    @Parameter(property = "static-go.goVersion")
-    private String goVersion;
-
-    /**
      * Writes a CycloneDX 1.6 JSON SBOM beside every binary of build.json that passed verify
      * ({@code <binary>.cdx.json}), from the binary's own Go build info, and attaches it with the classifier
      * {@code <binary's classifier>-cyclonedx}, type {@code json}.
@@ -335,14 +317,7 @@ public final class VerifyMojo extends AbstractStaticGoMojo {
         if (govulncheck == null) {
             Path tools = toolsDirectory.toPath().toAbsolutePath().normalize();
             Files.createDirectories(tools);
-            GoToolchain go = GoToolchain.locate(
-                    new GoToolchainRequest(
-                            goExecutable == null ? null : goExecutable.toPath(),
-                            goVersion,
-                            session.isOffline(),
-                            tools,
-                            System.getenv()),
-                    runner);
+            GoToolchain go = GoToolchain.locate(toolchainRequest(tools), runner);
             govulncheck = GoTool.installed(go, Vulnerabilities.GOVULNCHECK_PACKAGE, govulncheckVersion, tools, timeout);
         }
         getLog().info("Checking for known vulnerabilities with " + govulncheck

@@ -160,16 +160,7 @@ class VerifyPackedBinariesTest {
 
     @Test
     void anUnpackedBinaryKeepsItsReportAsBefore() throws Exception {
-        Path module = Tools.goModule(work.resolve("module"));
-        Path binary = out.resolve("app-linux-amd64");
-        Tools.run(
-                module,
-                Map.of("GOOS", "linux", "GOARCH", "amd64", "CGO_ENABLED", "0"),
-                "go",
-                "build",
-                "-o",
-                binary.toString(),
-                ".");
+        Path binary = buildLinuxAmd64();
         manifest(binary, "amd64");
 
         VerifyReport.Entry entry = verify().entries().get(0);
@@ -183,16 +174,7 @@ class VerifyPackedBinariesTest {
 
     @Test
     void theSbomOfAPackedBinaryHasThePackedFilesHashesAndTheOriginalsModules() throws Exception {
-        Path module = Tools.goModule(work.resolve("module"));
-        Path binary = out.resolve("app-linux-amd64");
-        Tools.run(
-                module,
-                Map.of("GOOS", "linux", "GOARCH", "amd64", "CGO_ENABLED", "0"),
-                "go",
-                "build",
-                "-o",
-                binary.toString(),
-                ".");
+        Path binary = buildLinuxAmd64();
         manifest(binary, "amd64");
         pack();
         assertTrue(verify().ok());
@@ -229,19 +211,18 @@ class VerifyPackedBinariesTest {
 
     @Test
     void aBinaryThatChangedSinceVerifyGetsNoSbom() throws Exception {
-        Path module = Tools.goModule(work.resolve("module"));
-        Path binary = out.resolve("app-linux-amd64");
+        Path binary = buildLinuxAmd64();
+        manifest(binary, "amd64");
+        assertTrue(verify().ok());
         Tools.run(
-                module,
-                Map.of("GOOS", "linux", "GOARCH", "amd64", "CGO_ENABLED", "0"),
+                work.resolve("module"),
+                Map.of("CGO_ENABLED", "0"),
                 "go",
                 "build",
+                "-ldflags=-s",
                 "-o",
                 binary.toString(),
                 ".");
-        manifest(binary, "amd64");
-        assertTrue(verify().ok());
-        Tools.run(module, Map.of("CGO_ENABLED", "0"), "go", "build", "-ldflags=-s", "-o", binary.toString(), ".");
         manifest(binary, "amd64"); // build.json now records another file than verify passed
 
         assertEquals(
@@ -249,6 +230,20 @@ class VerifyPackedBinariesTest {
                 StaticGoSbom.write(new StaticGoSbom.SbomRequest(
                         out, work.resolve("verify-report.json"), Optional.empty(), "test")));
         assertFalse(Files.exists(StaticGoSbom.sbomFile(binary)));
+    }
+
+    /** out/app-linux-amd64, built from a one-file module with go's defaults. */
+    private Path buildLinuxAmd64() throws IOException {
+        Path binary = out.resolve("app-linux-amd64");
+        Tools.run(
+                Tools.goModule(work.resolve("module")),
+                Map.of("GOOS", "linux", "GOARCH", "amd64", "CGO_ENABLED", "0"),
+                "go",
+                "build",
+                "-o",
+                binary.toString(),
+                ".");
+        return binary;
     }
 
     private void manifest(Path binary, String goarch) throws IOException {
