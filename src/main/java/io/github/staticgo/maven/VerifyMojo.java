@@ -228,7 +228,7 @@ public final class VerifyMojo extends AbstractGoMojo {
         VerifyReport report;
         try {
             if (vulnerabilities != null && !vulnerabilities.skip()) {
-                vulnerabilities.check();
+                vulnerabilities.check(session.isOffline());
             }
             List<ExpectedBinary> expected = new ArrayList<>(StaticGoVerify.fromManifest(outputDirectory.toPath()));
             Map<Path, String> declared = declaredBinaries();

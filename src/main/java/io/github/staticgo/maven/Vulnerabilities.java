@@ -56,10 +56,21 @@ public class Vulnerabilities {
         this.skip = skip;
     }
 
-    /** Checks every element, so that a mistake is reported before anything is verified or installed. */
-    void check() throws ConfigurationException {
+    /**
+     * Checks every element, so that a mistake is reported before anything is verified or installed.
+     *
+     * @param offline Maven runs offline: a database on a server cannot be read
+     */
+    void check(boolean offline) throws ConfigurationException {
         timeout();
-        database();
+        String url = database();
+        if (offline && (url == null || !url.startsWith("file:"))) {
+            throw new ConfigurationException(
+                    "vulnerabilities><database",
+                    "Maven runs offline (-o), and " + (url == null ? "Go's public database" : url) + " is on a "
+                            + "server: give a file:// mirror of the database, or set <skip>true</skip> to check "
+                            + "nothing.");
+        }
         policy();
         govulncheck();
         govulncheckVersion();

@@ -66,16 +66,28 @@ class VulnerabilitiesTest {
         Files.createDirectories(dir.resolve("empty"));
         Vulnerabilities vulnerabilities = new Vulnerabilities();
         mistake.make().accept(vulnerabilities);
-        ConfigurationException e = assertThrows(ConfigurationException.class, vulnerabilities::check);
+        ConfigurationException e = assertThrows(ConfigurationException.class, () -> vulnerabilities.check(false));
         assertEquals(mistake.element(), "<" + e.element() + ">");
         assertEquals(1, e.getMessage().lines().count(), e.getMessage());
         assertTrue(e.getMessage().contains(mistake.message()), e.getMessage());
     }
 
     @Test
+    void offlineOnlyAFileMirrorCanBeRead() throws Exception {
+        Vulnerabilities vulnerabilities = new Vulnerabilities();
+        ConfigurationException e = assertThrows(ConfigurationException.class, () -> vulnerabilities.check(true));
+        assertEquals("vulnerabilities><database", e.element());
+        assertTrue(e.getMessage().contains("Maven runs offline (-o), and Go's public database is on a server"));
+        Path mirror = Files.createDirectories(dir.resolve("mirror/index"));
+        Files.writeString(mirror.resolve("db.json"), "{\"modified\":\"2023-04-03T15:57:51Z\"}");
+        vulnerabilities.setDatabase(dir.resolve("mirror").toUri().toString());
+        vulnerabilities.check(true);
+    }
+
+    @Test
     void theDefaultsAreGosPublicDatabaseAndFailingOnWhatIsFound() throws Exception {
         Vulnerabilities vulnerabilities = new Vulnerabilities();
-        vulnerabilities.check();
+        vulnerabilities.check(false);
         assertNull(vulnerabilities.database(), "no -db: govulncheck's own default");
         assertEquals(true, vulnerabilities.policy().failOnFound());
         assertEquals(Map.of(), vulnerabilities.policy().accepted());
