@@ -40,6 +40,8 @@ final class GoBinaryBom {
     static final String BUILD_SETTING = "static-go:build:";
     /** The Go toolchain that built the binary. */
     static final String GO_TOOLCHAIN = "static-go:go:toolchain";
+    /** The main package the binary was built from. */
+    static final String GO_PACKAGE = "static-go:go:package";
     /** The UPX version that packed the file; the hashes are of the packed file, the modules of its original. */
     static final String PACKED_WITH = "static-go:upx:version";
     /** The build environment properties CycloneDX's own gomod taxonomy registers. */
@@ -123,7 +125,7 @@ final class GoBinaryBom {
         List<Property> properties = new ArrayList<>();
         properties.add(new Property(GO_TOOLCHAIN, info.goVersion()));
         if (info.path() != null) {
-            properties.add(new Property("static-go:go:package", info.path()));
+            properties.add(new Property(GO_PACKAGE, info.path()));
         }
         if (main != null && main.sum() != null) {
             properties.add(new Property(MODULE_SUM, main.sum()));
