@@ -6,6 +6,8 @@ def expected = [
     "<binaryName>: '../escape' cannot be a file name",
     "<cgo>: unknown cgo mode 'static': use off, musl or on.",
     "<binaries>: each <binary> needs a <file> and a <platform>",
+    "<vulnerabilities><onFound>: 'ignore' is neither fail nor warn.",
+    "<vulnerabilities><database>: file:///nonexistent/static-go-vulndb holds no vulnerability database",
 ]
 expected.each { message ->
     // Maven's own one-line failure: "[ERROR] Failed to execute goal ...: <message> -> [Help 1]".

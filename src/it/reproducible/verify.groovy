@@ -15,6 +15,17 @@ files.each { name ->
     def text = new String(a.bytes, 'ISO-8859-1')
     assert !text.contains(basedir.path) : "${name} contains the build directory"
 }
+// The SBOMs of the pure-Go binaries (the ones verify checks) are identical too, serial number and timestamp
+// included, and describe their own binary.
+files.findAll { it.startsWith('static-go/') }.each { name ->
+    def a = new File(basedir, "a/target/${name}.cdx.json")
+    def b = new File(basedir, "nested/deeper/b/target/${name}.cdx.json")
+    assert a.isFile() && b.isFile() : "missing the SBOM of ${name}"
+    assert a.bytes == b.bytes : "the SBOM of ${name} differs between the two checkouts"
+    def sbom = new groovy.json.JsonSlurper().parse(a)
+    assert sbom.metadata.timestamp == '2026-01-01T00:00:00Z'
+    assert sbom.metadata.component.hashes.find { it.alg == 'SHA-256' }.content == sha256(new File(basedir, "a/target/${name}"))
+}
 // The musl build really is a different binary from the pure-Go one.
 assert sha256(new File(basedir, 'a/target/static-go/app-linux-amd64')) != sha256(new File(basedir, 'a/target/static-go-musl/app-linux-amd64'))
 return true

@@ -10,16 +10,24 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
-/** SHA-256 of a file, streamed, as build.json and the verify report record it. */
+/** Digests of a file, streamed: SHA-256 as build.json and the verify report record it, SHA-512 for SBOMs. */
 public final class FileDigest {
     private FileDigest() {}
 
     public static String sha256(Path file) throws IOException {
+        return hex(file, "SHA-256");
+    }
+
+    public static String sha512(Path file) throws IOException {
+        return hex(file, "SHA-512");
+    }
+
+    private static String hex(Path file, String algorithm) throws IOException {
         MessageDigest digest;
         try {
-            digest = MessageDigest.getInstance("SHA-256");
+            digest = MessageDigest.getInstance(algorithm);
         } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java platform has SHA-256", e);
+            throw new IllegalStateException("every Java platform has " + algorithm, e);
         }
         try (InputStream in = new DigestInputStream(Files.newInputStream(file), digest)) {
             in.transferTo(OutputStream.nullOutputStream());

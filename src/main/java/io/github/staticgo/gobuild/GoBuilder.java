@@ -171,13 +171,13 @@ public final class GoBuilder {
     private Map<String, String> facts(BinaryOutput output, ProcessSpec command, BuildRequest request)
             throws IOException {
         Map<String, String> facts = new LinkedHashMap<>();
-        facts.put("plugin version", request.pluginVersion());
+        facts.put("plugin version", String.valueOf(request.pluginVersion()));
         facts.put("go", go.executable() + " " + go.version());
         facts.put(
                 "module directory",
                 request.moduleDirectory().toAbsolutePath().normalize().toString());
         facts.put("outputTimestamp", String.valueOf(request.outputTimestamp()));
-        facts.put("build execution", request.execution());
+        facts.put("build execution", String.valueOf(request.execution()));
         return Fingerprint.of(facts, command, output.target().cgo() != CgoMode.OFF);
     }
 

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
 
@@ -59,7 +60,7 @@ public final class Fingerprint {
         String clear = null;
         for (Map.Entry<String, String> fact : now.entrySet()) {
             String before = recorded.get(fact.getKey());
-            if (!fact.getValue().equals(before)) {
+            if (!Objects.equals(fact.getValue(), before)) {
                 changed.add(fact.getKey());
                 if (clear == null && before != null && !looksLikeDigest(before)) {
                     clear = " (" + before + " → " + fact.getValue() + ")";

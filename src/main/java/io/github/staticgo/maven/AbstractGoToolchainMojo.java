@@ -2,7 +2,6 @@ package io.github.staticgo.maven;
 
 import io.github.staticgo.toolchain.GoToolchainRequest;
 import java.io.File;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.apache.maven.plugins.annotations.Parameter;
@@ -11,7 +10,7 @@ import org.apache.maven.plugins.annotations.Parameter;
  * The parameters that decide which go runs, where, and how it compiles, shared by every goal that runs
  * go (build and test) so that tests are compiled the way the binaries are.
  */
-abstract class AbstractGoToolchainMojo extends AbstractStaticGoMojo {
+abstract class AbstractGoToolchainMojo extends AbstractGoMojo {
     /**
      * The Go module directory, the one holding go.mod.
      *
@@ -72,41 +71,8 @@ abstract class AbstractGoToolchainMojo extends AbstractStaticGoMojo {
     @Parameter(property = "static-go.asmflags")
     protected String asmflags;
 
-    /**
-     * The go command to use. When unset: {@code $GOROOT/bin/go}, then {@code go} on PATH.
-     *
-     * @since 0.1.0
-     */
-    @Parameter(property = "static-go.goExecutable")
-    protected File goExecutable;
-
-    /**
-     * An exact Go release (e.g. {@code 1.22.5}) to build with: go runs with {@code GOTOOLCHAIN=go<version>}
-     * and fetches and checksum-verifies that toolchain through the configured module proxy.
-     *
-     * @since 0.1.0
-     */
-    @Parameter(property = "static-go.goVersion")
-    protected String goVersion;
-
-    /**
-     * Seconds each go query may take before it and its children are killed: {@code go env},
-     * {@code go tool dist list}, {@code go mod edit -json} and the like. With {@code goVersion}, the first
-     * {@code go env} downloads that toolchain, which over a slow proxy takes minutes.
-     *
-     * @since 0.1.0
-     */
-    @Parameter(property = "static-go.queryTimeout", defaultValue = "600")
-    protected int queryTimeout;
-
     /** Which go to run, in the module directory, with Maven's environment to filter. */
     protected GoToolchainRequest toolchainRequest() {
-        return new GoToolchainRequest(
-                goExecutable == null ? null : goExecutable.toPath(),
-                goVersion,
-                session.isOffline(),
-                sourceDirectory.toPath(),
-                System.getenv(),
-                Duration.ofSeconds(queryTimeout));
+        return toolchainRequest(sourceDirectory.toPath());
     }
 }

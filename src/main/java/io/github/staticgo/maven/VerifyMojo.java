@@ -2,33 +2,46 @@ package io.github.staticgo.maven;
 
 import io.github.staticgo.ConfigurationException;
 import io.github.staticgo.UnreadableFileException;
+import io.github.staticgo.binary.MalformedBinaryException;
+import io.github.staticgo.manifest.OutputTimestamp;
 import io.github.staticgo.platform.HostPlatform;
+import io.github.staticgo.process.ProcessRunner;
+import io.github.staticgo.sbom.StaticGoSbom;
 import io.github.staticgo.smoke.SmokeOptions;
 import io.github.staticgo.smoke.SmokeRun;
+import io.github.staticgo.toolchain.GoEnvironment;
+import io.github.staticgo.toolchain.GoTool;
 import io.github.staticgo.toolchain.GoToolchain;
+import io.github.staticgo.toolchain.ToolchainException;
 import io.github.staticgo.verify.ExpectedBinary;
 import io.github.staticgo.verify.StaticGoVerify;
 import io.github.staticgo.verify.VerifyPolicy;
 import io.github.staticgo.verify.VerifyReport;
+import io.github.staticgo.verify.VulnerabilityPolicy;
+import io.github.staticgo.verify.VulnerabilityScan;
 import java.io.File;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import javax.inject.Inject;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.project.MavenProjectHelper;
 
 /**
  * Reads every binary the build goal produced (and any declared in {@code <binaries>}) with the
  * plugin's own analyzer and fails the build, once, when one is not static or not built for its target.
  */
 @Mojo(name = "verify", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true)
-public final class VerifyMojo extends AbstractStaticGoMojo {
+public final class VerifyMojo extends AbstractGoMojo {
     /**
      * The build goal's output directory, whose build.json lists the binaries to verify.
      *
@@ -146,6 +159,72 @@ public final class VerifyMojo extends AbstractStaticGoMojo {
     @Parameter(defaultValue = "${project.build.directory}/static-go-state", readonly = true)
     private File stateDirectory;
 
+    /**
+     * Checks every Go binary for known vulnerabilities with {@code govulncheck -mode binary} and fails verify on
+     * each one found in a module version the binary links, unless accepted. Off unless given:
+     * {@code <vulnerabilities><database>file:///srv/vulndb</database></vulnerabilities>}. Elements:
+     * {@code database} (Go's public database by default; a {@code file://} mirror for air-gapped CI),
+     * {@code onFound} ({@code fail} or {@code warn}), {@code accept} of
+     * {@code <vulnerability><id>GO-2021-0113</id><reason>...</reason></vulnerability>} (an ID or a CVE alias;
+     * reported as a warning), {@code govulncheckVersion} (v1.1.4: installed once with go install into
+     * {@code toolsDirectory}), {@code govulncheck} (an executable to run instead), {@code timeout} (300 seconds
+     * per binary), {@code skip}.
+     *
+     * @since 0.1.0
+     */
+    @Parameter
+    private Vulnerabilities vulnerabilities;
+
+    /**
+     * Where the known vulnerabilities found are written as SARIF 2.1.0, for code-scanning services.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(
+            property = "static-go.verify.sarif",
+            defaultValue = "${project.build.directory}/static-go/verify-vulnerabilities.sarif")
+    private File sarifFile;
+
+    /**
+     * Where go-installed tools (govulncheck) are kept, one directory per tool and version, shared by every
+     * project that uses the same local repository.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "static-go.toolsDirectory", defaultValue = "${settings.localRepository}/../static-go-tools")
+    private File toolsDirectory;
+
+    /**
+     * Writes a CycloneDX 1.6 JSON SBOM beside every binary of build.json that passed verify
+     * ({@code <binary>.cdx.json}), from the binary's own Go build info, and attaches it with the classifier
+     * {@code <binary's classifier>-cyclonedx}, type {@code json}.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "static-go.sbom", defaultValue = "false")
+    private boolean sbom;
+
+    /**
+     * Attaches the SBOMs to the project; the same property as the build goal's, which attaches the binaries.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "static-go.attach", defaultValue = "true")
+    private boolean attach;
+
+    @Parameter(defaultValue = "${project.build.outputTimestamp}", readonly = true)
+    private String outputTimestamp;
+
+    @Parameter(defaultValue = "${plugin.version}", readonly = true)
+    private String pluginVersion;
+
+    private final MavenProjectHelper projectHelper;
+
+    @Inject
+    public VerifyMojo(MavenProjectHelper projectHelper) {
+        this.projectHelper = projectHelper;
+    }
+
     @Override
     protected boolean goalSkipped() {
         return skipVerify;
@@ -160,6 +239,9 @@ public final class VerifyMojo extends AbstractStaticGoMojo {
     protected void run() throws MojoExecutionException, MojoFailureException {
         VerifyReport report;
         try {
+            if (vulnerabilities != null && !vulnerabilities.skip()) {
+                vulnerabilities.check(session.isOffline());
+            }
             List<ExpectedBinary> expected = new ArrayList<>(StaticGoVerify.fromManifest(outputDirectory.toPath()));
             Map<Path, String> declared = declaredBinaries();
             expected.addAll(StaticGoVerify.declared(
@@ -182,8 +264,9 @@ public final class VerifyMojo extends AbstractStaticGoMojo {
                             .withAllowUnhardenedPe(allowUnhardenedPe),
                     false,
                     reportFile.toPath(),
-                    smokeRun()));
-        } catch (ConfigurationException e) {
+                    smokeRun(),
+                    vulnerabilityOptions()));
+        } catch (ConfigurationException | ToolchainException e) {
             throw new MojoFailureException(e.getMessage(), e);
         } catch (UnreadableFileException e) {
             throw new MojoExecutionException(
@@ -194,10 +277,68 @@ public final class VerifyMojo extends AbstractStaticGoMojo {
             throw new MojoExecutionException("static-go:verify could not read or write: " + e.getMessage(), e);
         }
         report.summaryTable().forEach(getLog()::info);
+        report.warnings().forEach(getLog()::warn);
         getLog().info("Report: " + reportFile);
         if (!report.ok()) {
             throw new MojoFailureException(report.failureMessage());
         }
+        if (sbom) {
+            writeSboms();
+        }
+    }
+
+    private void writeSboms() throws MojoExecutionException, MojoFailureException {
+        List<StaticGoSbom.WrittenSbom> written;
+        try {
+            written = StaticGoSbom.write(new StaticGoSbom.SbomRequest(
+                    outputDirectory.toPath(),
+                    reportFile.toPath(),
+                    OutputTimestamp.parse(outputTimestamp),
+                    pluginVersion));
+        } catch (ConfigurationException e) {
+            throw new MojoFailureException(e.getMessage(), e);
+        } catch (IOException | MalformedBinaryException e) {
+            throw new MojoExecutionException("static-go:verify could not write an SBOM: " + e.getMessage(), e);
+        }
+        for (StaticGoSbom.WrittenSbom one : written) {
+            getLog().info("SBOM: " + one.file() + " (" + one.components()
+                    + (one.components() == 1 ? " component)" : " components)"));
+            if (attach) {
+                projectHelper.attachArtifact(
+                        project, "json", one.classifier(), one.file().toFile());
+            }
+        }
+    }
+
+    /** The known-vulnerability check, or null when {@code <vulnerabilities>} is not configured or is skipped. */
+    private StaticGoVerify.VulnerabilityOptions vulnerabilityOptions()
+            throws ConfigurationException, ToolchainException, IOException {
+        if (vulnerabilities == null) {
+            return null;
+        }
+        if (vulnerabilities.skip()) {
+            getLog().info("Skipping the vulnerability check (<vulnerabilities><skip>)");
+            return null;
+        }
+        Duration timeout = vulnerabilities.timeout();
+        String database = vulnerabilities.database();
+        VulnerabilityPolicy policy = vulnerabilities.policy();
+        Path govulncheck = vulnerabilities.govulncheck();
+        String govulncheckVersion = vulnerabilities.govulncheckVersion();
+        ProcessRunner runner = new ProcessRunner();
+        if (govulncheck == null) {
+            Path tools = toolsDirectory.toPath().toAbsolutePath().normalize();
+            Files.createDirectories(tools);
+            GoToolchain go = GoToolchain.locate(toolchainRequest(tools), runner);
+            govulncheck = GoTool.installed(go, Vulnerabilities.GOVULNCHECK_PACKAGE, govulncheckVersion, tools, timeout);
+        }
+        getLog().info("Checking for known vulnerabilities with " + govulncheck
+                + (database == null ? " (Go's public database)" : " against " + database));
+        return new StaticGoVerify.VulnerabilityOptions(
+                new VulnerabilityScan(
+                        govulncheck, database, GoEnvironment.fromCaller(System.getenv()), timeout, runner),
+                policy,
+                sarifFile.toPath());
     }
 
     /** The smoke run, or null when {@code <smoke>} is not configured or is skipped. */

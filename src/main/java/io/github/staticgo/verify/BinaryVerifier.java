@@ -163,6 +163,7 @@ public final class BinaryVerifier {
             }
         }
         findings.addAll(found); // a wrong architecture shows in both files; report it once
-        return new VerifiedBinary(expected, packed, sha256, List.copyOf(findings), original, originalSha256, null);
+        return new VerifiedBinary(
+                expected, packed, sha256, List.copyOf(findings), original, originalSha256, null, null);
     }
 }

@@ -130,37 +130,78 @@ public final class StaticGoVerify {
      * @param skipUnknownFormats files of no executable format are listed but not checked (inspect)
      * @param reportFile where the JSON report is written
      * @param smoke the smoke run, or null for none
+     * @param vulnerabilities the known-vulnerability check, or null for none
      */
     public record VerifyRequest(
             List<ExpectedBinary> binaries,
             VerifyPolicy policy,
             boolean skipUnknownFormats,
             Path reportFile,
-            SmokeRun smoke) {
+            SmokeRun smoke,
+            VulnerabilityOptions vulnerabilities) {
         public VerifyRequest {
             binaries = List.copyOf(binaries);
         }
     }
 
+    /**
+     * The known-vulnerability check of a verify run.
+     *
+     * @param sarifFile where the SARIF file of what it found is written
+     */
+    public record VulnerabilityOptions(VulnerabilityScan scan, VulnerabilityPolicy policy, Path sarifFile) {}
+
     /** {@link #verify(VerifyRequest)} without a smoke run. */
     public static VerifyReport verify(
             List<ExpectedBinary> binaries, VerifyPolicy policy, boolean skipUnknownFormats, Path reportFile)
             throws IOException {
-        return verify(new VerifyRequest(binaries, policy, skipUnknownFormats, reportFile, null));
+        return verify(new VerifyRequest(binaries, policy, skipUnknownFormats, reportFile, null, null));
     }
 
     /**
      * Verifies every binary and, with a smoke run, then starts every binary that could be read (a
      * dynamically linked one too: the run shows what its interpreter's absence does). Each verdict carries
-     * its own smoke result.
+     * its own smoke result. With a vulnerability check, every Go binary is scanned (the unpacked original of a
+     * packed one: what runs) and the SARIF file written.
      */
     public static VerifyReport verify(VerifyRequest request) throws IOException {
         List<VerifiedBinary> verified =
                 new BinaryVerifier(request.skipUnknownFormats()).verify(request.binaries(), request.policy());
-        VerifyReport report =
-                new VerifyReport(request.smoke() == null ? verified : withSmokeRuns(verified, request.smoke()));
+        if (request.smoke() != null) {
+            verified = withSmokeRuns(verified, request.smoke());
+        }
+        if (request.vulnerabilities() != null) {
+            verified = withVulnerabilityChecks(verified, request.vulnerabilities());
+        }
+        VerifyReport report = new VerifyReport(verified);
         report.writeJson(request.reportFile());
+        if (request.vulnerabilities() != null) {
+            SarifReport.write(request.vulnerabilities().sarifFile(), verified);
+        }
         return report;
+    }
+
+    private static List<VerifiedBinary> withVulnerabilityChecks(
+            List<VerifiedBinary> verified, VulnerabilityOptions options) {
+        List<VerifiedBinary> checked = new ArrayList<>(verified.size());
+        for (VerifiedBinary binary : verified) {
+            BinaryReport program = binary.report() == null ? null : binary.program();
+            if (program == null || program.goBuildInfo() == null) {
+                checked.add(binary); // not a Go binary that could be read: govulncheck has nothing to go by
+                continue;
+            }
+            Path file = binary.expected().packed()
+                    ? binary.expected().unpacked()
+                    : binary.expected().file();
+            VulnerabilityCheck check;
+            try {
+                check = VulnerabilityCheck.judged(options.scan().scan(file), options.policy());
+            } catch (VulnerabilityScan.ScanFailedException e) {
+                check = VulnerabilityCheck.notScanned(e.getMessage());
+            }
+            checked.add(binary.withVulnerabilities(check));
+        }
+        return checked;
     }
 
     /** The verdicts with the smoke run of each binary that could be read; SmokeRun answers in the order asked. */

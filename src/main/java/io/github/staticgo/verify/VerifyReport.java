@@ -47,6 +47,9 @@ public final class VerifyReport {
      * @param smoke the smoke run, or null when none was configured or the file could not be read
      * @param architectures every architecture in the file: one for a thin file, one per slice of a fat
      *     Mach-O file (whose {@code goarch} is null when its slices differ); empty when unknown
+     * @param warnings what is reported but does not fail it (known vulnerabilities accepted or only warned of),
+     *     each with its fix or reason
+     * @param vulnerabilities the known vulnerabilities found, or null when they were not checked
      */
     public record Entry(
             String file,
@@ -75,7 +78,47 @@ public final class VerifyReport {
             Long unpackedSize,
             String unpackedSha256,
             SmokeEntry smoke,
-            List<String> architectures) {}
+            List<String> architectures,
+            List<Finding> warnings,
+            List<VulnerabilityEntry> vulnerabilities) {}
+
+    /**
+     * One known vulnerability of a binary in verify-report.json.
+     *
+     * @param id the Go vulnerability database's ID
+     * @param aliases its CVE and GHSA IDs
+     * @param version the version of {@code module} the binary links
+     * @param fixedVersion the first version without it, or null when none is known
+     * @param symbols the vulnerable functions in the binary
+     * @param result {@code fails}, {@code warning} (the policy only warns) or {@code accepted}
+     * @param reason why it is accepted, or null
+     */
+    public record VulnerabilityEntry(
+            String id,
+            List<String> aliases,
+            String module,
+            String version,
+            String fixedVersion,
+            List<String> symbols,
+            String result,
+            String reason) {
+        static List<VulnerabilityEntry> of(VulnerabilityCheck check) {
+            if (check == null) {
+                return null;
+            }
+            return check.judged().stream()
+                    .map(one -> new VulnerabilityEntry(
+                            one.vulnerability().id(),
+                            one.vulnerability().aliases(),
+                            one.vulnerability().module(),
+                            one.vulnerability().version(),
+                            one.vulnerability().fixedVersion(),
+                            one.vulnerability().symbols(),
+                            one.fails() ? "fails" : one.acceptedBecause() != null ? "accepted" : "warning",
+                            one.acceptedBecause()))
+                    .toList();
+        }
+    }
 
     /**
      * The smoke run of one binary in verify-report.json.
@@ -131,6 +174,7 @@ public final class VerifyReport {
             String unpackedFile = expected.packed() ? expected.unpacked().toString() : null;
             BinaryReport original = binary.unpackedReport();
             SmokeEntry smokeEntry = SmokeEntry.of(binary.smoke());
+            List<VulnerabilityEntry> vulnerabilityEntries = VulnerabilityEntry.of(binary.vulnerabilities());
             if (r == null) {
                 entries.add(new Entry(
                         file,
@@ -159,7 +203,9 @@ public final class VerifyReport {
                         null,
                         null,
                         smokeEntry,
-                        List.of()));
+                        List.of(),
+                        binary.warnings(),
+                        vulnerabilityEntries));
             } else {
                 BinaryReport p = binary.program();
                 entries.add(new Entry(
@@ -189,7 +235,9 @@ public final class VerifyReport {
                         original == null ? null : original.size(),
                         binary.unpackedSha256(),
                         smokeEntry,
-                        r.architectures()));
+                        r.architectures(),
+                        binary.warnings(),
+                        vulnerabilityEntries));
             }
         }
         return entries;
@@ -208,7 +256,10 @@ public final class VerifyReport {
         for (VerifiedBinary binary : binaries) {
             BinaryReport r = binary.report();
             String file = binary.expected().file().getFileName().toString();
-            String result = binary.ok() ? "ok" : "FAIL (" + binary.allFindings().size() + ")";
+            int warnings = binary.warnings().size();
+            String result = !binary.ok()
+                    ? "FAIL (" + binary.allFindings().size() + ")"
+                    : warnings == 0 ? "ok" : "ok (" + warnings + (warnings == 1 ? " warning)" : " warnings)");
             List<String> row;
             if (r == null) {
                 row = List.of(binary.expected().target(), file, "-", "-", "-", "-", "-", "-", "-", result);
@@ -256,6 +307,18 @@ public final class VerifyReport {
             case FAILED -> run.ran() ? "FAILED (" + run.method() + ")" : "FAILED";
             case NOT_RUN -> "not run";
         };
+    }
+
+    /** Every warning of every binary, one text each with its fix or reason, for the log. */
+    public List<String> warnings() {
+        List<String> warnings = new ArrayList<>();
+        for (VerifiedBinary binary : binaries) {
+            for (Finding warning : binary.warnings()) {
+                warnings.add(
+                        binary.expected().file().getFileName() + " " + warning.problem() + " (" + warning.hint() + ")");
+            }
+        }
+        return warnings;
     }
 
     /** Every problem of every failing binary, with its fix, for the one failure of the build. */

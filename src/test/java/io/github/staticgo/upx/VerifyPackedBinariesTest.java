@@ -5,12 +5,16 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
 import io.github.staticgo.FileDigest;
 import io.github.staticgo.RecordingLog;
 import io.github.staticgo.Tools;
 import io.github.staticgo.manifest.BuildManifest;
 import io.github.staticgo.manifest.BuiltBinary;
 import io.github.staticgo.process.ProcessRunner;
+import io.github.staticgo.sbom.StaticGoSbom;
 import io.github.staticgo.verify.ExpectedBinary;
 import io.github.staticgo.verify.Finding;
 import io.github.staticgo.verify.StaticGoVerify;
@@ -21,6 +25,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -155,16 +160,7 @@ class VerifyPackedBinariesTest {
 
     @Test
     void anUnpackedBinaryKeepsItsReportAsBefore() throws Exception {
-        Path module = Tools.goModule(work.resolve("module"));
-        Path binary = out.resolve("app-linux-amd64");
-        Tools.run(
-                module,
-                Map.of("GOOS", "linux", "GOARCH", "amd64", "CGO_ENABLED", "0"),
-                "go",
-                "build",
-                "-o",
-                binary.toString(),
-                ".");
+        Path binary = buildLinuxAmd64();
         manifest(binary, "amd64");
 
         VerifyReport.Entry entry = verify().entries().get(0);
@@ -174,6 +170,80 @@ class VerifyPackedBinariesTest {
         assertNull(entry.unpackedFile());
         assertNull(entry.unpackedSize());
         assertEquals("static", entry.linkage());
+    }
+
+    @Test
+    void theSbomOfAPackedBinaryHasThePackedFilesHashesAndTheOriginalsModules() throws Exception {
+        Path binary = buildLinuxAmd64();
+        manifest(binary, "amd64");
+        pack();
+        assertTrue(verify().ok());
+
+        List<StaticGoSbom.WrittenSbom> written = StaticGoSbom.write(
+                new StaticGoSbom.SbomRequest(out, work.resolve("verify-report.json"), Optional.empty(), "test"));
+
+        assertEquals(1, written.size());
+        JsonObject main = JsonParser.parseString(Files.readString(written.get(0).file()))
+                .getAsJsonObject()
+                .getAsJsonObject("metadata")
+                .getAsJsonObject("component");
+        String sha256 = null;
+        for (JsonElement hash : main.getAsJsonArray("hashes")) {
+            if (hash.getAsJsonObject().get("alg").getAsString().equals("SHA-256")) {
+                sha256 = hash.getAsJsonObject().get("content").getAsString();
+            }
+        }
+        assertEquals(Tools.run(work, "sha256sum", binary.toString()).split(" ")[0], sha256, "the packed file's");
+        String goVersion = Tools.run(
+                        work,
+                        "go",
+                        "version",
+                        out.resolve("unpacked/app-linux-amd64").toString())
+                .split(" ")[1]
+                .trim();
+        List<String> properties = new java.util.ArrayList<>();
+        main.getAsJsonArray("properties")
+                .forEach(p -> properties.add(p.getAsJsonObject().get("name").getAsString() + "="
+                        + p.getAsJsonObject().get("value").getAsString()));
+        assertTrue(properties.contains("static-go:upx:version=4.2.4"), properties::toString);
+        assertTrue(properties.contains("static-go:go:toolchain=" + goVersion), properties::toString);
+    }
+
+    @Test
+    void aBinaryThatChangedSinceVerifyGetsNoSbom() throws Exception {
+        Path binary = buildLinuxAmd64();
+        manifest(binary, "amd64");
+        assertTrue(verify().ok());
+        Tools.run(
+                work.resolve("module"),
+                Map.of("CGO_ENABLED", "0"),
+                "go",
+                "build",
+                "-ldflags=-s",
+                "-o",
+                binary.toString(),
+                ".");
+        manifest(binary, "amd64"); // build.json now records another file than verify passed
+
+        assertEquals(
+                List.of(),
+                StaticGoSbom.write(new StaticGoSbom.SbomRequest(
+                        out, work.resolve("verify-report.json"), Optional.empty(), "test")));
+        assertFalse(Files.exists(StaticGoSbom.sbomFile(binary)));
+    }
+
+    /** out/app-linux-amd64, built from a one-file module with go's defaults. */
+    private Path buildLinuxAmd64() throws IOException {
+        Path binary = out.resolve("app-linux-amd64");
+        Tools.run(
+                Tools.goModule(work.resolve("module")),
+                Map.of("GOOS", "linux", "GOARCH", "amd64", "CGO_ENABLED", "0"),
+                "go",
+                "build",
+                "-o",
+                binary.toString(),
+                ".");
+        return binary;
     }
 
     private void manifest(Path binary, String goarch) throws IOException {
