@@ -29,6 +29,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import javax.inject.Inject;
+import org.apache.maven.plugin.MojoExecution;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
@@ -137,6 +138,9 @@ public final class VerifyMojo extends AbstractGoMojo {
     @Parameter
     private List<MainPackage> packages;
 
+    @Parameter(defaultValue = "${mojoExecution}", readonly = true)
+    private MojoExecution mojoExecution;
+
     /**
      * Skips the smoke run (the binaries are still analyzed).
      *
@@ -230,6 +234,27 @@ public final class VerifyMojo extends AbstractGoMojo {
         return skipVerify;
     }
 
+    /**
+     * Whether this project binds static-go:build and nothing skips it: then a missing build.json means its
+     * outputs were lost (a build cache restored the project without them), not that there is nothing to check.
+     */
+    private boolean buildBoundAndNotSkipped() {
+        if (project == null || mojoExecution == null) {
+            return false;
+        }
+        for (String skip : List.of("static-go.build.skip", "static-go.skip")) {
+            String value = session.getUserProperties()
+                    .getProperty(skip, project.getProperties().getProperty(skip));
+            if (Boolean.parseBoolean(value)) {
+                return false;
+            }
+        }
+        return project.getBuildPlugins().stream()
+                .filter(plugin -> plugin.getArtifactId().equals(mojoExecution.getArtifactId()))
+                .flatMap(plugin -> plugin.getExecutions().stream())
+                .anyMatch(execution -> execution.getGoals().contains("build"));
+    }
+
     @Override
     protected String goalName() {
         return "verify";
@@ -251,6 +276,13 @@ public final class VerifyMojo extends AbstractGoMojo {
                             ? null
                             : knownPlatforms(stateDirectory.toPath().resolve(GoToolchain.KEPT_FACTS_FILE))));
             if (expected.isEmpty()) {
+                if (buildBoundAndNotSkipped()) {
+                    throw new MojoFailureException("Nothing to verify, yet static-go:build is bound in this project: "
+                            + "there is no build.json in " + outputDirectory + ". A build cache that restored the"
+                            + " project without that directory does this (the Maven Build Cache Extension before"
+                            + " 1.3.0, or without static-go in <attachedOutputs>): see the README's \"Build cache\"."
+                            + " Build again without the cache (-Dmaven.build.cache.enabled=false) to verify.");
+                }
                 getLog().warn("Nothing to verify: there is no build.json in " + outputDirectory
                         + " (static-go:build did not run) and no <binaries> are declared.");
                 return;
