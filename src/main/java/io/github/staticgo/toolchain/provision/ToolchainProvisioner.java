@@ -111,15 +111,9 @@ public final class ToolchainProvisioner {
         Path unpacking = cache.resolve(scratch + ".unpacking");
         try {
             ModuleProxyList.Proxy source = fetch(request, proxies, http, zip);
-            String actual = ModuleZip.hash(zip);
+            String actual = zipHash(request, source, zip);
             String verifiedBy = verification.check(request, actual, source, proxies, http);
-            String prefix = TOOLCHAIN_MODULE + "@" + request.moduleVersion() + "/";
-            try {
-                ModuleZip.unpack(zip, prefix, unpacking);
-            } catch (java.util.zip.ZipException e) {
-                throw new ProvisionException(
-                        request.described() + " from " + source.shown() + " is not a readable zip: " + e.getMessage());
-            }
+            ModuleZip.unpack(zip, TOOLCHAIN_MODULE + "@" + request.moduleVersion() + "/", unpacking);
             if (!Files.isRegularFile(goExecutable(unpacking))) {
                 throw new ProvisionException(request.described() + " from " + source.shown()
                         + " holds no bin/go: it is not a Go toolchain.");
@@ -140,6 +134,17 @@ public final class ToolchainProvisioner {
         } finally {
             Files.deleteIfExists(zip);
             SafeFiles.deleteTree(unpacking);
+        }
+    }
+
+    private static String zipHash(ProvisionRequest request, ModuleProxyList.Proxy source, Path zip)
+            throws ProvisionException {
+        try {
+            return ModuleZip.hash(zip);
+        } catch (IOException e) {
+            throw new ProvisionException(request.described() + " downloaded from " + source.shown()
+                    + " is not a readable module zip (" + e.getMessage() + "): the download was altered or corrupted."
+                    + " Nothing was installed.");
         }
     }
 
