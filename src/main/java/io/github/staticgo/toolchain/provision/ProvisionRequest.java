@@ -9,7 +9,7 @@ import java.util.Objects;
  * What to provision and from where; every value is already resolved (environment over pom over go's own
  * default) by the caller.
  *
- * @param goVersion the Go release, e.g. 1.26.8
+ * @param goVersion the Go release, e.g. 1.26.8; null until the caller has decided it ({@link #withGoVersion})
  * @param goos the host's GOOS
  * @param goarch the host's GOARCH
  * @param moduleProxy the GOPROXY list to fetch through, or null when none is configured
@@ -31,7 +31,6 @@ public record ProvisionRequest(
         NetworkSettings network,
         Duration progressInterval) {
     public ProvisionRequest {
-        Objects.requireNonNull(goVersion, "goVersion");
         Objects.requireNonNull(cacheDirectory, "cacheDirectory");
         Objects.requireNonNull(network, "network");
     }
@@ -40,18 +39,27 @@ public record ProvisionRequest(
         return new Builder(goVersion, cacheDirectory);
     }
 
-    /** The same request for another Go release (go.mod asked for a newer one). */
-    public ProvisionRequest withGoVersion(String otherVersion) {
-        return new ProvisionRequest(
-                otherVersion,
-                goos,
-                goarch,
-                moduleProxy,
-                checksumDatabase,
-                null,
-                cacheDirectory,
-                network,
-                progressInterval);
+    /** The same request for the Go release the caller decided on. */
+    public ProvisionRequest withGoVersion(String release) {
+        return toBuilder().goVersion(release).build();
+    }
+
+    /** The same request, with these GOPROXY and GOSUMDB values where it has none. */
+    public ProvisionRequest withDefaults(String defaultProxy, String defaultDatabase) {
+        return toBuilder()
+                .moduleProxy(moduleProxy != null ? moduleProxy : defaultProxy)
+                .checksumDatabase(checksumDatabase != null ? checksumDatabase : defaultDatabase)
+                .build();
+    }
+
+    private Builder toBuilder() {
+        return builder(goVersion, cacheDirectory)
+                .host(goos, goarch)
+                .moduleProxy(moduleProxy)
+                .checksumDatabase(checksumDatabase)
+                .pinnedHash(pinnedHash)
+                .network(network)
+                .progressInterval(progressInterval);
     }
 
     /** The module version of this toolchain, e.g. v0.0.1-go1.26.8.linux-amd64. */
@@ -66,7 +74,7 @@ public record ProvisionRequest(
 
     /** Defaults: the JVM's host, online without proxies, progress every five seconds. */
     public static final class Builder {
-        private final String goVersion;
+        private String goVersion;
         private final Path cacheDirectory;
         private String goos;
         private String goarch;
@@ -82,6 +90,11 @@ public record ProvisionRequest(
             HostPlatform host = HostPlatform.current();
             this.goos = host.goos();
             this.goarch = host.goarch();
+        }
+
+        public Builder goVersion(String goVersion) {
+            this.goVersion = goVersion;
+            return this;
         }
 
         public Builder host(String goos, String goarch) {

@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Stream;
@@ -62,6 +63,26 @@ public final class ToolchainProvisioner {
             throw new ProvisionException("cannot write the toolchain cache " + cache + ": " + e.getMessage()
                     + ". Point <toolchainCache> at a writable directory.");
         }
+    }
+
+    /**
+     * The cache shared by all builds of this user: static-go/toolchains in the user's cache directory,
+     * where Go's os.UserCacheDir puts it: %LocalAppData% on Windows, ~/Library/Caches on macOS,
+     * $XDG_CACHE_HOME or ~/.cache elsewhere.
+     */
+    public static Path defaultCache(Map<String, String> environment) {
+        String os = System.getProperty("os.name");
+        Path home = Path.of(System.getProperty("user.home"));
+        Path userCache;
+        if (os.startsWith("Windows") && environment.get("LocalAppData") != null) {
+            userCache = Path.of(environment.get("LocalAppData"));
+        } else if (os.startsWith("Mac")) {
+            userCache = home.resolve("Library/Caches");
+        } else {
+            String xdg = environment.get("XDG_CACHE_HOME");
+            userCache = xdg != null && Path.of(xdg).isAbsolute() ? Path.of(xdg) : home.resolve(".cache");
+        }
+        return userCache.resolve("static-go").resolve("toolchains");
     }
 
     private Optional<ProvisionedToolchain> cached(Path goRoot) {
