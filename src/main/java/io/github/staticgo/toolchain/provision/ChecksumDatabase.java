@@ -3,7 +3,6 @@ package io.github.staticgo.toolchain.provision;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 import java.util.Optional;
 
 /**
@@ -63,9 +62,10 @@ final class ChecksumDatabase {
             throw new ChecksumDatabaseException(
                     "the checksum database " + shown() + " answered the lookup of " + version + " with no record.");
         }
+        // The answer is "<index>\n<record text>\n<signed tree head>" (tlog.ParseRecord). Bytes that are not
+        // UTF-8 would come back changed, and then fail the signature or the proof.
         byte[] record = text.substring(firstLine + 1, recordEnd + 1).getBytes(StandardCharsets.UTF_8);
-        byte[] note = Arrays.copyOfRange(
-                answer, (text.substring(0, recordEnd + 2)).getBytes(StandardCharsets.UTF_8).length, answer.length);
+        byte[] note = text.substring(recordEnd + 2).getBytes(StandardCharsets.UTF_8);
         SignedTreeHead tree = SignedTreeHead.open(note, key);
         RecordInclusion inclusion = new RecordInclusion(tilePath -> fetch(tilePath, tilePath), tree);
         if (!inclusion.proves(index, record)) {

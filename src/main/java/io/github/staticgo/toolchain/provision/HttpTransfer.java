@@ -2,6 +2,7 @@ package io.github.staticgo.toolchain.provision;
 
 import io.github.staticgo.BuildLog;
 import io.github.staticgo.HumanSize;
+import io.github.staticgo.process.ReadableLine;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -14,6 +15,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -26,10 +28,21 @@ import java.util.Optional;
  * toolchain zip into a file with a progress line. Never used when Maven runs offline.
  */
 final class HttpTransfer {
-    /** What a server answered: its status and, for 200, the body (in memory, or the file it was written to). */
+    /** What a server answered: its status and its body (of a download: only when it failed). */
     record Answer(int status, byte[] body) {
         boolean ok() {
             return status == 200;
+        }
+
+        /** "HTTP 403 (server response: This module version is not available.)", for messages. */
+        String failure() {
+            String firstLine = new String(body, StandardCharsets.UTF_8)
+                    .lines()
+                    .findFirst()
+                    .orElse("")
+                    .trim();
+            return "HTTP " + status
+                    + (firstLine.isEmpty() ? "" : " (server response: " + ReadableLine.of(firstLine) + ")");
         }
     }
 
@@ -63,15 +76,16 @@ final class HttpTransfer {
     }
 
     /**
-     * Writes the body of a 200 answer to {@code file}; any other status writes nothing. A body shorter
-     * than the Content-Length the server announced fails as a truncated download.
+     * Writes the body of a 200 answer to {@code file}; any other status writes nothing and returns the
+     * first line of the server's answer, as go shows it. A body shorter than the Content-Length the
+     * server announced fails as a truncated download.
      */
-    int download(URI uri, Path file, String what) throws IOException, InterruptedException {
+    Answer download(URI uri, Path file, String what) throws IOException, InterruptedException {
         HttpResponse<InputStream> response =
                 client.send(HttpRequest.newBuilder(uri).GET().build(), HttpResponse.BodyHandlers.ofInputStream());
         try (InputStream body = response.body()) {
             if (response.statusCode() != 200) {
-                return response.statusCode();
+                return new Answer(response.statusCode(), body.readNBytes(1000));
             }
             long announced =
                     response.headers().firstValueAsLong("Content-Length").orElse(-1);
@@ -80,7 +94,7 @@ final class HttpTransfer {
                 throw new IOException("the download of " + what + " was truncated: " + written + " of " + announced
                         + " bytes arrived");
             }
-            return 200;
+            return new Answer(200, new byte[0]);
         }
     }
 

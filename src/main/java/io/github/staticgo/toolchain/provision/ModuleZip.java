@@ -16,6 +16,7 @@ import java.util.Comparator;
 import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
@@ -68,7 +69,7 @@ final class ModuleZip {
                         || relative.startsWith("/")
                         || relative.contains("\\")
                         || Arrays.asList(relative.split("/")).contains("..")
-                        || !seen.add(relative.toLowerCase(java.util.Locale.ROOT))) {
+                        || !seen.add(relative.toLowerCase(Locale.ROOT))) {
                     throw new IOException("the zip holds '" + name + "', which is outside " + prefix
                             + ", climbs out of it or is there twice");
                 }

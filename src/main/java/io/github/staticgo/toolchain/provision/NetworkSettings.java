@@ -1,6 +1,7 @@
 package io.github.staticgo.toolchain.provision;
 
 import java.util.List;
+import java.util.Locale;
 
 /**
  * How the network may be used, from Maven's session and settings.xml.
@@ -24,11 +25,10 @@ public record NetworkSettings(boolean offline, List<HttpProxy> proxies) {
             }
             for (String pattern : nonProxyHosts.split("[|,]")) {
                 String regex = pattern.trim()
-                        .toLowerCase(java.util.Locale.ROOT)
+                        .toLowerCase(Locale.ROOT)
                         .replace(".", "\\.")
                         .replace("*", ".*");
-                if (!regex.isEmpty()
-                        && targetHost.toLowerCase(java.util.Locale.ROOT).matches(regex)) {
+                if (!regex.isEmpty() && targetHost.toLowerCase(Locale.ROOT).matches(regex)) {
                     return true;
                 }
             }

@@ -195,12 +195,12 @@ public final class ToolchainProvisioner {
         for (ModuleProxyList.Proxy proxy : proxies.proxies()) {
             String failure;
             try {
-                int status = http.download(URI.create(proxy.uri() + path), zip, request.described());
-                if (status == 200) {
+                HttpTransfer.Answer answer = http.download(URI.create(proxy.uri() + path), zip, request.described());
+                if (answer.ok()) {
                     return proxy;
                 }
-                failure = "HTTP " + status;
-                if (status == 404 || status == 410) {
+                failure = answer.failure();
+                if (answer.status() == 404 || answer.status() == 410) {
                     tried.append(tried.isEmpty() ? "" : "; ")
                             .append(proxy.shown())
                             .append(": ")
@@ -219,8 +219,9 @@ public final class ToolchainProvisioner {
                     .append(failure);
             if (!proxy.anyErrorFallsThrough()) {
                 throw new ProvisionException(
-                        "the module proxy " + proxy.shown() + " failed to send " + request.described() + " (" + failure
-                                + "). Try again, or list a fallback proxy after '|' in <goProxy>/GOPROXY.");
+                        "the module proxy " + proxy.shown() + " failed to send " + request.described() + ": " + failure
+                                + ". Check that <goVersion> is a Go release built for that host and try again, or list"
+                                + " a fallback proxy after '|' in <goProxy>/GOPROXY.");
             }
         }
         throw notPublished(request, proxies.proxies().get(0), http, tried.toString());

@@ -100,7 +100,8 @@ final class ChecksumProxyServer implements AutoCloseable {
     /**
      * Writes a toolchain module zip for go{@code goVersion} on linux/amd64 into {@code zips}, laid out as
      * Go's are (files below golang.org/toolchain@&lt;version&gt;/, go.mod files stored as _go.mod). Its bin/go
-     * is a test double: a script that prints a go version line. Entries are stored uncompressed, so one
+     * is a test double: a script that answers {@code go version} and the plugin's first {@code go env}
+     * (GOVERSION, GOHOSTOS, GOHOSTARCH, then empty values). Entries are stored uncompressed, so one
      * changed byte changes a file's content rather than breaking the zip.
      */
     static Path toolchainZip(Path zips, String goVersion) throws IOException {
@@ -109,7 +110,13 @@ final class ChecksumProxyServer implements AutoCloseable {
         Path zip = zips.resolve(version + ".zip");
         String prefix = "golang.org/toolchain@" + version + "/";
         try (ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(zip))) {
-            stored(out, prefix + "bin/go", "#!/bin/sh\necho go version go" + goVersion + " linux/amd64\n");
+            stored(
+                    out,
+                    prefix + "bin/go",
+                    "#!/bin/sh\n"
+                            + "if [ \"$1\" = env ]; then printf 'go" + goVersion + "\\nlinux\\namd64\\n'; shift 4;"
+                            + " for key in \"$@\"; do echo; done; exit 0; fi\n"
+                            + "echo go version go" + goVersion + " linux/amd64\n");
             stored(out, prefix + "pkg/tool/linux_amd64/compile", "#!/bin/sh\nexit 0\n");
             stored(out, prefix + "src/_go.mod", "module std\n");
             stored(out, prefix + "VERSION", "go" + goVersion + "\n");

@@ -1,0 +1,23 @@
+package io.github.staticgo.bench;
+
+import io.github.staticgo.BuildLog;
+import io.github.staticgo.toolchain.provision.ProvisionRequest;
+import io.github.staticgo.toolchain.provision.ToolchainProvisioner;
+import java.nio.file.Path;
+
+/**
+ * Provisions one Go toolchain as the build goal would, for bench/provision-speed.sh, which times it
+ * against go's own GOTOOLCHAIN download. Arguments: Go version, cache directory, GOPROXY, GOSUMDB.
+ */
+public final class ProvisionBenchmark {
+    private ProvisionBenchmark() {}
+
+    public static void main(String[] args) throws Exception {
+        ProvisionRequest request = ProvisionRequest.builder(args[0], Path.of(args[1]))
+                .moduleProxy(args[2])
+                .checksumDatabase(args[3])
+                .build();
+        System.out.println(
+                new ToolchainProvisioner(BuildLog.silent()).provision(request).origin());
+    }
+}
