@@ -110,49 +110,35 @@ class ToolchainProvisionerTest {
         }
     }
 
-    @Test
-    void refusesARecordThatDoesNotMatch() throws Exception {
-        try (ChecksumProxyServer server = ChecksumProxyServer.start(
-                zips(), dir.resolve("server"), "-wrong-hash", "v0.0.1-go" + VERSION + ".linux-amd64")) {
+    /** Provisioning from a server misbehaving as {@code flags} say fails saying {@code expected}, and caches nothing. */
+    private void assertRefused(String expected, String... flags) throws Exception {
+        try (ChecksumProxyServer server = ChecksumProxyServer.start(zips(), dir.resolve("server"), flags)) {
             ToolchainException refused = assertThrows(
                     ToolchainException.class, () -> provision(request(server).build()));
 
-            assertTrue(refused.getMessage().contains("records h1:AAAA"), refused.getMessage());
+            assertTrue(refused.getMessage().contains(expected), refused.getMessage());
             assertNothingCached();
         }
+    }
+
+    @Test
+    void refusesARecordThatDoesNotMatch() throws Exception {
+        assertRefused("records h1:AAAA", "-wrong-hash", "v0.0.1-go" + VERSION + ".linux-amd64");
     }
 
     @Test
     void refusesATreeHeadWithABadSignature() throws Exception {
-        try (ChecksumProxyServer server = ChecksumProxyServer.start(zips(), dir.resolve("server"), "-bad-signature")) {
-            ToolchainException refused = assertThrows(
-                    ToolchainException.class, () -> provision(request(server).build()));
-
-            assertTrue(refused.getMessage().contains("has a bad signature"), refused.getMessage());
-            assertNothingCached();
-        }
+        assertRefused("has a bad signature", "-bad-signature");
     }
 
     @Test
     void refusesARecordThatIsNotInTheSignedTree() throws Exception {
-        try (ChecksumProxyServer server = ChecksumProxyServer.start(zips(), dir.resolve("server"), "-alter-record")) {
-            ToolchainException refused = assertThrows(
-                    ToolchainException.class, () -> provision(request(server).build()));
-
-            assertTrue(refused.getMessage().contains("of its signed tree of"), refused.getMessage());
-            assertNothingCached();
-        }
+        assertRefused("of its signed tree of", "-alter-record");
     }
 
     @Test
     void refusesATruncatedDownload() throws Exception {
-        try (ChecksumProxyServer server = ChecksumProxyServer.start(zips(), dir.resolve("server"), "-truncate")) {
-            ToolchainException refused = assertThrows(
-                    ToolchainException.class, () -> provision(request(server).build()));
-
-            assertTrue(refused.getMessage().contains("failed to send go" + VERSION), refused.getMessage());
-            assertNothingCached();
-        }
+        assertRefused("failed to send go" + VERSION, "-truncate");
     }
 
     @Test
