@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.stream.Stream;
 
 /**
@@ -131,9 +132,11 @@ public final class ToolchainProvisioner {
         Path zip = cache.resolve(scratch + ".zip");
         Path unpacking = cache.resolve(scratch + ".unpacking");
         try {
+            Optional<CompletableFuture<Verification.Recorded>> lookup =
+                    verification.startLookup(request, proxies, http);
             ModuleProxyList.Proxy source = fetch(request, proxies, http, zip);
             String actual = zipHash(request, source, zip);
-            String verifiedBy = verification.check(request, actual, source, proxies, http);
+            String verifiedBy = verification.check(request, actual, source, lookup);
             ModuleZip.unpack(zip, TOOLCHAIN_MODULE + "@" + request.moduleVersion() + "/", unpacking);
             if (!Files.isRegularFile(goExecutable(unpacking))) {
                 throw new ProvisionException(request.described() + " from " + source.shown()

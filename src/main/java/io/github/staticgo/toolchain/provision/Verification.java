@@ -4,6 +4,8 @@ import io.github.staticgo.toolchain.ToolchainException;
 import java.io.IOException;
 import java.net.URI;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 
 /**
  * How a downloaded toolchain zip is verified: against the checksum database GOSUMDB names, against a
@@ -50,27 +52,35 @@ record Verification(Optional<VerifierKey> key, Optional<URI> ownAddress) {
         return new Verification(Optional.of(key), address);
     }
 
+    /** What the checksum database vouched for, and which database it was, for messages. */
+    record Recorded(ChecksumDatabase.VerifiedHash hash, String database) {}
+
     /**
-     * Checks the zip's hash; returns how it was verified, for the log and the cache's provenance.
-     *
-     * @throws ToolchainException naming what did not match
+     * Starts asking the checksum database for the record of the toolchain (empty when GOSUMDB is off), on
+     * a thread of its own: the lookup and its proof need no zip, so they run while the zip downloads.
      */
-    String check(
-            ProvisionRequest request,
-            String actual,
-            ModuleProxyList.Proxy source,
-            ModuleProxyList proxies,
-            HttpTransfer http)
-            throws ToolchainException {
-        String what = request.described() + " downloaded from " + source.shown();
-        if (request.pinnedHash() != null && !request.pinnedHash().equals(actual)) {
-            throw new ProvisionException("<goToolchainHash>: " + what + " has hash " + actual + ", not the pinned "
-                    + request.pinnedHash() + ": the download was altered, or the pin is for another version or host."
-                    + " Nothing was installed.");
-        }
+    Optional<CompletableFuture<Recorded>> startLookup(
+            ProvisionRequest request, ModuleProxyList proxies, HttpTransfer http) {
         if (key.isEmpty()) {
-            return "matching <goToolchainHash>";
+            return Optional.empty();
         }
+        CompletableFuture<Recorded> recorded = new CompletableFuture<>();
+        Thread lookup = new Thread(
+                () -> {
+                    try {
+                        recorded.complete(lookUp(request, proxies, http));
+                    } catch (ToolchainException | RuntimeException e) {
+                        recorded.completeExceptionally(e);
+                    }
+                },
+                "static-go-checksum-lookup");
+        lookup.setDaemon(true);
+        lookup.start();
+        return Optional.of(recorded);
+    }
+
+    private Recorded lookUp(ProvisionRequest request, ModuleProxyList proxies, HttpTransfer http)
+            throws ToolchainException {
         ChecksumDatabase database;
         try {
             database = new ChecksumDatabase(
@@ -84,15 +94,53 @@ record Verification(Optional<VerifierKey> key, Optional<URI> ownAddress) {
             throw new ProvisionException("interrupted while asking the checksum database "
                     + key.get().name());
         }
-        ChecksumDatabase.VerifiedHash recorded =
-                database.zipHash(ToolchainProvisioner.TOOLCHAIN_MODULE, request.moduleVersion());
-        if (!recorded.zipHash().equals(actual)) {
+        return new Recorded(
+                database.zipHash(ToolchainProvisioner.TOOLCHAIN_MODULE, request.moduleVersion()), database.shown());
+    }
+
+    /**
+     * Checks the zip's hash against the pin and the database's record; returns how it was verified, for
+     * the log and the cache's provenance.
+     *
+     * @throws ToolchainException naming what did not match, or why the database could not vouch
+     */
+    String check(
+            ProvisionRequest request,
+            String actual,
+            ModuleProxyList.Proxy source,
+            Optional<CompletableFuture<Recorded>> lookup)
+            throws ToolchainException {
+        String what = request.described() + " downloaded from " + source.shown();
+        if (request.pinnedHash() != null && !request.pinnedHash().equals(actual)) {
+            throw new ProvisionException("<goToolchainHash>: " + what + " has hash " + actual + ", not the pinned "
+                    + request.pinnedHash() + ": the download was altered, or the pin is for another version or host."
+                    + " Nothing was installed.");
+        }
+        if (lookup.isEmpty()) {
+            return "matching <goToolchainHash>";
+        }
+        Recorded recorded = await(lookup.get());
+        if (!recorded.hash().zipHash().equals(actual)) {
             throw new ChecksumDatabaseException(what + " has hash " + actual + ", but the checksum database "
-                    + database.shown() + " records " + recorded.zipHash()
+                    + recorded.database() + " records " + recorded.hash().zipHash()
                     + ": the download was altered or corrupted. Nothing was installed.");
         }
-        return "as recorded by the checksum database " + database.shown() + " (record proven in its signed tree of "
-                + recorded.treeSize() + " records)"
+        return "as recorded by the checksum database " + recorded.database()
+                + " (record proven in its signed tree of " + recorded.hash().treeSize() + " records)"
                 + (request.pinnedHash() != null ? " and matching <goToolchainHash>" : "");
+    }
+
+    private static Recorded await(CompletableFuture<Recorded> lookup) throws ToolchainException {
+        try {
+            return lookup.get();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof ToolchainException failure) {
+                throw failure;
+            }
+            throw new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ProvisionException("interrupted while waiting for the checksum database");
+        }
     }
 }
