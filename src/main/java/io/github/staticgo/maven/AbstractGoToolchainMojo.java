@@ -93,7 +93,7 @@ abstract class AbstractGoToolchainMojo extends AbstractStaticGoMojo {
      * or installed, {@code always} (the release {@code goVersion} or go.mod names, even when a go is
      * installed), or {@code never}. A provisioned go runs every goal with {@code GOTOOLCHAIN=local}.
      *
-     * @since 0.2.0
+     * @since 0.1.0
      */
     @Parameter(property = "static-go.goProvisioning", defaultValue = "auto")
     protected String goProvisioning;
@@ -103,7 +103,7 @@ abstract class AbstractGoToolchainMojo extends AbstractStaticGoMojo {
      * fallbacks). The GOPROXY environment variable wins over it, and a settings.xml mirror of
      * {@code go-proxy} wins over both; when none is set, an installed go's {@code go env GOPROXY}.
      *
-     * @since 0.2.0
+     * @since 0.1.0
      */
     @Parameter(property = "static-go.goProxy")
     protected String goProxy;
@@ -114,7 +114,7 @@ abstract class AbstractGoToolchainMojo extends AbstractStaticGoMojo {
      * {@code off} together with {@code goToolchainHash}. The GOSUMDB environment variable wins over it;
      * when neither is set, an installed go's {@code go env GOSUMDB}.
      *
-     * @since 0.2.0
+     * @since 0.1.0
      */
     @Parameter(property = "static-go.goSumDb")
     protected String goSumDb;
@@ -124,7 +124,7 @@ abstract class AbstractGoToolchainMojo extends AbstractStaticGoMojo {
      * {@code v0.0.1-go<version>.<goos>-<goarch>}): checked besides the checksum database, or instead of it
      * with GOSUMDB {@code off} for air-gapped builds.
      *
-     * @since 0.2.0
+     * @since 0.1.0
      */
     @Parameter(property = "static-go.goToolchainHash")
     protected String goToolchainHash;
@@ -134,7 +134,7 @@ abstract class AbstractGoToolchainMojo extends AbstractStaticGoMojo {
      * cache directory, {@code static-go/toolchains} below {@code $XDG_CACHE_HOME} or {@code ~/.cache}
      * (Linux), {@code ~/Library/Caches} (macOS) or {@code %LocalAppData%} (Windows).
      *
-     * @since 0.2.0
+     * @since 0.1.0
      */
     @Parameter(property = "static-go.toolchainCache")
     protected File toolchainCache;

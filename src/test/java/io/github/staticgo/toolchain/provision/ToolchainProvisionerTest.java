@@ -176,6 +176,35 @@ class ToolchainProvisionerTest {
         }
     }
 
+    /** Two JVMs, as two builds on one agent: the file lock makes the second wait and then use the first's. */
+    @Test
+    void twoBuildsInTwoProcessesDownloadOnce() throws Exception {
+        try (ChecksumProxyServer server = ChecksumProxyServer.start(zips(), dir.resolve("server"))) {
+            List<Process> builds = new ArrayList<>();
+            for (int i = 0; i < 2; i++) {
+                builds.add(new ProcessBuilder(
+                                Path.of(System.getProperty("java.home"), "bin", "java")
+                                        .toString(),
+                                "-cp",
+                                System.getProperty("java.class.path"),
+                                ProvisionInAnotherJvm.class.getName(),
+                                VERSION,
+                                dir.resolve("cache").toString(),
+                                server.url(),
+                                server.verifierKey)
+                        .redirectErrorStream(true)
+                        .redirectOutput(dir.resolve("build-" + i + ".log").toFile())
+                        .start());
+            }
+            for (Process build : builds) {
+                assertEquals(
+                        0, build.waitFor(), Files.readString(dir.resolve("build-" + builds.indexOf(build) + ".log")));
+            }
+            assertEquals(1, server.zipDownloads(), server.requests().toString());
+            assertTrue(Files.isExecutable(dir.resolve("cache/go" + VERSION + ".linux-amd64/bin/go")));
+        }
+    }
+
     /** The other proxies relay no checksum database (404 for supported), so the good one's is used, as go would. */
     @Test
     void fallsThroughTheProxyListAsGoDoes() throws Exception {
