@@ -176,6 +176,29 @@ class ToolchainProvisionerTest {
         }
     }
 
+    /**
+     * A module proxy reachable only through the settings.xml proxy: the 127.0.0.1 server stands in as
+     * that HTTP proxy (it serves the absolute-form requests a client sends a proxy by their path), and
+     * the module proxy's own host (.invalid, which never resolves) is never looked up.
+     */
+    @Test
+    void goesThroughTheSettingsProxy() throws Exception {
+        try (ChecksumProxyServer server = ChecksumProxyServer.start(zips(), dir.resolve("server"))) {
+            NetworkSettings throughProxy = new NetworkSettings(
+                    false,
+                    List.of(new NetworkSettings.HttpProxy(
+                            "http", "127.0.0.1", server.port, null, null, "nothing.test")));
+
+            ProvisionedToolchain go = provision(request(server)
+                    .moduleProxy("http://goproxy.invalid")
+                    .network(throughProxy)
+                    .build());
+
+            assertTrue(go.origin().startsWith("provisioned from http://goproxy.invalid"), go.origin());
+            assertEquals(1, server.zipDownloads(), server.requests().toString());
+        }
+    }
+
     /** Two JVMs, as two builds on one agent: the file lock makes the second wait and then use the first's. */
     @Test
     void twoBuildsInTwoProcessesDownloadOnce() throws Exception {
