@@ -45,8 +45,8 @@ public final class StaticGoBuild {
         if (buildModeProblem.isPresent()) {
             throw new ConfigurationException("buildMode", buildModeProblem.get());
         }
-        GoToolchain go = GoToolchain.locate(configuration.toolchain(), runner);
-        log.info("Using " + go.version() + " (" + go.executable() + ") on " + go.hostPlatform());
+        GoToolchain go = GoToolchain.locate(configuration.toolchain(), runner, log);
+        log.info("Using " + go.describe());
         Path keptFacts = execution.stateDirectory().resolve(GoToolchain.KEPT_FACTS_FILE);
         Map<String, Platform> platforms = go.platforms(keptFacts);
         List<TargetSpec> targets = withDefaultVariants(

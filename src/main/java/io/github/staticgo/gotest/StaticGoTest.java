@@ -48,8 +48,8 @@ public final class StaticGoTest {
         ProcessSpec.requireTimeout("processTimeout", request.processTimeout());
         ProcessSpec.requireTimeout("queryTimeout", request.toolchain().queryTimeout());
         List<String> selection = TestSelection.arguments(request.testPattern());
-        GoToolchain go = GoToolchain.locate(request.toolchain(), runner);
-        log.info("Using " + go.version() + " (" + go.executable() + ") on " + go.hostPlatform());
+        GoToolchain go = GoToolchain.locate(request.toolchain(), runner, log);
+        log.info("Using " + go.describe());
         TargetSpec target = target(request, go);
         String exec = exec(request, target, go);
 

@@ -47,12 +47,20 @@ public final class OutputLock implements AutoCloseable {
 
     /** Waits, saying so once, until no other build or compress writes into {@code outputDirectory}. */
     public static OutputLock acquire(Path outputDirectory, BuildLog log) throws IOException {
+        return acquire(outputDirectory, "another build of this output directory to finish", log);
+    }
+
+    /**
+     * Waits until no other holder writes {@code directory}, saying once "Waiting for {@code waitingFor}":
+     * the same lock for any directory that one writer at a time may fill (the toolchain cache's too).
+     */
+    public static OutputLock acquire(Path outputDirectory, String waitingFor, BuildLog log) throws IOException {
         Path directory = outputDirectory.toAbsolutePath().normalize();
         Path lockFile = directory.resolveSibling(directory.getFileName() + ".lock");
         Files.createDirectories(lockFile.getParent()); // a compress may run before any build made target/
         ReentrantLock threadLock = IN_THIS_JVM.computeIfAbsent(lockFile, file -> new ReentrantLock());
         if (!threadLock.tryLock()) {
-            waiting(log, lockFile);
+            waiting(log, waitingFor, lockFile);
             threadLock.lock();
         }
         FileChannel channel = null;
@@ -60,7 +68,7 @@ public final class OutputLock implements AutoCloseable {
             channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
             FileLock fileLock = channel.tryLock();
             if (fileLock == null) {
-                waiting(log, lockFile);
+                waiting(log, waitingFor, lockFile);
                 fileLock = channel.lock();
             }
             return new OutputLock(directory, log, threadLock, channel, fileLock);
@@ -83,8 +91,8 @@ public final class OutputLock implements AutoCloseable {
         }
     }
 
-    private static void waiting(BuildLog log, Path lockFile) {
-        log.info("Waiting for another build of this output directory to finish (it holds " + lockFile + ")");
+    private static void waiting(BuildLog log, String waitingFor, Path lockFile) {
+        log.info("Waiting for " + waitingFor + " (it holds " + lockFile + ")");
     }
 
     /**

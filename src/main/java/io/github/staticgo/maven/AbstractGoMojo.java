@@ -17,8 +17,9 @@ abstract class AbstractGoMojo extends AbstractStaticGoMojo {
     protected File goExecutable;
 
     /**
-     * An exact Go release (e.g. {@code 1.22.5}) to build with: go runs with {@code GOTOOLCHAIN=go<version>}
-     * and fetches and checksum-verifies that toolchain through the configured module proxy.
+     * An exact Go release (e.g. {@code 1.22.5}) to build with. An installed go runs with
+     * {@code GOTOOLCHAIN=go<version>} and fetches and checksum-verifies that toolchain itself; a go the
+     * plugin provisions (see {@code goProvisioning}) is that release.
      *
      * @since 0.1.0
      */

@@ -26,6 +26,7 @@ import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.project.MavenProjectHelper;
+import org.apache.maven.settings.crypto.SettingsDecrypter;
 
 /** Builds the Go module into one static binary per target platform and attaches them to the project. */
 @Mojo(name = "build", defaultPhase = LifecyclePhase.COMPILE, threadSafe = true)
@@ -198,7 +199,8 @@ public final class BuildMojo extends AbstractGoToolchainMojo {
     private final MavenProjectHelper projectHelper;
 
     @Inject
-    public BuildMojo(MavenProjectHelper projectHelper) {
+    public BuildMojo(MavenProjectHelper projectHelper, SettingsDecrypter settingsDecrypter) {
+        super(settingsDecrypter);
         this.projectHelper = projectHelper;
     }
 
@@ -233,7 +235,7 @@ public final class BuildMojo extends AbstractGoToolchainMojo {
         }
     }
 
-    private BuildConfiguration configuration() {
+    private BuildConfiguration configuration() throws ConfigurationException {
         BuildSettings settings = new BuildSettings(
                 trimpath,
                 strip,

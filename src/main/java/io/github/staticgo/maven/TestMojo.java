@@ -13,11 +13,13 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import javax.inject.Inject;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.settings.crypto.SettingsDecrypter;
 
 /**
  * Runs {@code go test} over the module's packages on the host, compiled with the build's cgo mode, tags
@@ -27,6 +29,11 @@ import org.apache.maven.plugins.annotations.Parameter;
  */
 @Mojo(name = "test", defaultPhase = LifecyclePhase.TEST, threadSafe = true)
 public final class TestMojo extends AbstractGoToolchainMojo {
+    @Inject
+    public TestMojo(SettingsDecrypter settingsDecrypter) {
+        super(settingsDecrypter);
+    }
+
     /**
      * The packages to test, as go test takes them: {@code ./...}, {@code ./server/...}, import paths.
      *
@@ -199,7 +206,7 @@ public final class TestMojo extends AbstractGoToolchainMojo {
         }
     }
 
-    private GoTestRequest request() {
+    private GoTestRequest request() throws ConfigurationException {
         return GoTestRequest.builder(sourceDirectory.toPath(), toolchainRequest(), reportsDirectory.toPath())
                 .cgo(cgo)
                 .platform(testPlatform)

@@ -1,5 +1,6 @@
 package io.github.staticgo.toolchain;
 
+import io.github.staticgo.BuildLog;
 import io.github.staticgo.Json;
 import io.github.staticgo.process.Executables;
 import io.github.staticgo.process.ProcessFailedException;
@@ -8,6 +9,10 @@ import io.github.staticgo.process.ProcessRunner;
 import io.github.staticgo.process.ProcessSpec;
 import io.github.staticgo.process.ReadableLine;
 import io.github.staticgo.process.SecretMasker;
+import io.github.staticgo.toolchain.provision.ProvisionRequest;
+import io.github.staticgo.toolchain.provision.ProvisionedToolchain;
+import io.github.staticgo.toolchain.provision.Provisioning;
+import io.github.staticgo.toolchain.provision.ToolchainProvisioner;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -45,6 +50,8 @@ public final class GoToolchain {
     private final Map<String, String> environment;
     private final ProcessRunner runner;
     private final Duration queryTimeout;
+    /** Where this go came from, for the log: provisioned (and how verified), or installed. */
+    private final String origin;
 
     private static List<String> located() {
         List<String> keys =
@@ -60,7 +67,8 @@ public final class GoToolchain {
             Path moduleDirectory,
             Map<String, String> environment,
             ProcessRunner runner,
-            Duration queryTimeout) {
+            Duration queryTimeout,
+            String origin) {
         this.executable = executable;
         this.version = version;
         this.releaseName = goEnv.get("GOVERSION");
@@ -72,9 +80,21 @@ public final class GoToolchain {
         this.environment = environment;
         this.runner = runner;
         this.queryTimeout = queryTimeout;
+        this.origin = origin;
     }
 
     public static GoToolchain locate(GoToolchainRequest request, ProcessRunner runner) throws ToolchainException {
+        return locate(request, runner, BuildLog.silent());
+    }
+
+    /**
+     * Finds go, or provisions it as {@link GoToolchainRequest#provisioning()} says; a provisioned go runs
+     * with GOTOOLCHAIN=local, so it never switches to another release itself.
+     *
+     * @param log where provisioning reports its download
+     */
+    public static GoToolchain locate(GoToolchainRequest request, ProcessRunner runner, BuildLog log)
+            throws ToolchainException {
         Map<String, String> environment = new TreeMap<>(GoEnvironment.fromCaller(request.callerEnvironment()));
         if (request.goVersion() != null && !GoVersion.isExactRelease(request.goVersion())) {
             throw new ToolchainException("<goVersion> '" + request.goVersion() + "' is not one Go release: write it "
@@ -82,12 +102,21 @@ public final class GoToolchain {
         }
         if (request.goVersion() != null) {
             checkSwitchable(request.goVersion());
-            environment.put("GOTOOLCHAIN", "go" + request.goVersion());
         }
         if (request.offline()) {
             environment.put("GOPROXY", "off");
         }
-        Path executable = findExecutable(request);
+        Optional<ProvisionedToolchain> provisioned = provisionIfNeeded(request, runner, log);
+        Path executable;
+        if (provisioned.isPresent()) {
+            executable = provisioned.get().goExecutable();
+            environment.put("GOTOOLCHAIN", "local");
+        } else {
+            executable = findExecutable(request);
+            if (request.goVersion() != null) {
+                environment.put("GOTOOLCHAIN", "go" + request.goVersion());
+            }
+        }
         List<String> envCommand = new ArrayList<>(List.of(executable.toString(), "env"));
         envCommand.addAll(LOCATED_WITH);
         ProcessResult result;
@@ -126,7 +155,92 @@ public final class GoToolchain {
                 request.moduleDirectory(),
                 hermetic(environment, goEnv),
                 runner,
-                request.queryTimeout());
+                request.queryTimeout(),
+                provisioned.map(ProvisionedToolchain::origin).orElse("installed"));
+    }
+
+    /** The provisioned toolchain, when the mode and what is installed call for one. */
+    private static Optional<ProvisionedToolchain> provisionIfNeeded(
+            GoToolchainRequest request, ProcessRunner runner, BuildLog log) throws ToolchainException {
+        Provisioning provisioning = request.provisioning();
+        switch (provisioning.mode()) {
+            case NEVER:
+                return Optional.empty();
+            case AUTO:
+                if (request.goExecutable() != null || installed(request).isPresent()) {
+                    return Optional.empty();
+                }
+                break;
+            case ALWAYS:
+                break;
+        }
+        ProvisionRequest provision = withInstalledGoDefaults(
+                provisioning.request().withGoVersion(provisionedVersion(request)), request, runner);
+        return Optional.of(new ToolchainProvisioner(log).provision(provision));
+    }
+
+    private static Optional<Path> installed(GoToolchainRequest request) {
+        try {
+            return Optional.of(findExecutable(request));
+        } catch (ToolchainException none) {
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * {@code <goVersion>}, which must not be older than what go.mod needs (go would refuse to build with
+     * GOTOOLCHAIN=local); without it, the release go.mod's go and toolchain lines need.
+     */
+    private static String provisionedVersion(GoToolchainRequest request) throws ToolchainException {
+        Optional<String> needed = GoModRequirement.release(request.moduleDirectory());
+        if (request.goVersion() == null) {
+            return needed.orElseThrow(() -> new ToolchainException("<goVersion>: no go is installed, and neither"
+                    + " <goVersion> nor a go line in "
+                    + request.moduleDirectory().resolve("go.mod")
+                    + " names the Go release to provision: set <goVersion>, e.g. 1.26.8."));
+        }
+        if (needed.isPresent()
+                && GoModRequirement.version(needed.get()).compareTo(GoModRequirement.version(request.goVersion()))
+                        > 0) {
+            throw new ToolchainException("<goVersion> " + request.goVersion() + " is older than the Go "
+                    + needed.get() + " that " + request.moduleDirectory().resolve("go.mod")
+                    + " needs (its go or toolchain line): raise <goVersion> to " + needed.get()
+                    + ", or remove it to provision what go.mod names.");
+        }
+        return request.goVersion();
+    }
+
+    /**
+     * Fills in the module proxy and checksum database the pom and environment left unset from an installed
+     * go's {@code go env}, which knows Go's defaults and its go env -w settings; unchanged when none is installed.
+     */
+    private static ProvisionRequest withInstalledGoDefaults(
+            ProvisionRequest provision, GoToolchainRequest request, ProcessRunner runner) {
+        if (provision.moduleProxy() != null && provision.checksumDatabase() != null) {
+            return provision;
+        }
+        Optional<Path> installed = installed(request);
+        if (installed.isEmpty()) {
+            return provision;
+        }
+        Map<String, String> environment = new TreeMap<>(GoEnvironment.fromCaller(request.callerEnvironment()));
+        environment.put("GOTOOLCHAIN", "local");
+        try {
+            ProcessResult result = runner.run(
+                    new ProcessSpec(
+                            List.of(installed.get().toString(), "env", "GOPROXY", "GOSUMDB"),
+                            request.moduleDirectory(),
+                            environment,
+                            request.queryTimeout()),
+                    line -> {});
+            List<String> values = result.stdout();
+            if (!result.succeeded() || values.size() < 2) {
+                return provision;
+            }
+            return provision.withDefaults(values.get(0).trim(), values.get(1).trim());
+        } catch (ProcessFailedException e) {
+            return provision;
+        }
     }
 
     /**
@@ -415,6 +529,11 @@ public final class GoToolchain {
 
     public GoVersion version() {
         return version;
+    }
+
+    /** For the log: "go1.26.8 (/path/bin/go) on linux/amd64", and where a provisioned go came from. */
+    public String describe() {
+        return version + " (" + executable + ") on " + hostPlatform + ("installed".equals(origin) ? "" : ", " + origin);
     }
 
     /** GOOS/GOARCH of the machine go runs on, e.g. "linux/amd64". */

@@ -1,8 +1,10 @@
 package io.github.staticgo.toolchain;
 
+import io.github.staticgo.toolchain.provision.Provisioning;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * What selects the Go toolchain.
@@ -14,6 +16,7 @@ import java.util.Map;
  * @param callerEnvironment the environment Maven runs in, filtered by {@link GoEnvironment}
  * @param queryTimeout how long each go query (go env, go tool dist list, go mod edit -json, ...) may take;
  *     the first go env fetches the toolchain that goVersion names
+ * @param provisioning whether the plugin provisions go itself, and from where
  */
 public record GoToolchainRequest(
         Path goExecutable,
@@ -21,12 +24,31 @@ public record GoToolchainRequest(
         boolean offline,
         Path moduleDirectory,
         Map<String, String> callerEnvironment,
-        Duration queryTimeout) {
+        Duration queryTimeout,
+        Provisioning provisioning) {
     /** The pom's default of {@code queryTimeout}. */
     public static final Duration DEFAULT_QUERY_TIMEOUT = Duration.ofMinutes(10);
 
     public GoToolchainRequest {
         callerEnvironment = Map.copyOf(callerEnvironment);
+        Objects.requireNonNull(provisioning, "provisioning");
+    }
+
+    /** Without provisioning: only an installed go is used. */
+    public GoToolchainRequest(
+            Path goExecutable,
+            String goVersion,
+            boolean offline,
+            Path moduleDirectory,
+            Map<String, String> callerEnvironment,
+            Duration queryTimeout) {
+        this(goExecutable, goVersion, offline, moduleDirectory, callerEnvironment, queryTimeout, Provisioning.never());
+    }
+
+    /** The same request, provisioning go as {@code other} says. */
+    public GoToolchainRequest withProvisioning(Provisioning other) {
+        return new GoToolchainRequest(
+                goExecutable, goVersion, offline, moduleDirectory, callerEnvironment, queryTimeout, other);
     }
 
     /** With the pom's default query timeout: for goals without the element (verify's platform check). */

@@ -1,0 +1,3 @@
+module example.com/bad-input
+
+go 1.24

@@ -1,0 +1,3 @@
+module example.com/provisioned
+
+go 1.24

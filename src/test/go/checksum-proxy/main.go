@@ -1,0 +1,208 @@
+// A Go module proxy and checksum database on 127.0.0.1 for the provisioning tests, built on Go's own
+// checksum database server (golang.org/x/mod/sumdb): its records, tiles and signed tree heads are what
+// the real database serves, so the plugin's client is checked against Go's implementation, not against
+// the test's idea of the protocol. Flags make it misbehave the ways the tests need.
+package main
+
+import (
+	"bytes"
+	"context"
+	"crypto/rand"
+	"flag"
+	"fmt"
+	"io"
+	"log"
+	"net"
+	"net/http"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+
+	"golang.org/x/mod/module"
+	"golang.org/x/mod/sumdb"
+	"golang.org/x/mod/sumdb/dirhash"
+	"golang.org/x/mod/sumdb/note"
+)
+
+const toolchainModule = "golang.org/toolchain"
+
+func main() {
+	zips := flag.String("zips", "", "directory of <version>.zip files this proxy serves as golang.org/toolchain")
+	name := flag.String("name", "sumdb.test", "the checksum database's name")
+	ready := flag.String("ready", "", "file to write '<port> <verifier key>' into once serving")
+	requests := flag.String("requests", "", "file each request's path is appended to")
+	fillers := flag.Int("fillers", 700, "other records in the tree, half before and half after the toolchains")
+	wrongHash := flag.String("wrong-hash", "", "version whose record holds another hash than its zip's")
+	badSignature := flag.Bool("bad-signature", false, "flip one byte of every tree head signature")
+	alterRecord := flag.Bool("alter-record", false, "change the record text of lookups after signing")
+	zipStatus := flag.Int("zip-status", 200, "HTTP status for zip downloads")
+	truncate := flag.Bool("truncate", false, "send only half of each zip, after announcing its whole length")
+	noSumdb := flag.Bool("no-sumdb", false, "answer 404 to /sumdb/<name>/supported")
+	flag.Parse()
+
+	skey, vkey, err := note.GenerateKey(rand.Reader, *name)
+	check(err)
+	entries, err := os.ReadDir(*zips)
+	check(err)
+	sums := map[string][]byte{}
+	var versions []string
+	for _, entry := range entries {
+		version, ok := strings.CutSuffix(entry.Name(), ".zip")
+		if !ok {
+			continue
+		}
+		zipHash, err := dirhash.HashZip(filepath.Join(*zips, entry.Name()), dirhash.Hash1)
+		check(err)
+		if version == *wrongHash {
+			zipHash = "h1:" + strings.Repeat("A", 43) + "="
+		}
+		modHash, err := dirhash.Hash1([]string{"go.mod"}, func(string) (io.ReadCloser, error) {
+			return io.NopCloser(strings.NewReader(goMod)), nil
+		})
+		check(err)
+		sums[version] = []byte(fmt.Sprintf("%s %s %s\n%s %s/go.mod %s\n",
+			toolchainModule, version, zipHash, toolchainModule, version, modHash))
+		versions = append(versions, version)
+	}
+	ops := sumdb.NewTestServer(skey, func(path, version string) ([]byte, error) {
+		if path == toolchainModule {
+			if sum, ok := sums[version]; ok {
+				return sum, nil
+			}
+			return nil, fmt.Errorf("no such version")
+		}
+		return []byte(fmt.Sprintf("%s %s h1:%s=\n", path, version, strings.Repeat("F", 43))), nil
+	})
+	// The tree: fillers, the toolchains, more fillers, so proofs need full and partial tiles on two levels.
+	lookup := func(path, version string) {
+		_, err := ops.Lookup(context.Background(), module.Version{Path: path, Version: version})
+		check(err)
+	}
+	for i := 0; i < *fillers/2; i++ {
+		lookup(fmt.Sprintf("example.test/filler%d", i), "v1.0.0")
+	}
+	for _, version := range versions {
+		lookup(toolchainModule, version)
+	}
+	for i := *fillers / 2; i < *fillers; i++ {
+		lookup(fmt.Sprintf("example.test/filler%d", i), "v1.0.0")
+	}
+	database := sumdb.NewServer(ops)
+
+	var logMu sync.Mutex
+	mux := http.NewServeMux()
+	mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
+		if *requests != "" {
+			logMu.Lock()
+			f, err := os.OpenFile(*requests, os.O_APPEND|os.O_CREATE|os.O_WRONLY, 0o644)
+			check(err)
+			fmt.Fprintln(f, r.URL.Path)
+			f.Close()
+			logMu.Unlock()
+		}
+		sumdbPrefix := "/sumdb/" + *name
+		switch {
+		case r.URL.Path == sumdbPrefix+"/supported":
+			if *noSumdb {
+				http.NotFound(w, r)
+			}
+		case strings.HasPrefix(r.URL.Path, sumdbPrefix+"/"):
+			r.URL.Path = strings.TrimPrefix(r.URL.Path, sumdbPrefix)
+			recorder := &bufferedResponse{header: http.Header{}, status: 200}
+			database.ServeHTTP(recorder, r)
+			body := recorder.body.Bytes()
+			if recorder.status == 200 && (strings.HasPrefix(r.URL.Path, "/lookup/") || r.URL.Path == "/latest") {
+				body = misbehave(body, *badSignature, *alterRecord && strings.HasPrefix(r.URL.Path, "/lookup/"))
+			}
+			for key, values := range recorder.header {
+				w.Header()[key] = values
+			}
+			w.WriteHeader(recorder.status)
+			w.Write(body)
+		case strings.HasPrefix(r.URL.Path, "/"+toolchainModule+"/@v/"):
+			serveToolchain(w, r, *zips, strings.TrimPrefix(r.URL.Path, "/"+toolchainModule+"/@v/"), *zipStatus, *truncate)
+		default:
+			http.NotFound(w, r)
+		}
+	})
+	listener, err := net.Listen("tcp", "127.0.0.1:0")
+	check(err)
+	if *ready != "" {
+		port := listener.Addr().(*net.TCPAddr).Port
+		check(os.WriteFile(*ready+".tmp", []byte(fmt.Sprintf("%d %s\n", port, vkey)), 0o644))
+		check(os.Rename(*ready+".tmp", *ready))
+	}
+	log.Fatal(http.Serve(listener, mux))
+}
+
+const goMod = "module golang.org/toolchain\n"
+
+func serveToolchain(w http.ResponseWriter, r *http.Request, zips, file string, zipStatus int, truncate bool) {
+	dot := strings.LastIndex(file, ".")
+	if dot < 0 {
+		http.NotFound(w, r)
+		return
+	}
+	version, kind := file[:dot], file[dot+1:]
+	data, err := os.ReadFile(filepath.Join(zips, version+".zip"))
+	if err != nil {
+		http.NotFound(w, r)
+		return
+	}
+	switch kind {
+	case "info":
+		fmt.Fprintf(w, "{\"Version\":%q,\"Time\":\"2026-01-01T00:00:00Z\"}\n", version)
+	case "mod":
+		io.WriteString(w, goMod)
+	case "zip":
+		if zipStatus != 200 {
+			http.Error(w, "failing as told", zipStatus)
+			return
+		}
+		w.Header().Set("Content-Length", fmt.Sprint(len(data)))
+		if truncate {
+			w.Write(data[:len(data)/2])
+			panic(http.ErrAbortHandler) // closes the connection mid-body
+		}
+		w.Write(data)
+	default:
+		http.NotFound(w, r)
+	}
+}
+
+// misbehave alters a signed answer (a lookup: id, record, blank line, note; or a bare note) as told.
+func misbehave(body []byte, badSignature, alterRecord bool) []byte {
+	body = bytes.Clone(body)
+	if badSignature {
+		sig := bytes.LastIndex(body, []byte("\n\u2014 "))
+		space := bytes.IndexByte(body[sig+5:], ' ') + sig + 5
+		// The 10th base64 character lies in the signature proper, past the 4-byte key hash.
+		if body[space+10] == 'A' {
+			body[space+10] = 'B'
+		} else {
+			body[space+10] = 'A'
+		}
+	}
+	if alterRecord { // a line added after the record id: the signature still holds, the inclusion proof must not
+		first := bytes.IndexByte(body, '\n') + 1
+		body = append(append(append([]byte{}, body[:first]...), "example.test/inserted v1.0.0 h1:AAAA=\n"...), body[first:]...)
+	}
+	return body
+}
+
+type bufferedResponse struct {
+	header http.Header
+	status int
+	body   bytes.Buffer
+}
+
+func (b *bufferedResponse) Header() http.Header         { return b.header }
+func (b *bufferedResponse) Write(p []byte) (int, error) { return b.body.Write(p) }
+func (b *bufferedResponse) WriteHeader(status int)      { b.status = status }
+
+func check(err error) {
+	if err != nil {
+		log.Fatal(err)
+	}
+}

@@ -1,0 +1,139 @@
+package io.github.staticgo.toolchain.provision;
+
+import io.github.staticgo.Tools;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.zip.CRC32;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+
+/**
+ * A module proxy and checksum database on 127.0.0.1: src/test/go/checksum-proxy, which serves Go's own
+ * checksum database implementation (golang.org/x/mod/sumdb) over toolchain zips the test writes. Built
+ * with the real go once per test JVM.
+ */
+final class ChecksumProxyServer implements AutoCloseable {
+    static final String DATABASE_NAME = "sumdb.test";
+    private static Path built;
+
+    private final Process process;
+    private final Path requestLog;
+    final int port;
+    /** The database's verifier key, as Go's note.GenerateKey wrote it: {@code <name>+<hash>+<keydata>}. */
+    final String verifierKey;
+
+    private ChecksumProxyServer(Process process, Path requestLog, int port, String verifierKey) {
+        this.process = process;
+        this.requestLog = requestLog;
+        this.port = port;
+        this.verifierKey = verifierKey;
+    }
+
+    /** Starts a server for the zips in {@code zips} with the misbehaviour {@code flags} (see its main.go). */
+    static ChecksumProxyServer start(Path zips, Path work, String... flags) throws IOException, InterruptedException {
+        Files.createDirectories(work);
+        Path ready = work.resolve("ready");
+        Path requestLog = work.resolve("requests.log");
+        List<String> command = new ArrayList<>(List.of(
+                executable().toString(),
+                "-zips",
+                zips.toString(),
+                "-name",
+                DATABASE_NAME,
+                "-ready",
+                ready.toString(),
+                "-requests",
+                requestLog.toString()));
+        command.addAll(List.of(flags));
+        Process process = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(work.resolve("server.log").toFile())
+                .start();
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
+        while (!Files.exists(ready)) {
+            if (!process.isAlive() || Instant.now().isAfter(deadline)) {
+                process.destroyForcibly();
+                throw new IOException(
+                        "the checksum proxy did not start: " + Files.readString(work.resolve("server.log")));
+            }
+            Thread.sleep(20);
+        }
+        String[] portAndKey = Files.readString(ready).trim().split(" ", 2);
+        return new ChecksumProxyServer(process, requestLog, Integer.parseInt(portAndKey[0]), portAndKey[1]);
+    }
+
+    private static synchronized Path executable() {
+        if (built == null) {
+            Path source = Path.of("src/test/go/checksum-proxy").toAbsolutePath();
+            Path output = Path.of("target/test-tools/checksum-proxy").toAbsolutePath();
+            Tools.run(source, "go", "build", "-o", output.toString(), ".");
+            built = output;
+        }
+        return built;
+    }
+
+    String url() {
+        return "http://127.0.0.1:" + port;
+    }
+
+    /** The paths requested so far, in order. */
+    List<String> requests() throws IOException {
+        return Files.exists(requestLog) ? Files.readAllLines(requestLog) : List.of();
+    }
+
+    long zipDownloads() throws IOException {
+        return requests().stream().filter(path -> path.endsWith(".zip")).count();
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        process.destroy();
+        process.waitFor();
+    }
+
+    /**
+     * Writes a toolchain module zip for go{@code goVersion} on linux/amd64 into {@code zips}, laid out as
+     * Go's are (files below golang.org/toolchain@&lt;version&gt;/, go.mod files stored as _go.mod). Its bin/go
+     * is a test double: a script that answers {@code go version} and the plugin's first {@code go env}
+     * (GOVERSION, GOHOSTOS, GOHOSTARCH, then empty values). Entries are stored uncompressed, so one
+     * changed byte changes a file's content rather than breaking the zip.
+     */
+    static Path toolchainZip(Path zips, String goVersion) throws IOException {
+        Files.createDirectories(zips);
+        String version = "v0.0.1-go" + goVersion + ".linux-amd64";
+        Path zip = zips.resolve(version + ".zip");
+        String prefix = "golang.org/toolchain@" + version + "/";
+        try (ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(zip))) {
+            stored(
+                    out,
+                    prefix + "bin/go",
+                    "#!/bin/sh\n"
+                            + "if [ \"$1\" = env ]; then printf 'go" + goVersion + "\\nlinux\\namd64\\n'; shift 4;"
+                            + " for key in \"$@\"; do echo; done; exit 0; fi\n"
+                            + "echo go version go" + goVersion + " linux/amd64\n");
+            stored(out, prefix + "pkg/tool/linux_amd64/compile", "#!/bin/sh\nexit 0\n");
+            stored(out, prefix + "src/_go.mod", "module std\n");
+            stored(out, prefix + "VERSION", "go" + goVersion + "\n");
+        }
+        return zip;
+    }
+
+    private static void stored(ZipOutputStream out, String name, String content) throws IOException {
+        byte[] bytes = content.getBytes(StandardCharsets.UTF_8);
+        ZipEntry entry = new ZipEntry(name);
+        entry.setMethod(ZipEntry.STORED);
+        entry.setSize(bytes.length);
+        CRC32 crc = new CRC32();
+        crc.update(bytes);
+        entry.setCrc(crc.getValue());
+        out.putNextEntry(entry);
+        out.write(bytes);
+        out.closeEntry();
+    }
+}
