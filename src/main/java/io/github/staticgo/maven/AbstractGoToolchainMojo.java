@@ -148,7 +148,8 @@ abstract class AbstractGoToolchainMojo extends AbstractGoMojo {
 
     /** Which go to run, in the module directory, with Maven's environment to filter. */
     protected GoToolchainRequest toolchainRequest() throws ConfigurationException {
-        Map<String, String> environment = System.getenv();
+        NetworkSettings network = network();
+        Map<String, String> environment = network.withProxyForGo(System.getenv());
         return new GoToolchainRequest(
                         goExecutable == null ? null : goExecutable.toPath(),
                         goVersion,
@@ -166,7 +167,7 @@ abstract class AbstractGoToolchainMojo extends AbstractGoMojo {
                                 .moduleProxy(mirroredProxy().orElse(firstSet(environment.get("GOPROXY"), goProxy)))
                                 .checksumDatabase(firstSet(environment.get("GOSUMDB"), goSumDb))
                                 .pinnedHash(blankToNull(goToolchainHash))
-                                .network(network())
+                                .network(network)
                                 .progressInterval(
                                         session.getRequest() != null
                                                         && !session.getRequest().isInteractiveMode()

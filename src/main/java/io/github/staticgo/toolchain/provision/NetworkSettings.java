@@ -1,7 +1,13 @@
 package io.github.staticgo.toolchain.provision;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 /**
  * How the network may be used, from Maven's session and settings.xml.
@@ -43,5 +49,45 @@ public record NetworkSettings(boolean offline, List<HttpProxy> proxies) {
     /** Online, without proxies. */
     public static NetworkSettings direct() {
         return new NetworkSettings(false, List.of());
+    }
+
+    private static final List<String> PROXY_VARIABLES =
+            List.of("HTTPS_PROXY", "HTTP_PROXY", "https_proxy", "http_proxy");
+
+    /**
+     * {@code environment} with the first active settings.xml proxy as go's HTTPS_PROXY and HTTP_PROXY
+     * (credentials in the URL, which the log masks) and its nonProxyHosts as NO_PROXY ({@code *.corp} as
+     * {@code .corp}), so that go's module downloads take the proxy Maven's do. An environment that sets any
+     * proxy variable keeps its own: it is what go would use outside Maven.
+     */
+    public Map<String, String> withProxyForGo(Map<String, String> environment) {
+        if (proxies.isEmpty() || PROXY_VARIABLES.stream().anyMatch(environment::containsKey)) {
+            return environment;
+        }
+        HttpProxy proxy = proxies.get(0);
+        String credentials = proxy.username() == null
+                ? ""
+                : encode(proxy.username()) + ":" + encode(proxy.password() == null ? "" : proxy.password()) + "@";
+        String url = "http://" + credentials + proxy.host() + ":" + proxy.port();
+        Map<String, String> withProxy = new TreeMap<>(environment);
+        withProxy.put("HTTPS_PROXY", url);
+        withProxy.put("HTTP_PROXY", url);
+        if (proxy.nonProxyHosts() != null
+                && !proxy.nonProxyHosts().isBlank()
+                && !environment.containsKey("NO_PROXY")
+                && !environment.containsKey("no_proxy")) {
+            withProxy.put(
+                    "NO_PROXY",
+                    Arrays.stream(proxy.nonProxyHosts().split("[|,]"))
+                            .map(String::trim)
+                            .filter(host -> !host.isEmpty())
+                            .map(host -> host.startsWith("*.") ? host.substring(1) : host)
+                            .collect(Collectors.joining(",")));
+        }
+        return withProxy;
+    }
+
+    private static String encode(String text) {
+        return URLEncoder.encode(text, StandardCharsets.UTF_8);
     }
 }
