@@ -1,0 +1,25 @@
+// The example sidecar's Go sources, twice (this checkout and checkout-2), and a registry on 127.0.0.1 whose
+// address and credentials the builds get through .mvn/maven.config: -Dregistry and a global settings.xml.
+// ITs run in target/<clone folder>/<this IT>, three levels below the project root.
+def root = basedir.toPath().resolve('../../..').normalize()
+def copyTree = evaluate(root.resolve('src/it/shared/copy-tree.groovy').toFile())
+def registry = evaluate(root.resolve('src/it/shared/registry.groovy').toFile())
+copyTree(root.resolve('examples/sidecar/src'), basedir.toPath().resolve('src'))
+copyTree(root.resolve('examples/sidecar/src'), basedir.toPath().resolve('checkout-2/src'))
+java.nio.file.Files.copy(basedir.toPath().resolve('pom.xml'), basedir.toPath().resolve('checkout-2/pom.xml'))
+
+def port = registry.start(new File(basedir, 'registry'))
+def settings = new File(basedir, 'registry-settings.xml')
+settings.text = """<settings>
+  <servers>
+    <server>
+      <id>127.0.0.1:${port}</id>
+      <username>pusher</username>
+      <password>it-secret</password>
+    </server>
+  </servers>
+</settings>
+"""
+new File(basedir, '.mvn').mkdirs()
+new File(basedir, '.mvn/maven.config').text = "-Dregistry=127.0.0.1:${port} -gs ${settings.absolutePath}\n"
+return true
