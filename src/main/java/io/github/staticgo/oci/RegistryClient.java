@@ -160,8 +160,14 @@ public final class RegistryClient {
         }
     }
 
+    /** The first message along the causes: the JDK's connect failures carry theirs one level down, if at all. */
     private static String reason(Exception e) {
-        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause.getMessage() != null) {
+                return cause.getMessage();
+            }
+        }
+        return e.getClass().getSimpleName();
     }
 
     /** The Authorization header the 401's challenge asks for. */
