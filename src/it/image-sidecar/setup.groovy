@@ -1,5 +1,6 @@
 // The example sidecar's Go sources, twice (this checkout and checkout-2), and a registry on 127.0.0.1 whose
-// address and credentials the builds get through .mvn/maven.config: -Dregistry and a global settings.xml.
+// address and credentials the builds get through .mvn/maven.config: -Dregistry and a global settings.xml,
+// and a Docker config for the registry's other name.
 // ITs run in target/<clone folder>/<this IT>, three levels below the project root.
 def root = basedir.toPath().resolve('../../..').normalize()
 def copyTree = evaluate(root.resolve('src/it/shared/copy-tree.groovy').toFile())
@@ -21,5 +22,10 @@ settings.text = """<settings>
 </settings>
 """
 new File(basedir, '.mvn').mkdirs()
-new File(basedir, '.mvn/maven.config').text = "-Dregistry=127.0.0.1:${port} -gs ${settings.absolutePath}\n"
+new File(basedir, '.mvn/maven.config').text =
+        "-Dregistry=127.0.0.1:${port} -DregistryPort=${port} -gs ${settings.absolutePath}\n"
+// What docker login writes, written by skopeo login (the same auths format), for the name localhost:port.
+def run = evaluate(root.resolve('src/it/shared/run.groovy').toFile())
+run(['skopeo', 'login', '--authfile', new File(basedir, 'docker-config/config.json').path, '--tls-verify=false',
+     '--username', 'pusher', '--password', 'it-secret', "localhost:${port}"])
 return true
