@@ -139,6 +139,7 @@ public final class ImageMojo extends AbstractStaticGoMojo {
     protected void run() throws MojoExecutionException, MojoFailureException {
         Image settings = image == null ? new Image() : image;
         ImageRecord record;
+        long started = System.nanoTime();
         try {
             Instant time = OutputTimestamp.parse(outputTimestamp).orElse(null);
             record = new StaticGoImage(buildLog())
@@ -172,8 +173,8 @@ public final class ImageMojo extends AbstractStaticGoMojo {
             getLog().info(String.format(
                     "%-14s %-16s %s", platform.target(), platform.platform(), platform.manifestDigest()));
         }
-        getLog().info("Image index " + record.indexDigest() + " (" + String.join(", ", record.tags()) + "): "
-                + record.layout() + ", " + record.archive());
+        getLog().info("Image index " + record.indexDigest() + " (" + String.join(", ", record.tags()) + ") in "
+                + (System.nanoTime() - started) / 1_000_000 + " ms: " + record.layout() + ", " + record.archive());
         if (attach) {
             projectHelper.attachArtifact(project, "tar", "oci", new File(record.archive()));
         }

@@ -4,16 +4,20 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
-/** Content addressed by its SHA-256: a layer, a config, a manifest or an index, held in memory. */
-public record Blob(String mediaType, byte[] content) {
+/**
+ * Content addressed by its SHA-256: a layer, a config, a manifest or an index, held in memory. The digest is
+ * computed once, here: a layer is megabytes, and its descriptor is asked for by the manifest, the layout and the
+ * record.
+ */
+public record Blob(String mediaType, byte[] content, Descriptor descriptor) {
     private static final String SHA256 = "sha256:";
 
-    public static Blob json(String mediaType, Object document) {
-        return new Blob(mediaType, OciJson.bytes(document));
+    public static Blob of(String mediaType, byte[] content) {
+        return new Blob(mediaType, content, new Descriptor(mediaType, digest(content), content.length, null, null));
     }
 
-    public Descriptor descriptor() {
-        return new Descriptor(mediaType, digest(content), content.length, null, null);
+    public static Blob json(String mediaType, Object document) {
+        return of(mediaType, OciJson.bytes(document));
     }
 
     public static String digest(byte[] content) {
