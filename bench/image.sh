@@ -38,6 +38,21 @@ start_registry() {
   echo "docker-registry did not start" >&2; exit 1
 }
 
+# The median of each column of the rows on stdin (numbers separated by blanks), printed as one row.
+medians() {
+  python3 -c '
+import statistics, sys
+rows = [list(map(float, line.split())) for line in sys.stdin if line.strip()]
+medians = [statistics.median(column) for column in zip(*rows)]
+print(*(int(m) if m == int(m) else round(m, 2) for m in medians))'
+}
+
+# What push.json says: milliseconds, blobs uploaded, bytes uploaded.
+push_figures() {
+  python3 -c "import json; r = json.load(open('$work/sidecar/target/static-go-image/push.json')); \
+print(r['millis'], len(r['pushed']['uploaded']), r['pushed']['uploadedBytes'])"
+}
+
 # target/ is removed rather than cleaned, so the repository needs no maven-clean-plugin.
 mvn_sidecar -q verify > /dev/null  # warms the Go cache
 # One verify from an empty target/ per run; $1 names the Go cache ("warm": the user's, else a new empty one).
@@ -54,15 +69,11 @@ share_of_verify() {
     image_ms=$(sed -n 's/.*Image index .* in \([0-9]*\) ms:.*/\1/p' <<< "$log")
     total=$(sed -n 's/.*Total time: *\([0-9.:]*\) \(s\|min\).*/\1 \2/p' <<< "$log")
     total_ms=$(python3 -c "v,u='$total'.split(); print(int(float(v)*1000) if u=='s' else int(sum(float(x)*f for x,f in zip(v.split(':'),(60000,1000)))))")
-    rows+=("$image_ms $total_ms")
+    rows+=("$image_ms $total_ms $(python3 -c "print(100.0 * $image_ms / $total_ms)")")
     echo "  run $i: image $image_ms ms of $total_ms ms"
   done
-  printf '%s\n' "${rows[@]}" | python3 -c '
-import statistics, sys
-rows = [tuple(map(int, line.split())) for line in sys.stdin if line.strip()]
-image = statistics.median(r[0] for r in rows); total = statistics.median(r[1] for r in rows)
-share = statistics.median(100.0 * r[0] / r[1] for r in rows)
-print(f"  median: image {image:.0f} ms, mvn verify {total:.0f} ms, share {share:.2f} % (goal <= 5 %)")'
+  read -r image total share < <(printf '%s\n' "${rows[@]}" | medians)
+  echo "  median: image $image ms, mvn verify $total ms, share $share % (goal <= 5 %)"
 }
 share_of_verify warm "$warm_runs"
 share_of_verify cold "$cold_runs"
@@ -71,17 +82,11 @@ echo "2. push to an empty registry, then the unchanged image again ($push_rounds
 pushes=()
 for i in $(seq "$push_rounds"); do
   start_registry
-  first=$(mvn_sidecar -q static-go:image static-go:push -Dsidecar.registry="127.0.0.1:$port" > /dev/null \
-    && python3 -c "import json; r=json.load(open('$work/sidecar/target/static-go-image/push.json')); print(r['millis'], len(r['pushed']['uploaded']), r['pushed']['uploadedBytes'])")
-  again=$(mvn_sidecar -q static-go:push > /dev/null \
-    && python3 -c "import json; r=json.load(open('$work/sidecar/target/static-go-image/push.json')); print(r['millis'], len(r['pushed']['uploaded']), r['pushed']['uploadedBytes'])")
+  first=$(mvn_sidecar -q static-go:image static-go:push -Dsidecar.registry="127.0.0.1:$port" > /dev/null && push_figures)
+  again=$(mvn_sidecar -q static-go:push > /dev/null && push_figures)
   kill "$registry_pid"; wait "$registry_pid" 2>/dev/null || true; registry_pid=
   pushes+=("$first $again")
   echo "  round $i: first $first, again $again (ms, blobs uploaded, bytes)"
 done
-printf '%s\n' "${pushes[@]}" | python3 -c '
-import statistics, sys
-rows = [tuple(map(int, line.split())) for line in sys.stdin if line.strip()]
-first = statistics.median(r[0] for r in rows); again = statistics.median(r[3] for r in rows)
-print(f"  median: first push {first:.0f} ms ({rows[0][1]} blobs, {rows[0][2]} bytes), "
-      f"unchanged again {again:.0f} ms ({rows[0][4]} blobs), {first / again:.1f} x")'
+read -r first blobs bytes again blobs_again _ < <(printf '%s\n' "${pushes[@]}" | medians)
+echo "  median: first push $first ms ($blobs blobs, $bytes bytes), unchanged again $again ms ($blobs_again blobs)"

@@ -7,19 +7,6 @@ def registry = evaluate(root.resolve('src/it/shared/registry.groovy').toFile())
 copyTree(root.resolve('examples/sidecar/src'), basedir.toPath().resolve('src'))
 
 def port = registry.start(new File(basedir, 'registry'))
-def settings = new File(basedir, 'registry-settings.xml')
-settings.text = """<settings>
-  <servers>
-    <server>
-      <id>127.0.0.1:${port}</id>
-      <username>pusher</username>
-      <password>wrong-secret</password>
-    </server>
-  </servers>
-</settings>
-"""
+registry.configure(basedir, port, 'wrong-secret')
 new File(basedir, 'hosts').text = "127.0.0.1 sidecar-registry.test\n"
-new File(basedir, '.mvn').mkdirs()
-new File(basedir, '.mvn/maven.config').text =
-        "-Dregistry=127.0.0.1:${port} -DregistryPort=${port} -gs ${settings.absolutePath}\n"
 return true

@@ -10,20 +10,7 @@ copyTree(root.resolve('examples/sidecar/src'), basedir.toPath().resolve('checkou
 java.nio.file.Files.copy(basedir.toPath().resolve('pom.xml'), basedir.toPath().resolve('checkout-2/pom.xml'))
 
 def port = registry.start(new File(basedir, 'registry'))
-def settings = new File(basedir, 'registry-settings.xml')
-settings.text = """<settings>
-  <servers>
-    <server>
-      <id>127.0.0.1:${port}</id>
-      <username>pusher</username>
-      <password>it-secret</password>
-    </server>
-  </servers>
-</settings>
-"""
-new File(basedir, '.mvn').mkdirs()
-new File(basedir, '.mvn/maven.config').text =
-        "-Dregistry=127.0.0.1:${port} -DregistryPort=${port} -gs ${settings.absolutePath}\n"
+registry.configure(basedir, port, 'it-secret')
 // What docker login writes, written by skopeo login (the same auths format), for the name localhost:port.
 def run = evaluate(root.resolve('src/it/shared/run.groovy').toFile())
 run(['skopeo', 'login', '--authfile', new File(basedir, 'docker-config/config.json').path, '--tls-verify=false',

@@ -1,7 +1,10 @@
 // A distribution registry (Debian's docker-registry) on 127.0.0.1 with one htpasswd user, for the image ITs.
-// A script evaluates this file and gets [start: { File dir -> port }, stop: { File dir -> }]. start writes the
-// registry's config, htpasswd (bcrypt, as the registry requires) and log under dir and waits until it answers;
-// coreutils' timeout ends it even when the IT fails before its verify script calls stop.
+// A script evaluates this file and gets [start: { File dir -> port }, stop: { File dir -> },
+// configure: { File basedir, int port, String password -> }]. start writes the registry's config, htpasswd
+// (bcrypt, as the registry requires; user pusher, password it-secret) and log under dir and waits until it
+// answers; coreutils' timeout ends it even when the IT fails before its verify script calls stop. configure
+// gives the IT's builds the registry through .mvn/maven.config: -Dregistry=127.0.0.1:port, -DregistryPort and a
+// global settings.xml whose <server> for it has user pusher and the password given.
 import java.nio.file.Files
 
 def start = { File dir ->
@@ -52,4 +55,21 @@ def stop = { File dir ->
     }
 }
 
-return [start: start, stop: stop]
+def configure = { File basedir, int port, String password ->
+    def settings = new File(basedir, 'registry-settings.xml')
+    settings.text = """<settings>
+  <servers>
+    <server>
+      <id>127.0.0.1:${port}</id>
+      <username>pusher</username>
+      <password>${password}</password>
+    </server>
+  </servers>
+</settings>
+"""
+    new File(basedir, '.mvn').mkdirs()
+    new File(basedir, '.mvn/maven.config').text =
+            "-Dregistry=127.0.0.1:${port} -DregistryPort=${port} -gs ${settings.absolutePath}\n"
+}
+
+return [start: start, stop: stop, configure: configure]
