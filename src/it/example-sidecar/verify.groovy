@@ -22,4 +22,7 @@ def image = new groovy.json.JsonSlurper().parse(new File(basedir, 'target/static
 assert image.name == 'registry.example.com/team/sidecar' && image.tags == ['1.0.0-SNAPSHOT']
 assert image.images*.platform == ['linux/amd64'] && image.images[0].binarySha256 == report.binaries[0].sha256
 assert !new File(basedir, 'target/static-go-image/push.json').exists()
+def config = new groovy.json.JsonSlurper().parse(new File(basedir,
+        'target/static-go-image/layout/blobs/sha256/' + image.images[0].configDigest.substring(7)))
+assert config.config.Entrypoint == ['/usr/local/bin/sidecar'] && config.config.Cmd == ['--listen', '0.0.0.0:8081']
 return true

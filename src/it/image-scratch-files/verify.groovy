@@ -12,6 +12,10 @@ def tls = new File(basedir, 'tls')
 // Attached, the archive was installed beside the pom, byte for byte.
 def archive = new File(localRepositoryPath, 'io/github/staticgo/it/tlsget/1.0/tlsget-1.0-oci.tar')
 assert archive.bytes == new File(basedir, 'target/static-go-image/image-oci.tar').bytes
+// The index's annotations: the pom's own, the revision given on the command line, no source (the pom has no URL).
+def index = new JsonSlurper().parseText(run(['skopeo', 'inspect', '--raw', "oci-archive:${archive}:1.0"]))
+assert index.annotations == ['com.example.team': 'platform', 'org.opencontainers.image.revision': '0123abc',
+                             'org.opencontainers.image.version': '1.0']
 def layout = new File(basedir, 'target/from-archive')
 run(['skopeo', 'copy', "oci-archive:${archive}:1.0", "oci:${layout}:run"])
 def bundle = new File(basedir, 'target/bundle')
