@@ -86,6 +86,9 @@ try {
     // The second and third pushes (from checkout-2) found every blob in the registry.
     assert (log =~ /Pushed \S+@${first.indexDigest}: 0 blobs uploaded \(0.0 KiB\), 7 already there/).size() == 2
     assert !log.contains('it-secret')
+    // The summary table: each platform's manifest digest, as the registry has it.
+    assert log =~ /target\s+platform\s+binary\s+manifest/
+    assert log =~ /linux\/arm\/7\s+linux\/arm\/v7\s+sidecar-linux-arm-7\s+${index.manifests[2].digest}/
     assert log.contains("Pushing ${address}/sidecar (1.0.0-SNAPSHOT, latest) over plain HTTP (loopback) as pusher (settings.xml server ${address})")
     def viaDockerConfig = json.parse(new File(basedir, 'checkout-2/target/static-go-image/push.json'))
     assert viaDockerConfig.reference == "localhost:${address.split(':')[1]}/sidecar"

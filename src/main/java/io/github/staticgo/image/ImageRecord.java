@@ -3,6 +3,7 @@ package io.github.staticgo.image;
 import io.github.staticgo.Json;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -36,6 +37,28 @@ public record ImageRecord(
             String manifestDigest,
             String configDigest,
             List<String> layers) {}
+
+    /** The table logged after the image is written: one row per platform, with its manifest digest. */
+    public List<String> summaryTable() {
+        List<List<String>> rows = new ArrayList<>();
+        rows.add(List.of("target", "platform", "binary", "manifest"));
+        images.forEach(
+                image -> rows.add(List.of(image.target(), image.platform(), image.binary(), image.manifestDigest())));
+        int[] widths = new int[3];
+        rows.forEach(row -> {
+            for (int i = 0; i < widths.length; i++) {
+                widths[i] = Math.max(widths[i], row.get(i).length());
+            }
+        });
+        return rows.stream()
+                .map(row -> String.format(
+                        "%-" + widths[0] + "s  %-" + widths[1] + "s  %-" + widths[2] + "s  %s",
+                        row.get(0),
+                        row.get(1),
+                        row.get(2),
+                        row.get(3)))
+                .toList();
+    }
 
     public void write(Path directory) throws IOException {
         Json.writeFile(directory.resolve(FILE_NAME), this);

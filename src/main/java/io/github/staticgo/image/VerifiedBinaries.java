@@ -4,7 +4,6 @@ import io.github.staticgo.FileDigest;
 import io.github.staticgo.Json;
 import io.github.staticgo.manifest.BuildManifest;
 import io.github.staticgo.manifest.BuiltBinary;
-import io.github.staticgo.verify.VerifyReport;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,8 +19,14 @@ import java.util.Map;
 public final class VerifiedBinaries {
     private VerifiedBinaries() {}
 
-    /** The shape of verify-report.json this reads: its entries (a contract of {@link VerifyReport}). */
-    private record Report(List<VerifyReport.Entry> binaries) {}
+    /**
+     * The part of verify-report.json this reads, whose field names the verify goal keeps as a contract: each
+     * binary's file, SHA-256, verdict and problems. Read here rather than through the verify goal's own classes,
+     * so that no goal's core depends on another's.
+     */
+    private record Report(List<Verdict> binaries) {}
+
+    private record Verdict(String file, String sha256, boolean ok, List<String> problems) {}
 
     /**
      * @param binaryName only the binaries of this name (the file name without its platform suffix), or null for all
@@ -36,8 +41,8 @@ public final class VerifiedBinaries {
             throw new ImageException("There is no verify report " + reportFile + ": static-go:image takes only "
                     + "binaries static-go:verify passed; run it first (bind both goals, verify before image).");
         }
-        Map<Path, VerifyReport.Entry> verdicts = new HashMap<>();
-        for (VerifyReport.Entry entry : Json.readFile(reportFile, Report.class).binaries()) {
+        Map<Path, Verdict> verdicts = new HashMap<>();
+        for (Verdict entry : Json.readFile(reportFile, Report.class).binaries()) {
             verdicts.put(Path.of(entry.file()).toAbsolutePath().normalize(), entry);
         }
         List<BuiltBinary> linux = manifest.binaries().stream()
@@ -53,7 +58,7 @@ public final class VerifiedBinaries {
         List<String> refused = new ArrayList<>();
         for (BuiltBinary binary : linux) {
             Path file = outputDirectory.resolve(binary.file()).toAbsolutePath().normalize();
-            VerifyReport.Entry verdict = verdicts.get(file);
+            Verdict verdict = verdicts.get(file);
             if (verdict == null) {
                 refused.add(binary.file() + " was not verified: run static-go:verify after the build.");
             } else if (!verdict.ok()) {

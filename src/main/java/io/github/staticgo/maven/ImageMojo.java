@@ -169,10 +169,7 @@ public final class ImageMojo extends AbstractStaticGoMojo {
         } catch (IOException e) {
             throw new MojoExecutionException("static-go:image could not read or write: " + e.getMessage(), e);
         }
-        for (ImageRecord.PlatformImage platform : record.images()) {
-            getLog().info(String.format(
-                    "%-14s %-16s %s", platform.target(), platform.platform(), platform.manifestDigest()));
-        }
+        record.summaryTable().forEach(getLog()::info);
         getLog().info("Image index " + record.indexDigest() + " (" + String.join(", ", record.tags()) + ") in "
                 + (System.nanoTime() - started) / 1_000_000 + " ms: " + record.layout() + ", " + record.archive());
         if (attach) {
