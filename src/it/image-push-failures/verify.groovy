@@ -8,6 +8,7 @@ try {
     assert errors.size() == 3 : errors.join('\n')
     assert errors[0].contains("<servers>: the registry 127.0.0.1:${port} refused the credentials of pusher (settings.xml server 127.0.0.1:${port}) (HTTP 401)")
     assert errors[1].contains('<image.name>: cannot reach the registry 127.0.0.1:1 (http, to look for blob sha256:')
+    assert errors[1].contains('): connection refused or no route to it. Check the registry address')
     assert errors[2].contains("<image.name>: no TLS with the registry sidecar-registry.test:${port}")
     assert errors[2].contains('name it in <insecureRegistries>')
     def log = new File(basedir, 'build.log').text

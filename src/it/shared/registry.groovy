@@ -68,8 +68,10 @@ def configure = { File basedir, int port, String password ->
 </settings>
 """
     new File(basedir, '.mvn').mkdirs()
+    // One argument a line: Maven 3.9 and later take each line as one argument, 3.8 splits at any blank.
     new File(basedir, '.mvn/maven.config').text =
-            "-Dregistry=127.0.0.1:${port} -DregistryPort=${port} -gs ${settings.absolutePath}\n"
+            ["-Dregistry=127.0.0.1:${port}", "-DregistryPort=${port}", '-gs', settings.absolutePath].join('\n') + '\n'
+
 }
 
 return [start: start, stop: stop, configure: configure]

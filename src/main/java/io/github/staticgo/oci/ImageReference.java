@@ -15,6 +15,11 @@ public record ImageReference(String registry, String repository) {
     /** The distribution spec's tag grammar. */
     private static final Pattern TAG = Pattern.compile("[a-zA-Z0-9_][a-zA-Z0-9._-]{0,127}");
 
+    /** A host name or IPv4 address, or an IPv6 address in brackets, and an optional port. */
+    private static final Pattern REGISTRY =
+            Pattern.compile("([A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?(\\.[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?)*"
+                    + "|\\[[0-9A-Fa-f:.]+\\])(:[0-9]{1,5})?");
+
     private static final Pattern LOOPBACK_IPV4 = Pattern.compile("127(\\.[0-9]{1,3}){3}");
 
     public static ImageReference parse(String name, String element) throws ConfigurationException {
@@ -26,6 +31,12 @@ public record ImageReference(String registry, String repository) {
                     element,
                     "'" + text + "' names no registry: write registry-host[:port]/repository, e.g. "
                             + "registry.example.com/team/sidecar or 127.0.0.1:5000/sidecar.");
+        }
+        if (!REGISTRY.matcher(registry).matches()) {
+            throw new ConfigurationException(
+                    element,
+                    "'" + registry + "' is not a registry: write a host name or address and, if need be, a port, "
+                            + "e.g. registry.example.com or 127.0.0.1:5000.");
         }
         String repository = text.substring(slash + 1);
         if (!REPOSITORY.matcher(repository).matches()) {

@@ -167,7 +167,10 @@ public final class RegistryClient {
                 return cause.getMessage();
             }
         }
-        return e.getClass().getSimpleName();
+        // The JDK's HttpClient says nothing more when the connection is refused or there is no route.
+        return e instanceof ConnectException
+                ? "connection refused or no route to it"
+                : e.getClass().getSimpleName();
     }
 
     /** The Authorization header the 401's challenge asks for. */

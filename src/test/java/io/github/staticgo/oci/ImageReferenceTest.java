@@ -32,6 +32,12 @@ class ImageReferenceTest {
                         + "registry.example.com/team/sidecar or 127.0.0.1:5000/sidecar.",
                 noRegistry.getMessage());
         assertThrows(ConfigurationException.class, () -> ImageReference.parse("127.0.0.1:5000/Sidecar", "image.name"));
+        ConfigurationException spaces = assertThrows(
+                ConfigurationException.class, () -> ImageReference.parse("127.0.0.1:5000 -Dx=y/sidecar", "image.name"));
+        assertEquals(
+                "<image.name>: '127.0.0.1:5000 -Dx=y' is not a registry: write a host name or address and, if need "
+                        + "be, a port, e.g. registry.example.com or 127.0.0.1:5000.",
+                spaces.getMessage());
         assertThrows(ConfigurationException.class, () -> ImageReference.checkTag("-latest", "image.tags"));
     }
 }
