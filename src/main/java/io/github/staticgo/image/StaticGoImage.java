@@ -20,6 +20,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -43,24 +44,15 @@ public final class StaticGoImage {
         this.log = log;
     }
 
+    /** One platform's image: the blobs it adds, its entry in the index, and its row of image.json. */
+    private record PlatformImageBlobs(List<Blob> blobs, Descriptor indexEntry, ImageRecord.PlatformImage row) {}
+
     /** What was written: the record, also in image.json. */
     public ImageRecord assemble(ImageRequest request) throws ConfigurationException, ImageException, IOException {
         check(request);
-        List<BuiltBinary> binaries =
-                VerifiedBinaries.read(request.outputDirectory(), request.verifyReport(), request.binaryName());
-        Map<String, BuiltBinary> byPlatform = new LinkedHashMap<>();
-        for (BuiltBinary binary : binaries) {
-            BuiltBinary other = byPlatform.put(binary.target(), binary);
-            if (other != null) {
-                throw new ConfigurationException(
-                        "image.binary",
-                        "build.json has two linux binaries for " + binary.target() + " (" + other.file() + ", "
-                                + binary.file() + "): name the one the image holds, e.g. <binary>"
-                                + VerifiedBinaries.nameOf(binary) + "</binary>.");
-            }
-        }
+        Collection<BuiltBinary> binaries = onePerPlatform(
+                VerifiedBinaries.read(request.outputDirectory(), request.verifyReport(), request.binaryName()));
         Instant time = request.time() == null ? Instant.EPOCH : request.time();
-        String created = request.time() == null ? null : request.time().toString();
         List<Blob> blobs = new ArrayList<>();
         Layer scratchLayer = request.scratchFiles().isEmpty()
                 ? null
@@ -68,53 +60,15 @@ public final class StaticGoImage {
         if (scratchLayer != null) {
             blobs.add(scratchLayer.blob());
         }
-        Map<String, String> annotations = request.annotations().isEmpty() ? null : request.annotations();
         List<Descriptor> manifests = new ArrayList<>();
         List<ImageRecord.PlatformImage> images = new ArrayList<>();
-        for (BuiltBinary binary : byPlatform.values()) {
-            String name = VerifiedBinaries.nameOf(binary);
-            String pathInImage = BINARY_DIRECTORY + "/" + name;
-            Layer binaryLayer = Layer.of(
-                    List.of(LayerEntry.file(
-                            pathInImage,
-                            0755,
-                            0,
-                            0,
-                            Files.readAllBytes(request.outputDirectory().resolve(binary.file())))),
-                    time);
-            List<Layer> layers = scratchLayer == null ? List.of(binaryLayer) : List.of(scratchLayer, binaryLayer);
-            OciPlatform platform = OciPlatform.of(binary.platform(), binary.builtVariant());
-            Blob config =
-                    Blob.json(MediaTypes.CONFIG, configuration(request, platform, created, "/" + pathInImage, layers));
-            Blob manifest = Blob.json(
-                    MediaTypes.MANIFEST,
-                    ImageManifest.of(
-                            config.descriptor(),
-                            layers.stream()
-                                    .map(layer -> layer.blob().descriptor())
-                                    .toList(),
-                            annotations));
-            blobs.add(binaryLayer.blob());
-            blobs.add(config);
-            blobs.add(manifest);
-            manifests.add(manifest.descriptor()
-                    .withPlatform(new Descriptor.Platform(platform.architecture(), platform.os(), platform.variant())));
-            images.add(new ImageRecord.PlatformImage(
-                    binary.target(),
-                    platform.toString(),
-                    binary.file(),
-                    binary.sha256(),
-                    "/" + pathInImage,
-                    manifest.descriptor().digest(),
-                    config.descriptor().digest(),
-                    layers.stream()
-                            .map(layer -> layer.blob().descriptor().digest())
-                            .toList()));
-            log.info("Image " + platform + ": " + binary.file() + " as /" + pathInImage + ", "
-                    + HumanSize.of(binaryLayer.blob().content().length) + " compressed, manifest "
-                    + manifest.descriptor().digest());
+        for (BuiltBinary binary : binaries) {
+            PlatformImageBlobs image = platformImage(request, binary, scratchLayer, time);
+            blobs.addAll(image.blobs());
+            manifests.add(image.indexEntry());
+            images.add(image.row());
         }
-        Blob index = Blob.json(MediaTypes.INDEX, ImageIndex.of(manifests, annotations));
+        Blob index = Blob.json(MediaTypes.INDEX, ImageIndex.of(manifests, annotations(request)));
         blobs.add(index);
         OciLayout layout = new OciLayout(request.imageDirectory().resolve(LAYOUT_DIRECTORY));
         layout.write(blobs, index.descriptor(), request.tags());
@@ -129,6 +83,64 @@ public final class StaticGoImage {
                 images);
         record.write(request.imageDirectory());
         return record;
+    }
+
+    /** The binaries by platform, refusing two for one platform. */
+    private static Collection<BuiltBinary> onePerPlatform(List<BuiltBinary> binaries) throws ConfigurationException {
+        Map<String, BuiltBinary> byPlatform = new LinkedHashMap<>();
+        for (BuiltBinary binary : binaries) {
+            BuiltBinary other = byPlatform.put(binary.target(), binary);
+            if (other != null) {
+                throw new ConfigurationException(
+                        "image.binary",
+                        "build.json has two linux binaries for " + binary.target() + " (" + other.file() + ", "
+                                + binary.file() + "): name the one the image holds, e.g. <binary>"
+                                + VerifiedBinaries.nameOf(binary) + "</binary>.");
+            }
+        }
+        return byPlatform.values();
+    }
+
+    /** The binary's layer on the scratch layer, the config and the manifest of one platform. */
+    private PlatformImageBlobs platformImage(ImageRequest request, BuiltBinary binary, Layer scratchLayer, Instant time)
+            throws IOException {
+        String pathInImage = BINARY_DIRECTORY + "/" + VerifiedBinaries.nameOf(binary);
+        byte[] content = Files.readAllBytes(request.outputDirectory().resolve(binary.file()));
+        Layer binaryLayer = Layer.of(List.of(LayerEntry.file(pathInImage, 0755, 0, 0, content)), time);
+        List<Layer> layers = scratchLayer == null ? List.of(binaryLayer) : List.of(scratchLayer, binaryLayer);
+        OciPlatform platform = OciPlatform.of(binary.platform(), binary.builtVariant());
+        Blob config = Blob.json(MediaTypes.CONFIG, configuration(request, platform, "/" + pathInImage, layers));
+        List<Descriptor> layerDescriptors =
+                layers.stream().map(layer -> layer.blob().descriptor()).toList();
+        Blob manifest = Blob.json(
+                MediaTypes.MANIFEST, ImageManifest.of(config.descriptor(), layerDescriptors, annotations(request)));
+        log.info("Image " + platform + ": " + binary.file() + " as /" + pathInImage + ", "
+                + HumanSize.of(binaryLayer.blob().content().length) + " compressed, manifest "
+                + manifest.descriptor().digest());
+        return new PlatformImageBlobs(
+                List.of(binaryLayer.blob(), config, manifest),
+                manifest.descriptor()
+                        .withPlatform(
+                                new Descriptor.Platform(platform.architecture(), platform.os(), platform.variant())),
+                new ImageRecord.PlatformImage(
+                        binary.target(),
+                        platform.toString(),
+                        binary.file(),
+                        binary.sha256(),
+                        "/" + pathInImage,
+                        manifest.descriptor().digest(),
+                        config.descriptor().digest(),
+                        layerDescriptors.stream().map(Descriptor::digest).toList()));
+    }
+
+    /** The annotations of the index and of each manifest; null (left out) when there are none. */
+    private static Map<String, String> annotations(ImageRequest request) {
+        return request.annotations().isEmpty() ? null : request.annotations();
+    }
+
+    /** {@code created} of the config and its history: the output timestamp, or none. */
+    private static String created(ImageRequest request) {
+        return request.time() == null ? null : request.time().toString();
     }
 
     private static void check(ImageRequest request) throws ConfigurationException {
@@ -158,7 +170,8 @@ public final class StaticGoImage {
     }
 
     private static ImageConfiguration configuration(
-            ImageRequest request, OciPlatform platform, String created, String binaryPath, List<Layer> layers) {
+            ImageRequest request, OciPlatform platform, String binaryPath, List<Layer> layers) {
+        String created = created(request);
         Map<String, Map<String, String>> ports = new TreeMap<>();
         for (String port : request.ports()) {
             ports.put(port.contains("/") ? port : port + "/tcp", Map.of());
