@@ -45,10 +45,11 @@ public final class PushMojo extends AbstractStaticGoMojo {
     /**
      * Registries (host[:port], as in the image name) that may be spoken to in plain HTTP. Loopback registries
      * (localhost, 127.x.y.z, ::1) are spoken to in plain HTTP without being named; every other one in HTTPS.
+     * On the command line: {@code -Dstatic-go.push.insecureRegistries=host1:5000,host2}.
      *
      * @since 0.1.0
      */
-    @Parameter
+    @Parameter(property = "static-go.push.insecureRegistries")
     private List<String> insecureRegistries;
 
     /**
