@@ -1,0 +1,18 @@
+// The example sidecar's Go sources, twice (this checkout and checkout-2), and a registry on 127.0.0.1 whose
+// address and credentials the builds get through .mvn/maven.config: -Dregistry and a global settings.xml,
+// and a Docker config for the registry's other name.
+// ITs run in target/<clone folder>/<this IT>, three levels below the project root.
+def root = basedir.toPath().resolve('../../..').normalize()
+def copyTree = evaluate(root.resolve('src/it/shared/copy-tree.groovy').toFile())
+def registry = evaluate(root.resolve('src/it/shared/registry.groovy').toFile())
+copyTree(root.resolve('examples/sidecar/src'), basedir.toPath().resolve('src'))
+copyTree(root.resolve('examples/sidecar/src'), basedir.toPath().resolve('checkout-2/src'))
+java.nio.file.Files.copy(basedir.toPath().resolve('pom.xml'), basedir.toPath().resolve('checkout-2/pom.xml'))
+
+def port = registry.start(new File(basedir, 'registry'))
+registry.configure(basedir, port, 'it-secret')
+// What docker login writes, written by skopeo login (the same auths format), for the name localhost:port.
+def run = evaluate(root.resolve('src/it/shared/run.groovy').toFile())
+run(['skopeo', 'login', '--authfile', new File(basedir, 'docker-config/config.json').path, '--tls-verify=false',
+     '--username', 'pusher', '--password', 'it-secret', "localhost:${port}"])
+return true

@@ -1,0 +1,99 @@
+// What the registry holds, read back with skopeo (Debian's), checked against build.json; the amd64 image run
+// from a umoci bundle under runc; and both checkouts' records compared.
+import groovy.json.JsonSlurper
+import java.security.MessageDigest
+
+// ITs run in target/<clone folder>/<this IT>, three levels below the project root.
+def root = basedir.toPath().resolve('../../..').normalize()
+def run = evaluate(root.resolve('src/it/shared/run.groovy').toFile())
+def registry = evaluate(root.resolve('src/it/shared/registry.groovy').toFile())
+def json = new JsonSlurper()
+def sha256 = { File file -> MessageDigest.getInstance('SHA-256').digest(file.bytes).encodeHex().toString() }
+try {
+    def address = (new File(basedir, '.mvn/maven.config').text =~ /-Dregistry=(\S+)/)[0][1]
+    def image = "docker://${address}/sidecar"
+    def creds = ['--creds', 'pusher:it-secret', '--tls-verify=false']
+
+    // The index as the registry serves it, one manifest per platform, OCI's names for each.
+    def index = json.parseText(run(['skopeo', 'inspect', '--raw'] + creds + ["${image}:1.0.0-SNAPSHOT"]))
+    assert index.mediaType == 'application/vnd.oci.image.index.v1+json'
+    def platforms = index.manifests.collect { m ->
+        [m.platform.os, m.platform.architecture, m.platform.variant].findAll().join('/')
+    }
+    assert platforms == ['linux/amd64', 'linux/arm64/v8', 'linux/arm/v7']
+    assert index.annotations['org.opencontainers.image.version'] == '1.0.0-SNAPSHOT'
+    assert index.annotations['org.opencontainers.image.created'] == '2026-01-01T00:00:00Z'
+    assert index.annotations['org.opencontainers.image.source'] == 'https://example.com/sidecar'
+    assert run(['skopeo', 'inspect', '--raw'] + creds + ["${image}:latest"]) ==
+            run(['skopeo', 'inspect', '--raw'] + creds + ["${image}:1.0.0-SNAPSHOT"])
+
+    // Each platform's binary layer holds exactly that platform's verified binary (by build.json's SHA-256).
+    def manifest = json.parse(new File(basedir, 'target/static-go/build.json'))
+    def byTarget = manifest.binaries.collectEntries { [(it.goos + '/' + it.goarch + (it.variant ? '/' + it.variant : '')): it] }
+    def copied = new File(basedir, 'target/copied')
+    run(['skopeo', 'copy', '--all', '--src-creds', 'pusher:it-secret', '--src-tls-verify=false',
+         "${image}:1.0.0-SNAPSHOT", "oci:${copied}:all"])
+    ['linux/amd64', 'linux/arm64', 'linux/arm/7'].eachWithIndex { target, i ->
+        def digest = index.manifests[i].digest
+        def platformManifest = json.parse(new File(copied, 'blobs/sha256/' + digest.substring(7)))
+        def binaryLayer = new File(copied, 'blobs/sha256/' + platformManifest.layers[-1].digest.substring(7))
+        def listing = run(['tar', '-tzf', binaryLayer.path]).readLines()
+        assert listing == ['usr/', 'usr/local/', 'usr/local/bin/', 'usr/local/bin/sidecar']
+        def extracted = new File(basedir, "target/extracted-${i}")
+        extracted.mkdirs()
+        run(['tar', '-xzf', binaryLayer.path, '-C', extracted.path])
+        assert sha256(new File(extracted, 'usr/local/bin/sidecar')) == byTarget[target].sha256
+        def config = json.parse(new File(copied, 'blobs/sha256/' + platformManifest.config.digest.substring(7)))
+        assert config.config.User == '65532:65532'
+        assert config.config.Entrypoint == ['/usr/local/bin/sidecar']
+        assert config.config.ExposedPorts.keySet() == ['8081/tcp'] as Set
+        assert config.config.Labels == [team: 'platform']
+        assert config.created == '2026-01-01T00:00:00Z'
+        def scratchLayer = new File(copied, 'blobs/sha256/' + platformManifest.layers[0].digest.substring(7))
+        assert run(['tar', '-tvzf', scratchLayer.path]).readLines().collect { it.split(/\s+/)[-1] } ==
+                ['etc/', 'etc/group', 'etc/passwd', 'etc/ssl/', 'etc/ssl/certs/', 'etc/ssl/certs/ca-certificates.crt',
+                 'home/', 'home/nonroot/', 'tmp/']
+    }
+
+    // The amd64 image, unpacked by umoci into a runtime bundle, runs under runc as 65532 and answers --version.
+    def single = new File(basedir, 'target/amd64')
+    run(['skopeo', 'copy', '--override-arch', 'amd64', '--override-os', 'linux', '--src-creds', 'pusher:it-secret',
+         '--src-tls-verify=false', "${image}:1.0.0-SNAPSHOT", "oci:${single}:run"])
+    def bundle = new File(basedir, 'target/bundle')
+    run(['umoci', 'unpack', '--image', "${single}:run", bundle.path])
+    def runtimeConfig = json.parse(new File(bundle, 'config.json'))
+    assert runtimeConfig.process.user.uid == 65532 && runtimeConfig.process.user.gid == 65532
+    assert runtimeConfig.process.args == ['/usr/local/bin/sidecar']
+    runtimeConfig.process.args = ['/usr/local/bin/sidecar', '--version']
+    runtimeConfig.process.terminal = false
+    new File(bundle, 'config.json').text = groovy.json.JsonOutput.toJson(runtimeConfig)
+    def containerId = "static-go-it-${ProcessHandle.current().pid()}"
+    def output = run(['runc', 'run', '--bundle', bundle.path, containerId])
+    assert output.trim() == 'sidecar 1.0.0-SNAPSHOT linux/amd64'
+    assert new File(bundle, 'rootfs/etc/passwd').text.contains('nonroot:x:65532:65532:')
+
+    // Two checkouts, one index digest and the same archive, byte for byte.
+    def first = json.parse(new File(basedir, 'target/static-go-image/image.json'))
+    def second = json.parse(new File(basedir, 'checkout-2/target/static-go-image/image.json'))
+    assert first.indexDigest == second.indexDigest
+    assert index.manifests*.digest == first.images*.manifestDigest
+    def firstPush = json.parse(new File(basedir, 'target/static-go-image/push.json'))
+    assert firstPush.pushed.uploaded.size() == 7 && firstPush.pushed.present.isEmpty()
+    assert sha256(new File(basedir, 'target/static-go-image/image-oci.tar')) ==
+            sha256(new File(basedir, 'checkout-2/target/static-go-image/image-oci.tar'))
+
+    def log = new File(basedir, 'build.log').text
+    // The second and third pushes (from checkout-2) found every blob in the registry.
+    assert (log =~ /Pushed \S+@${first.indexDigest}: 0 blobs uploaded \(0.0 KiB\), 7 already there/).size() == 2
+    assert !log.contains('it-secret')
+    // The summary table: each platform's manifest digest, as the registry has it.
+    assert log =~ /target\s+platform\s+binary\s+manifest/
+    assert log =~ /linux\/arm\/7\s+linux\/arm\/v7\s+sidecar-linux-arm-7\s+${index.manifests[2].digest}/
+    assert log.contains("Pushing ${address}/sidecar (1.0.0-SNAPSHOT, latest) over plain HTTP (loopback) as pusher (settings.xml server ${address})")
+    def viaDockerConfig = json.parse(new File(basedir, 'checkout-2/target/static-go-image/push.json'))
+    assert viaDockerConfig.reference == "localhost:${address.split(':')[1]}/sidecar"
+    assert log.contains("as pusher (Docker config docker-config/config.json auths.localhost:${address.split(':')[1]})")
+    return true
+} finally {
+    registry.stop(new File(basedir, 'registry'))
+}

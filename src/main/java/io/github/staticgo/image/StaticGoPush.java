@@ -1,0 +1,81 @@
+package io.github.staticgo.image;
+
+import io.github.staticgo.BuildLog;
+import io.github.staticgo.ConfigurationException;
+import io.github.staticgo.HumanSize;
+import io.github.staticgo.Json;
+import io.github.staticgo.oci.Credentials;
+import io.github.staticgo.oci.ImageReference;
+import io.github.staticgo.oci.OciLayout;
+import io.github.staticgo.oci.RegistryClient;
+import io.github.staticgo.oci.RegistryException;
+import io.github.staticgo.oci.RegistryPush;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/** The push goal without Maven: sends the image the image goal wrote to the registry its name says. */
+public final class StaticGoPush {
+    public static final String RECORD_FILE = "push.json";
+
+    private final BuildLog log;
+
+    public StaticGoPush(BuildLog log) {
+        this.log = log;
+    }
+
+    /**
+     * What one push did, as push.json records it.
+     *
+     * @param reference registry/repository
+     * @param millis how long the push took
+     */
+    public record PushRecord(String reference, RegistryPush.Pushed pushed, long millis) {}
+
+    public PushRecord push(PushRequest request)
+            throws ConfigurationException, RegistryException, IOException, ImageException {
+        if (!Files.isRegularFile(request.imageDirectory().resolve(ImageRecord.FILE_NAME))) {
+            throw new ImageException("There is no " + ImageRecord.FILE_NAME + " in " + request.imageDirectory()
+                    + ": run static-go:image before static-go:push.");
+        }
+        ImageRecord image = ImageRecord.read(request.imageDirectory());
+        if (image.name() == null) {
+            throw new ConfigurationException(
+                    "image.name",
+                    "static-go:push needs the registry and repository to push to, e.g. "
+                            + "<name>registry.example.com/team/sidecar</name>.");
+        }
+        ImageReference reference = ImageReference.parse(image.name(), "image.name");
+        boolean insecure = request.insecureRegistries().contains(reference.registry());
+        Credentials credentials = credentials(request, reference.registry()).orElse(null);
+        log.info("Pushing " + reference + " (" + String.join(", ", image.tags()) + ") over "
+                + (reference.loopback() || insecure
+                        ? "plain HTTP (" + (insecure ? "an insecure registry" : "loopback") + ")"
+                        : "HTTPS")
+                + (credentials == null ? " without credentials" : " as " + credentials));
+        long started = System.nanoTime();
+        RegistryClient client =
+                new RegistryClient(reference, reference.loopback() || insecure, credentials, request.timeout());
+        RegistryPush.Pushed pushed = RegistryPush.push(new OciLayout(Path.of(image.layout())), client, image.tags());
+        PushRecord record = new PushRecord(reference.toString(), pushed, (System.nanoTime() - started) / 1_000_000);
+        log.info("Pushed " + reference + "@" + pushed.indexDigest() + ": "
+                + pushed.uploaded().size()
+                + " blobs uploaded (" + HumanSize.of(pushed.uploadedBytes()) + "), "
+                + pushed.present().size()
+                + " already there, in " + record.millis() + " ms");
+        Json.writeFile(request.imageDirectory().resolve(RECORD_FILE), record);
+        return record;
+    }
+
+    private static Optional<Credentials> credentials(PushRequest request, String registry)
+            throws IOException, RegistryException {
+        Optional<Credentials> fromSettings = request.servers().find(registry);
+        if (fromSettings.isPresent()) {
+            return fromSettings;
+        }
+        return request.dockerConfig() == null
+                ? Optional.empty()
+                : request.dockerConfig().credentials(registry);
+    }
+}

@@ -1,0 +1,227 @@
+package io.github.staticgo.maven;
+
+import io.github.staticgo.ConfigurationException;
+import io.github.staticgo.image.ImageException;
+import io.github.staticgo.image.ImageRecord;
+import io.github.staticgo.image.ImageRequest;
+import io.github.staticgo.image.ScratchFiles;
+import io.github.staticgo.image.StaticGoImage;
+import io.github.staticgo.manifest.OutputTimestamp;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import javax.inject.Inject;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.LifecyclePhase;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.project.MavenProjectHelper;
+
+/**
+ * Assembles the Linux binaries verify passed into a multi-platform OCI image from scratch: an OCI layout and an OCI
+ * archive under {@code target/static-go-image}, no Docker daemon. Bind it after verify, in the verify phase.
+ */
+@Mojo(name = "image", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true)
+public final class ImageMojo extends AbstractStaticGoMojo {
+    /** The host's CA bundle, where Debian's ca-certificates (and Go, first) put it. */
+    private static final Path HOST_CA_CERTIFICATES = Path.of("/etc/ssl/certs/ca-certificates.crt");
+    /** The host's time zone data, where tzdata (and Go) put it. */
+    private static final Path HOST_ZONE_INFO = Path.of("/usr/share/zoneinfo");
+
+    /**
+     * The image. Elements: {@code name} (registry-host[:port]/repository, for static-go:push), {@code tags}
+     * ({@code <tag>}s; default the project version), {@code binary} (which binary, when build.json has several per
+     * platform), {@code entrypoint} and {@code args} ({@code <arg>}s; default the binary alone),
+     * {@code environment} ({@code <NAME>value</NAME>}), {@code workingDirectory}, {@code user} (default the
+     * non-root user's uid:gid), {@code ports} ({@code <port>8080</port>}, {@code 53/udp}), {@code labels},
+     * {@code annotations}; and the files from scratch: {@code caCertificates} ({@code host}, the default, a PEM
+     * file, or {@code none}), {@code nonRootUser} (true: /etc/passwd and /etc/group with {@code userName}
+     * nonroot, {@code uid} and {@code gid} 65532), {@code timeZones} ({@code none}, the default, {@code host}, or
+     * a zoneinfo directory).
+     *
+     * @since 0.1.0
+     */
+    @Parameter
+    private Image image;
+
+    /**
+     * The build goal's output directory, whose build.json lists the binaries.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "static-go.outputDirectory", defaultValue = "${project.build.directory}/static-go")
+    private File outputDirectory;
+
+    /**
+     * The verify goal's report, whose verdicts say which binaries may go into the image.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(
+            property = "static-go.verify.report",
+            defaultValue = "${project.build.directory}/static-go/verify-report.json")
+    private File reportFile;
+
+    /**
+     * Where the OCI layout ({@code layout/}), the OCI archive ({@code image-oci.tar}) and {@code image.json} go.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "static-go.image.directory", defaultValue = "${project.build.directory}/static-go-image")
+    private File imageDirectory;
+
+    /**
+     * Attaches the OCI archive to the project (type {@code tar}, classifier {@code oci}), so install and deploy
+     * carry it.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "static-go.image.attach", defaultValue = "false")
+    private boolean attach;
+
+    /**
+     * The time of every file in the image and its {@code created} date, for reproducible images.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(defaultValue = "${project.build.outputTimestamp}")
+    private String outputTimestamp;
+
+    /**
+     * The {@code org.opencontainers.image.source} annotation; default the project's SCM URL, else its URL.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "static-go.image.source")
+    private String source;
+
+    /**
+     * The {@code org.opencontainers.image.revision} annotation, e.g. {@code -Dstatic-go.image.revision=$(git
+     * rev-parse HEAD)}; none when unset.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "static-go.image.revision")
+    private String revision;
+
+    /**
+     * Skips this goal.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "static-go.image.skip", defaultValue = "false")
+    private boolean skipImage;
+
+    private final MavenProjectHelper projectHelper;
+
+    @Inject
+    public ImageMojo(MavenProjectHelper projectHelper) {
+        this.projectHelper = projectHelper;
+    }
+
+    @Override
+    protected boolean goalSkipped() {
+        return skipImage;
+    }
+
+    @Override
+    protected String goalName() {
+        return "image";
+    }
+
+    @Override
+    protected void run() throws MojoExecutionException, MojoFailureException {
+        Image settings = image == null ? new Image() : image;
+        ImageRecord record;
+        long started = System.nanoTime();
+        try {
+            Instant time = OutputTimestamp.parse(outputTimestamp).orElse(null);
+            record = new StaticGoImage(buildLog())
+                    .assemble(ImageRequest.builder()
+                            .outputDirectory(outputDirectory.toPath())
+                            .verifyReport(reportFile.toPath())
+                            .imageDirectory(imageDirectory.toPath())
+                            .binaryName(settings.binary)
+                            .name(settings.name)
+                            .tags(
+                                    settings.tags == null || settings.tags.isEmpty()
+                                            ? List.of(project.getVersion())
+                                            : settings.tags)
+                            .scratchFiles(scratchFiles(settings))
+                            .entrypoint(orEmpty(settings.entrypoint))
+                            .args(orEmpty(settings.args))
+                            .environment(settings.environment == null ? Map.of() : settings.environment)
+                            .workingDirectory(settings.workingDirectory)
+                            .user(settings.user)
+                            .ports(orEmpty(settings.ports))
+                            .labels(settings.labels == null ? Map.of() : settings.labels)
+                            .annotations(annotations(settings, time))
+                            .time(time)
+                            .build());
+        } catch (ConfigurationException | ImageException e) {
+            throw new MojoFailureException(e.getMessage(), e);
+        } catch (IOException e) {
+            throw new MojoExecutionException("static-go:image could not read or write: " + e.getMessage(), e);
+        }
+        record.summaryTable().forEach(getLog()::info);
+        getLog().info("Image index " + record.indexDigest() + " (" + String.join(", ", record.tags()) + ") in "
+                + (System.nanoTime() - started) / 1_000_000 + " ms: " + record.layout() + ", " + record.archive());
+        if (attach) {
+            projectHelper.attachArtifact(project, "tar", "oci", new File(record.archive()));
+        }
+    }
+
+    private ScratchFiles scratchFiles(Image settings) {
+        Path base = project.getBasedir().toPath();
+        Path certificates = switch (settings.caCertificates == null ? "host" : settings.caCertificates) {
+            case "host" -> HOST_CA_CERTIFICATES;
+            case "none" -> null;
+            default -> base.resolve(settings.caCertificates);
+        };
+        Path zoneInfo = switch (settings.timeZones == null ? "none" : settings.timeZones) {
+            case "host" -> HOST_ZONE_INFO;
+            case "none" -> null;
+            default -> base.resolve(settings.timeZones);
+        };
+        return new ScratchFiles(
+                certificates,
+                settings.nonRootUser
+                        ? new ScratchFiles.NonRootUser(settings.userName, settings.uid, settings.gid)
+                        : null,
+                zoneInfo);
+    }
+
+    /** The OCI annotations the image spec predefines, from the project, then the pom's own. */
+    private Map<String, String> annotations(Image settings, Instant time) {
+        Map<String, String> annotations = new TreeMap<>();
+        String sourceUrl = source != null
+                ? source
+                : project.getScm() != null && project.getScm().getUrl() != null
+                        ? project.getScm().getUrl()
+                        : project.getUrl();
+        putIfSet(annotations, "org.opencontainers.image.source", sourceUrl);
+        putIfSet(annotations, "org.opencontainers.image.version", project.getVersion());
+        putIfSet(annotations, "org.opencontainers.image.revision", revision);
+        putIfSet(annotations, "org.opencontainers.image.created", time == null ? null : time.toString());
+        if (settings.annotations != null) {
+            annotations.putAll(settings.annotations);
+        }
+        return annotations;
+    }
+
+    private static void putIfSet(Map<String, String> map, String key, String value) {
+        if (value != null && !value.isBlank()) {
+            map.put(key, value);
+        }
+    }
+
+    private static List<String> orEmpty(List<String> values) {
+        return values == null ? List.of() : new ArrayList<>(values);
+    }
+}

@@ -1,0 +1,11 @@
+package io.github.staticgo.oci;
+
+/** The OCI image-spec media types this plugin writes and pushes. */
+public final class MediaTypes {
+    public static final String INDEX = "application/vnd.oci.image.index.v1+json";
+    public static final String MANIFEST = "application/vnd.oci.image.manifest.v1+json";
+    public static final String CONFIG = "application/vnd.oci.image.config.v1+json";
+    public static final String LAYER_GZIP = "application/vnd.oci.image.layer.v1.tar+gzip";
+
+    private MediaTypes() {}
+}
