@@ -1,22 +1,19 @@
 package io.github.staticgo.sbom;
 
 import io.github.staticgo.FileDigest;
-import io.github.staticgo.Json;
 import io.github.staticgo.SafeFiles;
 import io.github.staticgo.binary.BinaryAnalyzer;
 import io.github.staticgo.binary.BinaryReport;
 import io.github.staticgo.binary.MalformedBinaryException;
-import io.github.staticgo.manifest.BuildManifest;
 import io.github.staticgo.manifest.BuiltBinary;
+import io.github.staticgo.manifest.VerifyVerdicts;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.cyclonedx.Version;
 import org.cyclonedx.exception.GeneratorException;
@@ -46,30 +43,16 @@ public final class StaticGoSbom {
     /** One SBOM written: the file, and the classifier to attach it with ({@code <binary's>-cyclonedx}). */
     public record WrittenSbom(Path file, String classifier, int components) {}
 
-    /** The part of verify-report.json this step reads. */
-    private record VerifiedEntry(String file, String sha256, boolean ok) {}
-
-    private record VerifyReportFile(List<VerifiedEntry> binaries) {}
-
     /** Writes the SBOM of every verified binary; the result says which, in build.json's order. */
     public static List<WrittenSbom> write(SbomRequest request) throws IOException, MalformedBinaryException {
-        Map<Path, VerifiedEntry> verified = new HashMap<>();
-        if (Files.isRegularFile(request.verifyReport())) {
-            for (VerifiedEntry entry : Json.readFile(request.verifyReport(), VerifyReportFile.class)
-                    .binaries()) {
-                verified.put(Path.of(entry.file()).toAbsolutePath().normalize(), entry);
-            }
-        }
         List<SbomSubject> subjects = new ArrayList<>();
         BinaryAnalyzer analyzer = new BinaryAnalyzer();
-        for (BuiltBinary binary : BuildManifest.readIfPresent(request.outputDirectory())
-                .map(BuildManifest::binaries)
-                .orElse(List.of())) {
-            Path file = request.outputDirectory().resolve(binary.file());
-            VerifiedEntry entry = verified.get(file.toAbsolutePath().normalize());
-            if (entry == null || !entry.ok() || !binary.sha256().equals(entry.sha256())) {
+        for (VerifyVerdicts.Verdict verdict : VerifyVerdicts.read(request.outputDirectory(), request.verifyReport())) {
+            if (verdict.standing() != VerifyVerdicts.Standing.VERIFIED) {
                 continue; // not verified as it is now: nothing is said about it
             }
+            BuiltBinary binary = verdict.binary();
+            Path file = request.outputDirectory().resolve(binary.file());
             Path program = binary.packedWithOriginal()
                     ? request.outputDirectory().resolve(binary.upx().unpackedFile())
                     : file;
