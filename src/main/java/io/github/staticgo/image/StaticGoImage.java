@@ -95,7 +95,7 @@ public final class StaticGoImage {
                         "image.binary",
                         "build.json has two linux binaries for " + binary.target() + " (" + other.file() + ", "
                                 + binary.file() + "): name the one the image holds, e.g. <binary>"
-                                + VerifiedBinaries.nameOf(binary) + "</binary>.");
+                                + binary.baseName() + "</binary>.");
             }
         }
         return byPlatform.values();
@@ -104,7 +104,7 @@ public final class StaticGoImage {
     /** The binary's layer on the scratch layer, the config and the manifest of one platform. */
     private PlatformImageBlobs platformImage(ImageRequest request, BuiltBinary binary, Layer scratchLayer, Instant time)
             throws IOException {
-        String pathInImage = BINARY_DIRECTORY + "/" + VerifiedBinaries.nameOf(binary);
+        String pathInImage = BINARY_DIRECTORY + "/" + binary.baseName();
         byte[] content = Files.readAllBytes(request.outputDirectory().resolve(binary.file()));
         Layer binaryLayer = Layer.of(List.of(LayerEntry.file(pathInImage, 0755, 0, 0, content)), time);
         List<Layer> layers = scratchLayer == null ? List.of(binaryLayer) : List.of(scratchLayer, binaryLayer);

@@ -33,7 +33,7 @@ public final class VerifiedBinaries {
         List<VerifyVerdicts.Verdict> linux = VerifyVerdicts.read(outputDirectory, reportFile).stream()
                 .filter(verdict -> verdict.binary().goos().equals("linux"))
                 .filter(verdict ->
-                        binaryName == null || nameOf(verdict.binary()).equals(binaryName))
+                        binaryName == null || verdict.binary().baseName().equals(binaryName))
                 .toList();
         if (linux.isEmpty()) {
             throw new ImageException(
@@ -50,12 +50,5 @@ public final class VerifiedBinaries {
                     + "  - " + String.join(System.lineSeparator() + "  - ", refused));
         }
         return linux.stream().map(VerifyVerdicts.Verdict::binary).toList();
-    }
-
-    /** "sidecar" for sidecar-linux-arm-7: the file name without the platform suffix the build gives it. */
-    public static String nameOf(BuiltBinary binary) {
-        String file = Path.of(binary.file()).getFileName().toString();
-        String suffix = "-" + binary.platform().classifier();
-        return file.endsWith(suffix) ? file.substring(0, file.length() - suffix.length()) : file;
     }
 }

@@ -1,6 +1,7 @@
 package io.github.staticgo.manifest;
 
 import io.github.staticgo.platform.GoPlatform;
+import java.nio.file.Path;
 
 /**
  * One binary in build.json: what it was built for and its SHA-256, for the goals that come after build.
@@ -58,6 +59,19 @@ public record BuiltBinary(
                 newSha256,
                 execution,
                 packing);
+    }
+
+    /**
+     * The binary's base name: its file name without the platform suffix the build gives it and without
+     * {@code .exe} ("sidecar" for sidecar-linux-arm-7 and sidecar-windows-amd64.exe).
+     */
+    public String baseName() {
+        String name = Path.of(file).getFileName().toString();
+        if (name.endsWith(".exe")) {
+            name = name.substring(0, name.length() - ".exe".length());
+        }
+        String suffix = "-" + platform().classifier();
+        return name.endsWith(suffix) ? name.substring(0, name.length() - suffix.length()) : name;
     }
 
     /** Whether the compress goal packed this file and kept its unpacked original. */
