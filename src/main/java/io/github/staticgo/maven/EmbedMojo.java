@@ -17,24 +17,7 @@ import org.apache.maven.plugins.annotations.Parameter;
  * run before it: bind both to {@code prepare-package}, verify first.
  */
 @Mojo(name = "embed", defaultPhase = LifecyclePhase.PREPARE_PACKAGE, threadSafe = true)
-public final class EmbedMojo extends AbstractStaticGoMojo {
-    /**
-     * Where build.json and the binaries are.
-     *
-     * @since 0.1.0
-     */
-    @Parameter(property = "static-go.outputDirectory", defaultValue = "${project.build.directory}/static-go")
-    private File outputDirectory;
-
-    /**
-     * The verify goal's report, whose verdicts say which binaries may be embedded.
-     *
-     * @since 0.1.0
-     */
-    @Parameter(
-            property = "static-go.verify.report",
-            defaultValue = "${project.build.directory}/static-go/verify-report.json")
-    private File reportFile;
+public final class EmbedMojo extends AbstractVerifiedBinariesMojo {
 
     /**
      * The class-path directory the binaries go into; Maven's jar plugin packages it.

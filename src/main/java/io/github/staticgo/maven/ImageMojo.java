@@ -28,7 +28,7 @@ import org.apache.maven.project.MavenProjectHelper;
  * archive under {@code target/static-go-image}, no Docker daemon. Bind it after verify, in the verify phase.
  */
 @Mojo(name = "image", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true)
-public final class ImageMojo extends AbstractStaticGoMojo {
+public final class ImageMojo extends AbstractVerifiedBinariesMojo {
     /** The host's CA bundle, where Debian's ca-certificates (and Go, first) put it. */
     private static final Path HOST_CA_CERTIFICATES = Path.of("/etc/ssl/certs/ca-certificates.crt");
     /** The host's time zone data, where tzdata (and Go) put it. */
@@ -49,24 +49,6 @@ public final class ImageMojo extends AbstractStaticGoMojo {
      */
     @Parameter
     private Image image;
-
-    /**
-     * The build goal's output directory, whose build.json lists the binaries.
-     *
-     * @since 0.1.0
-     */
-    @Parameter(property = "static-go.outputDirectory", defaultValue = "${project.build.directory}/static-go")
-    private File outputDirectory;
-
-    /**
-     * The verify goal's report, whose verdicts say which binaries may go into the image.
-     *
-     * @since 0.1.0
-     */
-    @Parameter(
-            property = "static-go.verify.report",
-            defaultValue = "${project.build.directory}/static-go/verify-report.json")
-    private File reportFile;
 
     /**
      * Where the OCI layout ({@code layout/}), the OCI archive ({@code image-oci.tar}) and {@code image.json} go.

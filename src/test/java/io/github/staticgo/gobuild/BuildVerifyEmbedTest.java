@@ -8,13 +8,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.github.staticgo.Tools;
 import io.github.staticgo.embed.EmbedException;
 import io.github.staticgo.embed.StaticGoEmbed;
-import io.github.staticgo.verify.StaticGoVerify;
-import io.github.staticgo.verify.VerifyPolicy;
 import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.time.Duration;
 import java.util.List;
 import java.util.Properties;
 import java.util.stream.Stream;
@@ -28,19 +25,8 @@ class BuildVerifyEmbedTest {
 
     @Test
     void verifiedBinariesAndTheirIndexGoIntoTheClassesAndNothingElse() throws Exception {
-        Path module = Tools.goModule(dir.resolve("module"), TestBuilds.HELLO);
-        TestBuilds.run(TestBuilds.configuration(
-                dir,
-                module,
-                List.of("linux/amd64", "linux/arm/7", "windows/amd64"),
-                TestBuilds.settings(null, Duration.ofMinutes(5)),
-                null,
-                null,
-                2,
-                false));
-        Path out = dir.resolve("out");
+        Path out = TestBuilds.buildAndVerify(dir, List.of("linux/amd64", "linux/arm/7", "windows/amd64"));
         Path report = out.resolve("verify-report.json");
-        StaticGoVerify.verify(StaticGoVerify.fromManifest(out), VerifyPolicy.DEFAULTS, false, report);
         Path classes = dir.resolve("classes");
         Path stale = Files.createDirectories(classes.resolve("META-INF/static-go/old/linux-amd64"))
                 .resolve("old");

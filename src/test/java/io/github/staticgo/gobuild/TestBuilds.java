@@ -1,10 +1,13 @@
 package io.github.staticgo.gobuild;
 
 import io.github.staticgo.BuildLog;
+import io.github.staticgo.Tools;
 import io.github.staticgo.manifest.BuildManifest;
 import io.github.staticgo.platform.TargetDeclaration;
 import io.github.staticgo.process.ProcessRunner;
 import io.github.staticgo.toolchain.GoToolchainRequest;
+import io.github.staticgo.verify.StaticGoVerify;
+import io.github.staticgo.verify.VerifyPolicy;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -83,6 +86,16 @@ final class TestBuilds {
                 configuration.outputDirectory(),
                 configuration.outputTimestamp(),
                 configuration.execution());
+    }
+
+    /** Builds {@link #HELLO} for {@code targets} into work/out and verifies it there; returns work/out. */
+    static Path buildAndVerify(Path work, List<String> targets) throws Exception {
+        Path module = Tools.goModule(work.resolve("module"), HELLO);
+        run(configuration(work, module, targets, settings(null, Duration.ofMinutes(5)), null, null, 2, false));
+        Path out = work.resolve("out");
+        StaticGoVerify.verify(
+                StaticGoVerify.fromManifest(out), VerifyPolicy.DEFAULTS, false, out.resolve("verify-report.json"));
+        return out;
     }
 
     static BuildManifest run(BuildConfiguration configuration) throws Exception {
