@@ -4,12 +4,15 @@
 # side in one run (bench/interleaved.py takes turns):
 #   1. nothing changed: `mvn package` vs the same pom with -Dstatic-go.skip (Maven loads the plugin, runs none of it)
 #   2. README.md edited before each run vs nothing changed
-#   3. `mvn verify` (build + test goal) vs build alone followed by a plain `go test -trimpath ./...`
+#   3. `mvn verify` (build + test goal) vs build alone followed by a plain `go test -trimpath ./...`, with go's
+#      build cache warm, and cold (emptied before every run: what the shared compile cache is for)
 # Needs python3, network to the Go module proxy once (go mod tidy), and the plugin installed (mvn install).
-# Usage: bench/incremental.sh [runs]
+# go's build cache is one of the benchmark's own (GOCACHE under its work directory).
+# Usage: bench/incremental.sh [runs] [cold runs]
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 runs=${1:-10}
+cold_runs=${2:-2}
 version=$(sed -n 's|^  <version>\(.*\)</version>|\1|p' pom.xml | head -1)
 work=$(mktemp -d)
 results=bench/results/incremental
@@ -85,6 +88,7 @@ done
 echo "# many mains" > "$go_dir/README.md"
 (cd "$go_dir" && go mod tidy)
 
+export GOCACHE="$work/gocache"
 mvn="mvn -B -q -o -f $work/pom.xml -Dplugin.version=$version"
 $mvn verify >/dev/null   # first build, tests, records in place
 
@@ -96,6 +100,12 @@ python3 bench/interleaved.py --warmup 1 --runs "$runs" --export-json "$results/p
 
 echo "== 3. mvn verify with the test goal vs build alone + go test -trimpath"
 python3 bench/interleaved.py --warmup 1 --runs "$runs" --export-json "$results/verify.json" \
+  -n verify "$mvn verify -Dstatic-go.test.count=1" \
+  -n build-then-go-test "$mvn verify -Dstatic-go.test.skip && (cd $go_dir && CGO_ENABLED=0 go test -trimpath -count=1 ./... >/dev/null)"
+
+echo "== 3, cold: go's build cache emptied before every run"
+python3 bench/interleaved.py --runs "$cold_runs" --export-json "$results/verify-cold.json" \
+  --prepare "rm -rf $GOCACHE $work/target" \
   -n verify "$mvn verify -Dstatic-go.test.count=1" \
   -n build-then-go-test "$mvn verify -Dstatic-go.test.skip && (cd $go_dir && CGO_ENABLED=0 go test -trimpath -count=1 ./... >/dev/null)"
 
@@ -114,4 +124,7 @@ show("README edited / no-change", p["readme-edited"] / p["no-change"], 1.10)
 v = medians("verify")
 print("verify (medians, s): " + ", ".join(f"{k} {v:.2f}" for k, v in v.items()))
 show("verify with test goal / build + go test -trimpath", v["verify"] / v["build-then-go-test"], 1.05)
+c = medians("verify-cold")
+print("verify, cold go cache (medians, s): " + ", ".join(f"{k} {v:.2f}" for k, v in c.items()))
+show("verify with test goal / build + go test -trimpath, cold", c["verify"] / c["build-then-go-test"], 1.05)
 PY
