@@ -27,6 +27,24 @@ try {
     assert run(['skopeo', 'inspect', '--raw'] + creds + ["${image}:latest"]) ==
             run(['skopeo', 'inspect', '--raw'] + creds + ["${image}:1.0.0-SNAPSHOT"])
 
+    // Each platform's SBOM is an OCI artifact (image-spec 1.1) whose subject is that platform's manifest, listed
+    // in the layout and pushed by digest: the registry serves it, its one layer is the SBOM file verify wrote.
+    def layoutIndex = json.parse(new File(basedir, 'target/static-go-image/layout/index.json'))
+    def sboms = layoutIndex.manifests.findAll { it.artifactType == 'application/vnd.cyclonedx+json' }
+    assert sboms.size() == 3
+    def subjects = [:]
+    sboms.each { entry ->
+        def artifact = json.parseText(run(['skopeo', 'inspect', '--raw'] + creds + ["${image}@${entry.digest}"]))
+        assert artifact.artifactType == 'application/vnd.cyclonedx+json'
+        assert artifact.config.mediaType == 'application/vnd.oci.empty.v1+json'
+        subjects[artifact.subject.digest] = artifact.layers[0].digest
+    }
+    assert subjects.keySet() == index.manifests*.digest as Set
+    ['linux-amd64', 'linux-arm64', 'linux-arm-7'].eachWithIndex { platform, i ->
+        def sbomFile = new File(basedir, "target/static-go/sidecar-${platform}.cdx.json")
+        assert subjects[index.manifests[i].digest] == 'sha256:' + sha256(sbomFile) : platform
+    }
+
     // Each platform's binary layer holds exactly that platform's verified binary (by build.json's SHA-256).
     def manifest = json.parse(new File(basedir, 'target/static-go/build.json'))
     def byTarget = manifest.binaries.collectEntries { [(it.goos + '/' + it.goarch + (it.variant ? '/' + it.variant : '')): it] }
@@ -78,13 +96,13 @@ try {
     assert first.indexDigest == second.indexDigest
     assert index.manifests*.digest == first.images*.manifestDigest
     def firstPush = json.parse(new File(basedir, 'target/static-go-image/push.json'))
-    assert firstPush.pushed.uploaded.size() == 7 && firstPush.pushed.present.isEmpty()
+    assert firstPush.pushed.uploaded.size() == 7 + 4 && firstPush.pushed.present.isEmpty() // with 3 SBOMs and their empty config
     assert sha256(new File(basedir, 'target/static-go-image/image-oci.tar')) ==
             sha256(new File(basedir, 'checkout-2/target/static-go-image/image-oci.tar'))
 
     def log = new File(basedir, 'build.log').text
     // The second and third pushes (from checkout-2) found every blob in the registry.
-    assert (log =~ /Pushed \S+@${first.indexDigest}: 0 blobs uploaded \(0.0 KiB\), 7 already there/).size() == 2
+    assert (log =~ /Pushed \S+@${first.indexDigest}: 0 blobs uploaded \(0.0 KiB\), 11 already there/).size() == 2
     assert !log.contains('it-secret')
     // The summary table: each platform's manifest digest, as the registry has it.
     assert log =~ /target\s+platform\s+binary\s+manifest/

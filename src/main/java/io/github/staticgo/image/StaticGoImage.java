@@ -16,6 +16,7 @@ import io.github.staticgo.oci.MediaTypes;
 import io.github.staticgo.oci.OciLayout;
 import io.github.staticgo.platform.OciPlatform;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -44,8 +45,12 @@ public final class StaticGoImage {
         this.log = log;
     }
 
-    /** One platform's image: the blobs it adds, its entry in the index, and its row of image.json. */
-    private record PlatformImageBlobs(List<Blob> blobs, Descriptor indexEntry, ImageRecord.PlatformImage row) {}
+    /**
+     * One platform's image: the blobs it adds, its entry in the index, its row of image.json, and the SBOM
+     * artifact that refers to its manifest (null when verify wrote no SBOM for the binary).
+     */
+    private record PlatformImageBlobs(
+            List<Blob> blobs, Descriptor indexEntry, ImageRecord.PlatformImage row, Descriptor sbom) {}
 
     /** What was written: the record, also in image.json. */
     public ImageRecord assemble(ImageRequest request) throws ConfigurationException, ImageException, IOException {
@@ -62,16 +67,20 @@ public final class StaticGoImage {
         }
         List<Descriptor> manifests = new ArrayList<>();
         List<ImageRecord.PlatformImage> images = new ArrayList<>();
+        List<Descriptor> sboms = new ArrayList<>();
         for (BuiltBinary binary : binaries) {
             PlatformImageBlobs image = platformImage(request, binary, scratchLayer, time);
             blobs.addAll(image.blobs());
             manifests.add(image.indexEntry());
             images.add(image.row());
+            if (image.sbom() != null) {
+                sboms.add(image.sbom());
+            }
         }
         Blob index = Blob.json(MediaTypes.INDEX, ImageIndex.of(manifests, annotations(request)));
         blobs.add(index);
         OciLayout layout = new OciLayout(request.imageDirectory().resolve(LAYOUT_DIRECTORY));
-        layout.write(blobs, index.descriptor(), request.tags());
+        layout.write(blobs, index.descriptor(), request.tags(), sboms);
         Path archive = request.imageDirectory().resolve(ARCHIVE_FILE);
         layout.writeArchive(archive, time);
         ImageRecord record = new ImageRecord(
@@ -117,8 +126,10 @@ public final class StaticGoImage {
         log.info("Image " + platform + ": " + binary.file() + " as /" + pathInImage + ", "
                 + HumanSize.of(binaryLayer.blob().content().length) + " compressed, manifest "
                 + manifest.descriptor().digest());
+        List<Blob> platformBlobs = new ArrayList<>(List.of(binaryLayer.blob(), config, manifest));
+        Descriptor sbom = sbomArtifact(request, binary, manifest.descriptor(), platformBlobs);
         return new PlatformImageBlobs(
-                List.of(binaryLayer.blob(), config, manifest),
+                platformBlobs,
                 manifest.descriptor()
                         .withPlatform(
                                 new Descriptor.Platform(platform.architecture(), platform.os(), platform.variant())),
@@ -130,7 +141,43 @@ public final class StaticGoImage {
                         "/" + pathInImage,
                         manifest.descriptor().digest(),
                         config.descriptor().digest(),
-                        layerDescriptors.stream().map(Descriptor::digest).toList()));
+                        layerDescriptors.stream().map(Descriptor::digest).toList()),
+                sbom);
+    }
+
+    /**
+     * The SBOM verify wrote for this binary, as an OCI artifact whose subject is the platform's manifest
+     * (image-spec 1.1 referrers): its blobs are added to {@code blobs}; null when there is no SBOM, or it does
+     * not name the binary's SHA-256 (written for another build of it).
+     */
+    private Descriptor sbomArtifact(ImageRequest request, BuiltBinary binary, Descriptor manifest, List<Blob> blobs)
+            throws IOException {
+        Path sbomFile = request.outputDirectory().resolve(binary.sbomFile());
+        if (!Files.isRegularFile(sbomFile)) {
+            return null;
+        }
+        byte[] sbom = Files.readAllBytes(sbomFile);
+        if (!new String(sbom, StandardCharsets.UTF_8).contains(binary.sha256())) {
+            log.warn("Image: " + sbomFile.getFileName() + " does not describe " + binary.file() + " as it is now (not"
+                    + " its SHA-256): the image goes without it. Run static-go:verify again to write it anew.");
+            return null;
+        }
+        Blob layer = Blob.of(MediaTypes.CYCLONEDX, sbom);
+        Blob empty = Blob.of(MediaTypes.EMPTY, "{}".getBytes(StandardCharsets.UTF_8));
+        Blob artifact = Blob.json(
+                MediaTypes.MANIFEST,
+                ImageManifest.artifact(
+                        MediaTypes.CYCLONEDX,
+                        empty.descriptor(),
+                        layer.descriptor(),
+                        new Descriptor(manifest.mediaType(), manifest.digest(), manifest.size(), null, null),
+                        created(request) == null
+                                ? null
+                                : Map.of("org.opencontainers.image.created", created(request))));
+        blobs.addAll(List.of(layer, empty, artifact));
+        log.info("Image: " + sbomFile.getFileName() + " as an SBOM artifact "
+                + artifact.descriptor().digest() + " referring to " + manifest.digest());
+        return artifact.descriptor().withArtifactType(MediaTypes.CYCLONEDX);
     }
 
     /** The annotations of the index and of each manifest; null (left out) when there are none. */

@@ -74,6 +74,14 @@ public record BuiltBinary(
         return name.endsWith(suffix) ? name.substring(0, name.length() - suffix.length()) : name;
     }
 
+    /** CycloneDX's recommended file extension, after the binary's own name: app-linux-amd64.cdx.json. */
+    public static final String SBOM_EXTENSION = ".cdx.json";
+
+    /** The file the SBOM step writes for this binary, beside it. */
+    public String sbomFile() {
+        return file + SBOM_EXTENSION;
+    }
+
     /** Whether the compress goal packed this file and kept its unpacked original. */
     public boolean packedWithOriginal() {
         return upx != null && upx.packed() && upx.unpackedFile() != null;

@@ -6,6 +6,10 @@ public final class MediaTypes {
     public static final String MANIFEST = "application/vnd.oci.image.manifest.v1+json";
     public static final String CONFIG = "application/vnd.oci.image.config.v1+json";
     public static final String LAYER_GZIP = "application/vnd.oci.image.layer.v1.tar+gzip";
+    /** The config of an artifact that has none (image-spec 1.1): the two bytes {@code {}}. */
+    public static final String EMPTY = "application/vnd.oci.empty.v1+json";
+    /** A CycloneDX SBOM in JSON, as an artifact's type and its one layer's. */
+    public static final String CYCLONEDX = "application/vnd.cyclonedx+json";
 
     private MediaTypes() {}
 }

@@ -34,17 +34,20 @@ public final class OciLayout {
     }
 
     /**
-     * Writes the blobs and an index.json that names {@code image} once per tag.
+     * Writes the blobs and an index.json that names {@code image} once per tag and lists the artifacts that refer
+     * to its manifests (SBOMs), untagged.
      *
      * @return the layout's index.json as written
      */
-    public ImageIndex write(Collection<Blob> blobs, Descriptor image, List<String> tags) throws IOException {
+    public ImageIndex write(Collection<Blob> blobs, Descriptor image, List<String> tags, List<Descriptor> referrers)
+            throws IOException {
         Map<String, Blob> byDigest = new LinkedHashMap<>();
         blobs.forEach(blob -> byDigest.putIfAbsent(blob.descriptor().digest(), blob));
         List<Descriptor> named = new ArrayList<>();
         for (String tag : tags) {
             named.add(image.withAnnotations(Map.of(REF_NAME, tag)));
         }
+        named.addAll(referrers);
         ImageIndex index = ImageIndex.of(named, null);
         Path parent = directory.toAbsolutePath().getParent();
         Files.createDirectories(parent);

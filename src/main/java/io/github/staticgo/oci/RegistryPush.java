@@ -8,8 +8,8 @@ import java.util.Set;
 
 /**
  * Pushes the image a layout names: every blob the registry does not have yet (asked first, so an unchanged
- * image uploads nothing), then each platform's manifest and the index by digest, and last the tags, so a tag
- * never points at an image whose parts are missing.
+ * image uploads nothing), then each platform's manifest and the index by digest, the artifacts that refer to
+ * them (SBOMs) by digest, and last the tags, so a tag never points at an image whose parts are missing.
  */
 public final class RegistryPush {
     private RegistryPush() {}
@@ -39,6 +39,14 @@ public final class RegistryPush {
             blobs.add(bare(image.config()));
             image.layers().forEach(layer -> blobs.add(bare(layer)));
         }
+        List<Descriptor> referrers = layout.index().manifests().stream()
+                .filter(entry -> entry.artifactType() != null)
+                .toList();
+        for (Descriptor referrer : referrers) {
+            ImageManifest artifact = OciJson.read(layout.blob(referrer), ImageManifest.class);
+            blobs.add(bare(artifact.config()));
+            artifact.layers().forEach(layer -> blobs.add(bare(layer)));
+        }
         List<String> uploaded = new ArrayList<>();
         List<String> present = new ArrayList<>();
         long bytes = 0;
@@ -55,6 +63,10 @@ public final class RegistryPush {
             registry.putManifest(manifest.digest(), MediaTypes.MANIFEST, layout.blob(manifest));
         }
         registry.putManifest(indexDescriptor.digest(), MediaTypes.INDEX, indexBytes);
+        // Artifacts that refer to the platform manifests (SBOMs), after their subjects: by digest, untagged.
+        for (Descriptor referrer : referrers) {
+            registry.putManifest(referrer.digest(), MediaTypes.MANIFEST, layout.blob(referrer));
+        }
         for (String tag : tags) {
             registry.putManifest(tag, MediaTypes.INDEX, indexBytes);
         }

@@ -98,6 +98,6 @@ public final class StaticGoSbom {
 
     /** {@code app-linux-amd64} gets {@code app-linux-amd64.cdx.json}, CycloneDX's recommended file extension. */
     public static Path sbomFile(Path binary) {
-        return binary.resolveSibling(binary.getFileName() + ".cdx.json");
+        return binary.resolveSibling(binary.getFileName() + BuiltBinary.SBOM_EXTENSION);
     }
 }
