@@ -26,19 +26,25 @@ public record NetworkSettings(boolean offline, List<HttpProxy> proxies) {
     public record HttpProxy(
             String protocol, String host, int port, String username, String password, String nonProxyHosts) {
         boolean bypasses(String targetHost) {
-            if (nonProxyHosts == null || nonProxyHosts.isBlank()) {
-                return false;
-            }
-            for (String pattern : nonProxyHosts.split("[|,]")) {
-                String regex = pattern.trim()
-                        .toLowerCase(Locale.ROOT)
-                        .replace(".", "\\.")
-                        .replace("*", ".*");
-                if (!regex.isEmpty() && targetHost.toLowerCase(Locale.ROOT).matches(regex)) {
+            for (String pattern : nonProxyPatterns()) {
+                String regex =
+                        pattern.toLowerCase(Locale.ROOT).replace(".", "\\.").replace("*", ".*");
+                if (targetHost.toLowerCase(Locale.ROOT).matches(regex)) {
                     return true;
                 }
             }
             return false;
+        }
+
+        /** The nonProxyHosts patterns, trimmed, none empty; settings.xml separates them with '|' (or ','). */
+        List<String> nonProxyPatterns() {
+            if (nonProxyHosts == null) {
+                return List.of();
+            }
+            return Arrays.stream(nonProxyHosts.split("[|,]"))
+                    .map(String::trim)
+                    .filter(pattern -> !pattern.isEmpty())
+                    .toList();
         }
     }
 
@@ -72,15 +78,12 @@ public record NetworkSettings(boolean offline, List<HttpProxy> proxies) {
         Map<String, String> withProxy = new TreeMap<>(environment);
         withProxy.put("HTTPS_PROXY", url);
         withProxy.put("HTTP_PROXY", url);
-        if (proxy.nonProxyHosts() != null
-                && !proxy.nonProxyHosts().isBlank()
+        if (!proxy.nonProxyPatterns().isEmpty()
                 && !environment.containsKey("NO_PROXY")
                 && !environment.containsKey("no_proxy")) {
             withProxy.put(
                     "NO_PROXY",
-                    Arrays.stream(proxy.nonProxyHosts().split("[|,]"))
-                            .map(String::trim)
-                            .filter(host -> !host.isEmpty())
+                    proxy.nonProxyPatterns().stream()
                             .map(host -> host.startsWith("*.") ? host.substring(1) : host)
                             .collect(Collectors.joining(",")));
         }
