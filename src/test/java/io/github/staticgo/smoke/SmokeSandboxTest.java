@@ -276,7 +276,9 @@ class SmokeSandboxTest {
         assertEquals(SmokeResult.Status.FAILED, result.status(), result.toString());
         assertEquals(2, result.exitCode(), "Go's runtime ends with 2 when it gets no more memory: " + result);
         String output = String.join("\n", result.output());
-        assertTrue(output.contains("out of memory"), output);
+        // Go's runtime ends a refused allocation either with "fatal error: out of memory" or, when the refusal hits
+        // its garbage collector (seen with Go 1.26 on a clean CI clone), with a SIGSEGV in the runtime; both exit 2.
+        assertTrue(output.contains("out of memory") || output.contains("SIGSEGV: segmentation violation"), output);
         assertFalse(output.contains("holding " + ((EmptyRoot.MAX_DATA_BYTES >> 20) + 64) + " MiB"), output);
     }
 
