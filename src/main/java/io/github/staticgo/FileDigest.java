@@ -3,6 +3,7 @@ package io.github.staticgo;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.DigestInputStream;
@@ -10,12 +11,20 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
-/** Digests of a file, streamed: SHA-256 as build.json and the verify report record it, SHA-512 for SBOMs. */
+/**
+ * Digests of a file, streamed: SHA-256 as build.json and the verify report record it, SHA-512 for SBOMs;
+ * and the SHA-256 of a text.
+ */
 public final class FileDigest {
     private FileDigest() {}
 
     public static String sha256(Path file) throws IOException {
         return hex(file, "SHA-256");
+    }
+
+    /** The SHA-256 of a text's UTF-8 bytes, in hex: for keys made of facts rather than of one file. */
+    public static String sha256(String text) {
+        return HexFormat.of().formatHex(newSha256().digest(text.getBytes(StandardCharsets.UTF_8)));
     }
 
     public static String sha512(Path file) throws IOException {

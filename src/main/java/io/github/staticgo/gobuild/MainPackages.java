@@ -2,13 +2,21 @@ package io.github.staticgo.gobuild;
 
 import com.google.gson.annotations.SerializedName;
 import io.github.staticgo.ConfigurationException;
+import io.github.staticgo.FileStamp;
 import io.github.staticgo.toolchain.GoToolchain;
 import io.github.staticgo.toolchain.ToolchainException;
+import java.io.IOException;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * Expands package patterns ({@code ./...}, {@code ./cmd/...}) to the main packages go matches, each
@@ -24,11 +32,13 @@ final class MainPackages {
     private MainPackages() {}
 
     /**
+     * @param keptFile where go list's answer is kept between runs: asked again only when a file or directory
+     *     below a pattern's directory changed (or go, its environment, go.mod or go.work)
      * @return the declarations with every pattern replaced by the main packages it matches; a package
      *     that a pattern matches and that is also declared on its own keeps its own declaration
      */
-    static List<PackageDeclaration> expand(GoToolchain go, List<PackageDeclaration> packages)
-            throws ConfigurationException, ToolchainException {
+    static List<PackageDeclaration> expand(GoToolchain go, List<PackageDeclaration> packages, Path keptFile)
+            throws ConfigurationException, ToolchainException, IOException {
         Map<String, PackageDeclaration> declared = new LinkedHashMap<>();
         for (PackageDeclaration declaration : packages) {
             if (declaration.pattern() && declaration.settingsOfItsOwn()) {
@@ -50,13 +60,16 @@ final class MainPackages {
                 .filter(PackageDeclaration::pattern)
                 .map(PackageDeclaration::path)
                 .toList();
+        Path module = go.moduleDirectory().toAbsolutePath().normalize();
         List<Listed> listed = List.of();
         if (!patterns.isEmpty()) {
             List<String> arguments = new ArrayList<>(List.of("list", "-e", "-json=Name,Dir,Match", "--"));
             arguments.addAll(patterns);
-            listed = go.queryJsonSequence(Listed.class, arguments, Map.of());
+            Optional<Map<String, String>> layout = layoutBelow(module, patterns);
+            listed = layout.isPresent()
+                    ? go.queryJsonSequence(Listed.class, arguments, keptFile, layout.get())
+                    : go.queryJsonSequence(Listed.class, arguments, Map.of());
         }
-        Path module = go.moduleDirectory().toAbsolutePath().normalize();
         Map<String, PackageDeclaration> expanded = new LinkedHashMap<>();
         for (PackageDeclaration declaration : packages) {
             if (!declaration.pattern()) {
@@ -80,6 +93,56 @@ final class MainPackages {
             mains.forEach(main -> expanded.putIfAbsent(main, declared.getOrDefault(main, PackageDeclaration.of(main))));
         }
         return List.copyOf(expanded.values());
+    }
+
+    /**
+     * What go reads to match {@code patterns}: every directory below each pattern's fixed part and the
+     * stamp of each Go file in it, leaving out what go leaves out ("." and "_" names, testdata, nested
+     * modules, whose go.mod counts); empty when a pattern is not a relative path in the module (an import
+     * path may match packages anywhere in the workspace, so its answer is not kept).
+     */
+    private static Optional<Map<String, String>> layoutBelow(Path module, List<String> patterns) throws IOException {
+        Map<String, String> layout = new TreeMap<>();
+        for (String pattern : patterns) {
+            if (!pattern.startsWith("./")) {
+                return Optional.empty();
+            }
+            String fixed = pattern.substring(0, pattern.indexOf("..."));
+            Path root = module.resolve(fixed.substring(0, Math.max(fixed.lastIndexOf('/'), 0)))
+                    .normalize();
+            if (!root.startsWith(module)) {
+                return Optional.empty();
+            }
+            if (!Files.isDirectory(root)) {
+                layout.put(root.toString(), "absent");
+                continue;
+            }
+            Files.walkFileTree(root, new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attributes) {
+                    if (dir.equals(root)) {
+                        return FileVisitResult.CONTINUE;
+                    }
+                    String name = String.valueOf(dir.getFileName());
+                    if (name.startsWith(".") || name.startsWith("_") || name.equals("testdata")) {
+                        return FileVisitResult.SKIP_SUBTREE;
+                    }
+                    Path goMod = dir.resolve("go.mod");
+                    boolean nested = Files.exists(goMod);
+                    layout.put(dir + "/", nested ? "module " + FileStamp.of(goMod) : "");
+                    return nested ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
+                    if (file.getFileName().toString().endsWith(".go")) {
+                        layout.put(file.toString(), FileStamp.of(file));
+                    }
+                    return FileVisitResult.CONTINUE;
+                }
+            });
+        }
+        return Optional.of(layout);
     }
 
     private static String asWritten(Path module, Path dir) {

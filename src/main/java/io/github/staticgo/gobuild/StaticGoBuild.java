@@ -25,6 +25,9 @@ import java.util.Optional;
  * outputs, and only then build. Nothing is built when any part of the configuration is wrong.
  */
 public final class StaticGoBuild {
+    /** The file name, in the state directory, of the kept go list answer that expands package patterns. */
+    private static final String PACKAGE_PATTERNS_FILE = "package-patterns.json";
+
     private final ProcessRunner runner;
     private final BuildLog log;
 
@@ -45,7 +48,12 @@ public final class StaticGoBuild {
         if (buildModeProblem.isPresent()) {
             throw new ConfigurationException("buildMode", buildModeProblem.get());
         }
-        GoToolchain go = GoToolchain.locate(configuration.toolchain(), runner, log);
+        GoToolchain go = GoToolchain.locate(
+                configuration
+                        .toolchain()
+                        .withKeptAnswers(execution.stateDirectory().resolve(GoToolchain.KEPT_ENV_FILE)),
+                runner,
+                log);
         log.info("Using " + go.describe());
         Path keptFacts = execution.stateDirectory().resolve(GoToolchain.KEPT_FACTS_FILE);
         Map<String, Platform> platforms = go.platforms(keptFacts);
@@ -56,7 +64,8 @@ public final class StaticGoBuild {
                 go,
                 keptFacts);
         List<BinaryOutput> outputs = OutputPlan.plan(
-                MainPackages.expand(go, configuration.packages()),
+                MainPackages.expand(
+                        go, configuration.packages(), execution.stateDirectory().resolve(PACKAGE_PATTERNS_FILE)),
                 configuration.binaryName(),
                 configuration.defaultName(),
                 targets,

@@ -152,6 +152,6 @@ public final class BuildState {
     private Path recordFile(Path output) {
         String path = output.toAbsolutePath().normalize().toString();
         return directory.resolve(
-                output.getFileName() + "-" + SourceDigests.sha256(path).substring(0, 12) + ".json");
+                output.getFileName() + "-" + FileDigest.sha256(path).substring(0, 12) + ".json");
     }
 }

@@ -1,5 +1,6 @@
 package io.github.staticgo.incremental;
 
+import io.github.staticgo.FileDigest;
 import io.github.staticgo.process.Executables;
 import io.github.staticgo.process.ProcessSpec;
 import java.io.IOException;
@@ -35,16 +36,16 @@ public final class Fingerprint {
         for (String argument : command.command().subList(1, command.command().size())) {
             int equals = argument.indexOf('=');
             if (argument.startsWith("-") && equals > 0) {
-                named.put(argument.substring(0, equals), SourceDigests.sha256(argument));
+                named.put(argument.substring(0, equals), FileDigest.sha256(argument));
             } else if (argument.startsWith("-")) {
                 switches.add(argument);
             } else {
                 positional.add(argument);
             }
         }
-        named.put("go command", SourceDigests.sha256(String.join("\n", positional) + "\n" + switches));
+        named.put("go command", FileDigest.sha256(String.join("\n", positional) + "\n" + switches));
         new TreeMap<>(command.environment())
-                .forEach((key, value) -> named.put(key, SourceDigests.sha256(key + "=" + value)));
+                .forEach((key, value) -> named.put(key, FileDigest.sha256(key + "=" + value)));
         if (cgo) {
             named.put("C compiler", compilerIdentity(command.environment()));
         }

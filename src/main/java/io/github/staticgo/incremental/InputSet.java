@@ -1,5 +1,6 @@
 package io.github.staticgo.incremental;
 
+import io.github.staticgo.FileDigest;
 import java.io.IOException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
@@ -138,6 +139,6 @@ public record InputSet(Map<String, String> compiled, Map<String, String> consult
             });
         }
         names.sort(null);
-        return SourceDigests.sha256(String.join("\n", names));
+        return FileDigest.sha256(String.join("\n", names));
     }
 }

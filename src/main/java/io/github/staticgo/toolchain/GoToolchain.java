@@ -36,6 +36,8 @@ public final class GoToolchain {
     private static final List<String> LOCATED_WITH = located();
     /** The file name, in a build's state directory, of what {@link #platforms(Path)} and {@link #defaultVariants} keep. */
     public static final String KEPT_FACTS_FILE = "go-platforms.json";
+    /** The file name, in a build's state directory, of the kept answer of the go env that locates go. */
+    public static final String KEPT_ENV_FILE = "go-env.json";
 
     private final Path executable;
     private final GoVersion version;
@@ -54,8 +56,8 @@ public final class GoToolchain {
     private final String origin;
 
     private static List<String> located() {
-        List<String> keys =
-                new ArrayList<>(List.of("GOVERSION", "GOHOSTOS", "GOHOSTARCH", "GOWORK", "GOENV", "GOMODCACHE"));
+        List<String> keys = new ArrayList<>(
+                List.of("GOVERSION", "GOHOSTOS", "GOHOSTARCH", "GOWORK", "GOENV", "GOMODCACHE", "GOROOT"));
         keys.addAll(GoEnvironment.FROM_GO_CONFIG);
         return List.copyOf(keys);
     }
@@ -117,21 +119,14 @@ public final class GoToolchain {
                 environment.put("GOTOOLCHAIN", "go" + request.goVersion());
             }
         }
-        List<String> envCommand = new ArrayList<>(List.of(executable.toString(), "env"));
-        envCommand.addAll(LOCATED_WITH);
-        ProcessResult result;
-        try {
-            result = runner.run(
-                    new ProcessSpec(envCommand, request.moduleDirectory(), environment, request.queryTimeout()),
-                    line -> {});
-        } catch (ProcessFailedException e) {
-            throw new ToolchainException("Cannot run " + executable + " env: " + e.getMessage()
-                    + ". Check that <goExecutable> (or go on PATH) is a working Go installation.");
-        }
-        if (!result.succeeded()) {
-            throw versionFailure(request, executable, environment, result);
-        }
-        List<String> values = result.stdout();
+        Optional<KeptAnswer> kept = Optional.ofNullable(request.keptAnswers()).map(file -> {
+            Map<String, String> inputs = KeptAnswer.goInputs(executable, environment, request.moduleDirectory());
+            inputs.put("asked", String.join(" ", LOCATED_WITH));
+            return new KeptAnswer(file, inputs);
+        });
+        Optional<List<String>> keptValues = kept.flatMap(KeptAnswer::lines);
+        List<String> values =
+                keptValues.isPresent() ? keptValues.get() : askGoEnv(request, runner, executable, environment);
         String printed = ReadableLine.of(String.join(" ", values).trim());
         // Go before 1.16 knows no GOVERSION and prints an empty line for it.
         GoVersion version = GoVersion.find(values.isEmpty() ? "" : values.get(0))
@@ -148,6 +143,9 @@ public final class GoToolchain {
         for (int i = 0; i < LOCATED_WITH.size(); i++) {
             goEnv.put(LOCATED_WITH.get(i), i < values.size() ? values.get(i).trim() : "");
         }
+        if (kept.isPresent() && keptValues.isEmpty()) {
+            kept.get().keep(values, namedFiles(goEnv));
+        }
         return new GoToolchain(
                 executable,
                 version,
@@ -157,6 +155,35 @@ public final class GoToolchain {
                 runner,
                 request.queryTimeout(),
                 provisioned.map(ProvisionedToolchain::origin).orElse("installed"));
+    }
+
+    private static List<String> askGoEnv(
+            GoToolchainRequest request, ProcessRunner runner, Path executable, Map<String, String> environment)
+            throws ToolchainException {
+        List<String> envCommand = new ArrayList<>(List.of(executable.toString(), "env"));
+        envCommand.addAll(LOCATED_WITH);
+        ProcessResult result;
+        try {
+            result = runner.run(
+                    new ProcessSpec(envCommand, request.moduleDirectory(), environment, request.queryTimeout()),
+                    line -> {});
+        } catch (ProcessFailedException e) {
+            throw new ToolchainException("Cannot run " + executable + " env: " + e.getMessage()
+                    + ". Check that <goExecutable> (or go on PATH) is a working Go installation.");
+        }
+        if (!result.succeeded()) {
+            throw versionFailure(request, executable, environment, result);
+        }
+        return result.stdout();
+    }
+
+    /** The files go env's answer was read from besides the module's: its env file, $GOROOT/go.env, the go.work in use. */
+    private static List<Path> namedFiles(Map<String, String> goEnv) {
+        List<Path> named = new ArrayList<>();
+        fileSetting(goEnv.get("GOENV")).ifPresent(named::add);
+        fileSetting(goEnv.get("GOROOT")).map(root -> root.resolve("go.env")).ifPresent(named::add);
+        fileSetting(goEnv.get("GOWORK")).ifPresent(named::add);
+        return named;
     }
 
     /** The provisioned toolchain, when the mode and what is installed call for one. */
@@ -489,8 +516,36 @@ public final class GoToolchain {
     public <T> List<T> queryJsonSequence(Class<T> type, List<String> arguments, Map<String, String> extraEnvironment)
             throws ToolchainException {
         String described = "go " + String.join(" ", arguments);
-        String json = String.join(
-                "\n", queryResult(arguments, extraEnvironment, described).stdout());
+        return readSequence(
+                type, queryResult(arguments, extraEnvironment, described).stdout(), described);
+    }
+
+    /**
+     * {@link #queryJsonSequence} with what go printed kept in {@code keptFile}: go is asked again only when
+     * this go, its environment, the module's go.mod or go.work, the arguments or {@code alsoReads} (what
+     * else the answer depends on, e.g. the files below a pattern's directory) changed.
+     */
+    public <T> List<T> queryJsonSequence(
+            Class<T> type, List<String> arguments, Path keptFile, Map<String, String> alsoReads)
+            throws ToolchainException {
+        Map<String, String> inputs = KeptAnswer.goInputs(executable, environment, moduleDirectory);
+        inputs.put("arguments", String.join("\u0000", arguments));
+        alsoReads.forEach((key, value) -> inputs.put("reads " + key, value));
+        KeptAnswer kept = new KeptAnswer(keptFile, inputs);
+        String described = "go " + String.join(" ", arguments);
+        Optional<List<String>> keptLines = kept.lines();
+        if (keptLines.isPresent()) {
+            return readSequence(type, keptLines.get(), described);
+        }
+        List<String> lines = queryResult(arguments, Map.of(), described).stdout();
+        List<T> answer = readSequence(type, lines, described);
+        kept.keep(lines, List.of());
+        return answer;
+    }
+
+    private static <T> List<T> readSequence(Class<T> type, List<String> lines, String described)
+            throws ToolchainException {
+        String json = String.join("\n", lines);
         try {
             return Json.readSequence(json, type);
         } catch (IOException e) {
@@ -554,7 +609,6 @@ public final class GoToolchain {
         return workFile;
     }
 
-    /** go's own environment file, written by go env -w (GOENV), if any. */
     /** The directory every go command runs in: the Go module. */
     public Path moduleDirectory() {
         return moduleDirectory;
@@ -565,6 +619,7 @@ public final class GoToolchain {
         return moduleCache;
     }
 
+    /** go's own environment file, written by go env -w (GOENV), if any. */
     public Optional<Path> envFile() {
         return envFile;
     }

@@ -17,6 +17,8 @@ import java.util.Objects;
  * @param queryTimeout how long each go query (go env, go tool dist list, go mod edit -json, ...) may take;
  *     the first go env fetches the toolchain that goVersion names
  * @param provisioning whether the plugin provisions go itself, and from where
+ * @param keptAnswers the file where the answer of the go env that locates go is kept between runs, or null
+ *     to ask go every time ({@link KeptGoEnv})
  */
 public record GoToolchainRequest(
         Path goExecutable,
@@ -25,7 +27,8 @@ public record GoToolchainRequest(
         Path moduleDirectory,
         Map<String, String> callerEnvironment,
         Duration queryTimeout,
-        Provisioning provisioning) {
+        Provisioning provisioning,
+        Path keptAnswers) {
     /** The pom's default of {@code queryTimeout}. */
     public static final Duration DEFAULT_QUERY_TIMEOUT = Duration.ofMinutes(10);
 
@@ -42,13 +45,27 @@ public record GoToolchainRequest(
             Path moduleDirectory,
             Map<String, String> callerEnvironment,
             Duration queryTimeout) {
-        this(goExecutable, goVersion, offline, moduleDirectory, callerEnvironment, queryTimeout, Provisioning.never());
+        this(
+                goExecutable,
+                goVersion,
+                offline,
+                moduleDirectory,
+                callerEnvironment,
+                queryTimeout,
+                Provisioning.never(),
+                null);
     }
 
     /** The same request, provisioning go as {@code other} says. */
     public GoToolchainRequest withProvisioning(Provisioning other) {
         return new GoToolchainRequest(
-                goExecutable, goVersion, offline, moduleDirectory, callerEnvironment, queryTimeout, other);
+                goExecutable, goVersion, offline, moduleDirectory, callerEnvironment, queryTimeout, other, keptAnswers);
+    }
+
+    /** The same request, keeping go env's answer in {@code file} between runs. */
+    public GoToolchainRequest withKeptAnswers(Path file) {
+        return new GoToolchainRequest(
+                goExecutable, goVersion, offline, moduleDirectory, callerEnvironment, queryTimeout, provisioning, file);
     }
 
     /** With the pom's default query timeout: for goals without the element (verify's platform check). */
