@@ -1,6 +1,7 @@
 // The targets go built, one list per Maven run (src/it/shared/recording-go.groovy).
 def root = basedir.toPath().resolve('../../..').normalize()
-def runs = evaluate(root.resolve('src/it/shared/recording-go.groovy').toFile()).runs(basedir)
+def recordingGo = evaluate(root.resolve('src/it/shared/recording-go.groovy').toFile())
+def runs = recordingGo.runs(basedir)
 def both = ['linux/amd64', 'linux/arm64']
 def expected = [
     both,              // 1: first build
@@ -16,6 +17,9 @@ def expected = [
     [],                // 11: a package nothing imports added
 ]
 assert runs*.sort() == expected : "go builds per run: ${runs}"
+// Run 2 started no go command at all, not even the go env that locates go.
+def callsPerRun = recordingGo.calls(basedir).join('\n').split(/(?m)^---$/)*.trim().drop(1)
+assert callsPerRun[1] == '' : "go commands of run 2: ${callsPerRun[1]}"
 def binary = new File(basedir, 'target/static-go/uptodate-linux-amd64')
 def output = [binary.path].execute().text
 assert output.contains('lib') && output.trim().endsWith(' 2') : output

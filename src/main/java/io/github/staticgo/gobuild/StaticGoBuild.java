@@ -48,12 +48,7 @@ public final class StaticGoBuild {
         if (buildModeProblem.isPresent()) {
             throw new ConfigurationException("buildMode", buildModeProblem.get());
         }
-        GoToolchain go = GoToolchain.locate(
-                configuration
-                        .toolchain()
-                        .withKeptAnswers(execution.stateDirectory().resolve(GoToolchain.KEPT_ENV_FILE)),
-                runner,
-                log);
+        GoToolchain go = GoToolchain.locate(configuration.toolchain(), runner, log);
         log.info("Using " + go.describe());
         Path keptFacts = execution.stateDirectory().resolve(GoToolchain.KEPT_FACTS_FILE);
         Map<String, Platform> platforms = go.platforms(keptFacts);

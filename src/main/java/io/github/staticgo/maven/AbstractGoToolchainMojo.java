@@ -1,6 +1,7 @@
 package io.github.staticgo.maven;
 
 import io.github.staticgo.ConfigurationException;
+import io.github.staticgo.toolchain.GoToolchain;
 import io.github.staticgo.toolchain.GoToolchainRequest;
 import io.github.staticgo.toolchain.provision.NetworkSettings;
 import io.github.staticgo.toolchain.provision.ProvisionMode;
@@ -33,6 +34,15 @@ abstract class AbstractGoToolchainMojo extends AbstractGoMojo {
      */
     @Parameter(property = "static-go.sourceDirectory", defaultValue = "${project.basedir}/src/main/go")
     protected File sourceDirectory;
+
+    /**
+     * Where the up-to-date records of each binary, the file digests, go's platform list and the kept
+     * answers of go env and of pattern expansion are kept.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(defaultValue = "${project.build.directory}/static-go-state", readonly = true)
+    protected File stateDirectory;
 
     /**
      * The cgo mode of targets that do not set their own: {@code off} (CGO_ENABLED=0), {@code musl}
@@ -157,6 +167,7 @@ abstract class AbstractGoToolchainMojo extends AbstractGoMojo {
                         sourceDirectory.toPath(),
                         environment,
                         Duration.ofSeconds(queryTimeout))
+                .withKeptAnswers(stateDirectory.toPath().resolve(GoToolchain.KEPT_ENV_FILE))
                 .withProvisioning(new Provisioning(
                         ProvisionMode.of(goProvisioning),
                         ProvisionRequest.builder(

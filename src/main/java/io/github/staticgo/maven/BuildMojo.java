@@ -174,14 +174,6 @@ public final class BuildMojo extends AbstractGoToolchainMojo {
     @Parameter(property = "static-go.force", defaultValue = "false")
     private boolean force;
 
-    /**
-     * Where the up-to-date records of each binary, the file digests and go's platform list are kept.
-     *
-     * @since 0.1.0
-     */
-    @Parameter(defaultValue = "${project.build.directory}/static-go-state", readonly = true)
-    private File stateDirectory;
-
     @Parameter(defaultValue = "${plugin.version}", readonly = true)
     private String pluginVersion;
 

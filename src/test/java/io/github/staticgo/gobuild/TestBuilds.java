@@ -5,6 +5,7 @@ import io.github.staticgo.Tools;
 import io.github.staticgo.manifest.BuildManifest;
 import io.github.staticgo.platform.TargetDeclaration;
 import io.github.staticgo.process.ProcessRunner;
+import io.github.staticgo.toolchain.GoToolchain;
 import io.github.staticgo.toolchain.GoToolchainRequest;
 import io.github.staticgo.verify.StaticGoVerify;
 import io.github.staticgo.verify.VerifyPolicy;
@@ -60,7 +61,8 @@ final class TestBuilds {
                 targets.stream().map(TargetDeclaration::of).toList(),
                 "off",
                 settings,
-                new GoToolchainRequest(goExecutable, null, false, module, callerEnvironment),
+                new GoToolchainRequest(goExecutable, null, false, module, callerEnvironment)
+                        .withKeptAnswers(work.resolve("state").resolve(GoToolchain.KEPT_ENV_FILE)),
                 work.resolve("out"),
                 outputTimestamp,
                 new BuildConfiguration.Execution(work.resolve("state"), "test", threads, force, "default"));
