@@ -124,6 +124,6 @@ public final class PushMojo extends AbstractStaticGoMojo {
                     + "<username> and a <password> for the registry.");
         }
         return Optional.of(
-                new Credentials(decrypted.getUsername(), decrypted.getPassword(), "settings.xml server " + id));
+                Credentials.password(decrypted.getUsername(), decrypted.getPassword(), "settings.xml server " + id));
     }
 }
