@@ -265,11 +265,15 @@ public final class RegistryClient {
                     + challenge.text());
         }
         URI realm = realm(realmText);
-        Set<String> scopes = new LinkedHashSet<>();
-        scopes.add("repository:" + image.repository() + ":pull,push");
+        // Push rights from the first token on, whatever the first request needed, so one token serves the push;
+        // and whatever else the registry asks for (another repository to mount from).
+        String push = "repository:" + image.repository() + ":pull,push";
+        Set<String> scopes = new LinkedHashSet<>(List.of(push));
         String asked = challenge.parameters().get("scope");
-        if (asked != null) {
-            scopes.addAll(List.of(asked.trim().split("\\s+")));
+        for (String scope : asked == null ? new String[0] : asked.trim().split("\\s+")) {
+            if (!scope.isEmpty() && !coveredByPush(scope)) {
+                scopes.add(scope);
+            }
         }
         String service = challenge.parameters().get("service");
         boolean oauth = credentials != null && credentials.identityToken();
@@ -334,6 +338,14 @@ public final class RegistryClient {
         }
     }
 
+    /** Whether {@code scope} asks for nothing on this repository beyond pull and push, in whatever order. */
+    private boolean coveredByPush(String scope) {
+        String prefix = "repository:" + image.repository() + ":";
+        return scope.startsWith(prefix)
+                && Set.of("pull", "push")
+                        .containsAll(List.of(scope.substring(prefix.length()).split(",")));
+    }
+
     /** The realm, if credentials may be sent there: HTTPS, or plain HTTP to a host the registry could be at. */
     private URI realm(String text) throws RegistryException {
         URI realm;
@@ -380,13 +392,13 @@ public final class RegistryClient {
         String who = credentials == null ? "anonymous clients" : credentials.toString();
         String realm = challenge.parameters().get("realm");
         if (error.equals("insufficient_scope")) {
-            return new RegistryException("<servers>: the token service " + realm + " gave " + who + " no access to "
-                    + challenge.parameters().getOrDefault("scope", image.repository()) + ", which the registry "
-                    + image.registry() + " requires to " + what + ": "
+            // The challenge's scope names what was missing, its actions in no fixed order: the push needs both.
+            return new RegistryException("<servers>: the token service " + realm + " gave " + who + " no right to "
+                    + "push to " + image.repository() + ", which the registry " + image.registry() + " requires to "
+                    + what + ": "
                     + (credentials == null
                             ? "give the registry a <server> in settings.xml with a user that may push there."
-                            : "the user may not push to " + image.repository() + " (grant it there, or use "
-                                    + "another user's <server> in settings.xml)."));
+                            : "grant it there, or use another user's <server> in settings.xml."));
         }
         if (error.equals("invalid_token")) {
             return new RegistryException("the registry " + image.registry() + " does not accept the token its token "
