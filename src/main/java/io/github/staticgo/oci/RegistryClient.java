@@ -40,13 +40,15 @@ public final class RegistryClient {
     /** What the token service is told the client is, in the OAuth2 flow. */
     private static final String CLIENT_ID = "static-go-maven-plugin";
 
+    private static final Set<Integer> REDIRECTS = Set.of(301, 302, 303, 307, 308);
+    private static final int MAX_REDIRECTS = 5;
+
     private final ImageReference image;
     private final PlainHttp plainHttp;
     private final Credentials credentials;
     private final Duration timeout;
     private final URI base;
     private final HttpClient http;
-    private final HttpClient tokenHttp;
     /** The Authorization header of the last challenge answered, sent with every request after it. */
     private String authorization;
     /** A refresh token the token service handed out in place of the identity token, for the next token. */
@@ -62,12 +64,8 @@ public final class RegistryClient {
         this.credentials = credentials;
         this.timeout = timeout;
         this.base = URI.create((plainHttp.allows(image.registry()) ? "http://" : "https://") + image.registry());
+        // Redirects are followed here, not by the JDK, which would send the Authorization header along to any host.
         this.http = HttpClient.newBuilder()
-                .version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(timeout)
-                .followRedirects(HttpClient.Redirect.NORMAL)
-                .build();
-        this.tokenHttp = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(timeout)
                 .followRedirects(HttpClient.Redirect.NEVER)
@@ -156,14 +154,49 @@ public final class RegistryClient {
         return request.build();
     }
 
+    /**
+     * Sends, following redirects (blob storage behind a registry): the Authorization header goes only to the
+     * registry's own scheme, host and port, and plain HTTP only where {@link PlainHttp} allows it.
+     */
     private HttpResponse<byte[]> exchange(HttpRequest request, String what) throws RegistryException {
-        return exchange(http, request, what);
+        HttpRequest current = request;
+        for (int redirects = 0; ; redirects++) {
+            HttpResponse<byte[]> response = sendOnce(current, what);
+            String location = response.headers().firstValue("Location").orElse(null);
+            if (!REDIRECTS.contains(response.statusCode()) || location == null || redirects == MAX_REDIRECTS) {
+                return response;
+            }
+            URI target = current.uri().resolve(location);
+            if (!"https".equalsIgnoreCase(target.getScheme())
+                    && !("http".equalsIgnoreCase(target.getScheme()) && plainHttp.allows(target.getRawAuthority()))) {
+                return response; // not followed: refused as the status it is
+            }
+            current = redirected(
+                    current,
+                    target,
+                    response.statusCode() == 303 && !current.method().equals("HEAD"));
+        }
     }
 
-    private HttpResponse<byte[]> exchange(HttpClient client, HttpRequest request, String what)
-            throws RegistryException {
+    private HttpRequest redirected(HttpRequest request, URI target, boolean asGet) {
+        HttpRequest.Builder next = HttpRequest.newBuilder(target).timeout(timeout);
+        boolean sameOrigin = target.getScheme().equalsIgnoreCase(base.getScheme())
+                && target.getRawAuthority().equalsIgnoreCase(base.getRawAuthority());
+        request.headers().map().forEach((name, values) -> {
+            if (sameOrigin || !name.equalsIgnoreCase("Authorization")) {
+                values.forEach(value -> next.header(name, value));
+            }
+        });
+        return asGet
+                ? next.GET().build()
+                : next.method(request.method(), request.bodyPublisher().orElse(HttpRequest.BodyPublishers.noBody()))
+                        .build();
+    }
+
+    /** One request, not redirected: the token service's, whose credentials would follow a redirect anywhere. */
+    private HttpResponse<byte[]> sendOnce(HttpRequest request, String what) throws RegistryException {
         try {
-            return client.send(request, HttpResponse.BodyHandlers.ofByteArray());
+            return http.send(request, HttpResponse.BodyHandlers.ofByteArray());
         } catch (ConnectException | HttpConnectTimeoutException e) {
             throw new RegistryException("<" + NAME_ELEMENT + ">: cannot reach the registry " + image.registry()
                     + " (" + request.uri().getScheme() + ", to " + what + "): " + reason(e)
@@ -309,9 +342,8 @@ public final class RegistryClient {
             }
         }
         String asking = "get a token from " + realmText + " to " + what;
-        // Not redirected: the credentials would follow the redirect wherever it points.
-        HttpResponse<byte[]> response =
-                exchange(tokenHttp, request.timeout(timeout).build(), asking);
+        // Not redirected: the credentials would follow wherever it points.
+        HttpResponse<byte[]> response = sendOnce(request.timeout(timeout).build(), asking);
         if (response.statusCode() == 401 || response.statusCode() == 403) {
             throw refusedByTokenService(realmText, response.statusCode());
         }
