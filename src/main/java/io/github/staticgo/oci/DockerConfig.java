@@ -3,6 +3,7 @@ package io.github.staticgo.oci;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import com.google.gson.JsonPrimitive;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -14,7 +15,8 @@ import java.util.Optional;
 
 /**
  * Credentials from a Docker config file ({@code $DOCKER_CONFIG/config.json}, else {@code ~/.docker/config.json}),
- * found as docker finds them: the credential helper {@code credHelpers} names for the registry, else the default
+ * found as docker finds them: the registry's entry in the variable {@code DOCKER_AUTH_CONFIG}, else the credential
+ * helper {@code credHelpers} names for the registry, else the default
  * one {@code credsStore} names, else the registry's entry in {@code auths} ({@code auth}, base64 of
  * user:password, or {@code username} and {@code password}; an {@code identitytoken} before either). When a
  * helper is named for a registry, {@code auths} is not read for it, as docker does not: what the helper says
@@ -23,6 +25,8 @@ import java.util.Optional;
 public final class DockerConfig {
     /** Where docker keeps Docker Hub's credentials, whatever the name it is reached by. */
     private static final String DOCKER_HUB_KEY = "https://index.docker.io/v1/";
+
+    private static final String AUTH_CONFIG_VARIABLE = "DOCKER_AUTH_CONFIG";
 
     private final Path file;
     private final Map<String, String> environment;
@@ -59,6 +63,11 @@ public final class DockerConfig {
      * @param timeout how long a credential helper may take to answer
      */
     public Optional<Credentials> credentials(String registry, Duration timeout) throws IOException, RegistryException {
+        String key = key(registry);
+        Optional<Credentials> fromEnvironment = fromEnvironment(key, registry);
+        if (fromEnvironment.isPresent()) {
+            return fromEnvironment;
+        }
         if (!Files.isRegularFile(file)) {
             return Optional.empty();
         }
@@ -68,7 +77,6 @@ public final class DockerConfig {
         } catch (RuntimeException e) {
             throw new RegistryException("the Docker config " + file + " is not a JSON object: " + e.getMessage());
         }
-        String key = key(registry);
         Optional<CredentialHelper> helper = helper(config, key);
         if (helper.isPresent()) {
             return helper.get().get(registry, key, environment, home, timeout);
@@ -88,6 +96,40 @@ public final class DockerConfig {
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * The entry of {@code DOCKER_AUTH_CONFIG} (docker 28's variable for CI) under the registry's key exactly, which
+     * comes before the file, as docker takes it: {@code {"auths": {key: {"auth": base64 of user:password}}}}.
+     */
+    private Optional<Credentials> fromEnvironment(String key, String registry) throws RegistryException {
+        String value = environment.get(AUTH_CONFIG_VARIABLE);
+        if (value == null || value.isBlank()) {
+            return Optional.empty();
+        }
+        JsonElement entry;
+        try {
+            JsonObject auths = JsonParser.parseString(value).getAsJsonObject().getAsJsonObject("auths");
+            entry = auths == null ? null : auths.get(key);
+        } catch (RuntimeException e) {
+            throw new RegistryException("the environment variable " + AUTH_CONFIG_VARIABLE + " is not the JSON "
+                    + "{\"auths\": {\"registry\": {\"auth\": \"base64 of user:password\"}}} docker reads there.");
+        }
+        if (entry == null) {
+            return Optional.empty();
+        }
+        String auth = entry.isJsonObject() && entry.getAsJsonObject().get("auth") instanceof JsonPrimitive text
+                ? text.getAsString()
+                : null;
+        if (auth == null || auth.isEmpty()) {
+            throw new RegistryException("the environment variable " + AUTH_CONFIG_VARIABLE + " has no auth for " + key
+                    + ": docker reads only {\"auth\": \"base64 of user:password\"} there.");
+        }
+        return Optional.of(userPassword(
+                auth,
+                registry,
+                "the environment variable " + AUTH_CONFIG_VARIABLE,
+                AUTH_CONFIG_VARIABLE + " auths." + key));
     }
 
     /** The helper {@code credHelpers} names for the registry, else the {@code credsStore} one, as docker chooses. */
@@ -133,26 +175,32 @@ public final class DockerConfig {
                     Credentials.identityToken(entry.get("identitytoken").getAsString(), source));
         }
         if (entry.has("auth") && !entry.get("auth").getAsString().isEmpty()) {
-            String decoded;
-            try {
-                decoded =
-                        new String(Base64.getDecoder().decode(entry.get("auth").getAsString()), StandardCharsets.UTF_8);
-            } catch (IllegalArgumentException e) {
-                throw new RegistryException("the Docker config " + file + " has an auth for " + registry
-                        + " that is not base64: log in again (docker login " + registry + ").");
-            }
-            int colon = decoded.indexOf(':');
-            if (colon < 0) {
-                throw new RegistryException("the Docker config " + file + " has an auth for " + registry
-                        + " that is not user:password in base64: log in again (docker login " + registry + ").");
-            }
-            return Optional.of(Credentials.password(decoded.substring(0, colon), decoded.substring(colon + 1), source));
+            return Optional.of(
+                    userPassword(entry.get("auth").getAsString(), registry, "the Docker config " + file, source));
         }
         if (entry.has("username") && entry.has("password")) {
             return Optional.of(Credentials.password(
                     entry.get("username").getAsString(), entry.get("password").getAsString(), source));
         }
         return Optional.empty();
+    }
+
+    /** base64 of user:password, as docker writes it, read from {@code where}. */
+    private static Credentials userPassword(String auth, String registry, String where, String source)
+            throws RegistryException {
+        String decoded;
+        try {
+            decoded = new String(Base64.getDecoder().decode(auth), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            throw new RegistryException(where + " has an auth for " + registry
+                    + " that is not base64: log in again (docker login " + registry + ").");
+        }
+        int colon = decoded.indexOf(':');
+        if (colon < 0) {
+            throw new RegistryException(where + " has an auth for " + registry + " that is not user:password in "
+                    + "base64: log in again (docker login " + registry + ").");
+        }
+        return Credentials.password(decoded.substring(0, colon), decoded.substring(colon + 1), source);
     }
 
     private static JsonObject object(JsonObject parent, String name) {

@@ -200,4 +200,48 @@ class DockerConfigTest {
                 helpers(), "double-no-secret", "echo '{\"Username\": \"pusher\", \"Secret\": \"\"}'");
         assertTrue(failureOf("double-no-secret", TIMEOUT).getMessage().contains("with a Secret (not shown"));
     }
+
+    private DockerConfig withAuthConfigVariable(String value, String json) throws Exception {
+        Files.createDirectories(dir.resolve(".docker"));
+        Files.writeString(dir.resolve(".docker/config.json"), json);
+        return DockerConfig.of(
+                Map.of("PATH", helpers() + ":/usr/bin:/bin", "HOME", dir.toString(), "DOCKER_AUTH_CONFIG", value), dir);
+    }
+
+    /** docker/cli's DOCKER_AUTH_CONFIG: its entry for the registry comes first, the file's store after it. */
+    @Test
+    void dockerAuthConfigComesBeforeTheFile() throws Exception {
+        CredentialHelperDouble store = CredentialHelperDouble.answering(helpers(), "double-store", "two", "s2");
+        DockerConfig config = withAuthConfigVariable(
+                "{\"auths\": {\"a.example\": {\"auth\": \"cHVzaGVyOml0LXNlY3JldA==\"}}}",
+                "{\"credsStore\": \"double-store\"}");
+        Credentials found = config.credentials("a.example", TIMEOUT).orElseThrow();
+        assertEquals("pusher", found.username());
+        assertEquals("it-secret", found.password());
+        assertEquals("pusher (DOCKER_AUTH_CONFIG auths.a.example)", found.toString());
+        assertFalse(store.ran());
+        assertEquals(
+                "two", config.credentials("b.example", TIMEOUT).orElseThrow().username());
+    }
+
+    @Test
+    void aDockerAuthConfigThatIsNotDockersIsOneMessage() throws Exception {
+        RegistryException notJson = assertThrows(
+                RegistryException.class,
+                () -> withAuthConfigVariable("pusher:it-secret", "{}").credentials("a.example", TIMEOUT));
+        assertEquals(
+                "the environment variable DOCKER_AUTH_CONFIG is not the JSON {\"auths\": {\"registry\": {\"auth\": "
+                        + "\"base64 of user:password\"}}} docker reads there.",
+                notJson.getMessage());
+        assertFalse(notJson.getMessage().contains("it-secret"));
+        RegistryException noAuth = assertThrows(
+                RegistryException.class,
+                () -> withAuthConfigVariable(
+                                "{\"auths\": {\"a.example\": {\"username\": \"pusher\", \"password\": \"x\"}}}", "{}")
+                        .credentials("a.example", TIMEOUT));
+        assertEquals(
+                "the environment variable DOCKER_AUTH_CONFIG has no auth for a.example: docker reads only "
+                        + "{\"auth\": \"base64 of user:password\"} there.",
+                noAuth.getMessage());
+    }
 }
