@@ -19,4 +19,22 @@ new File(basedir, '.mvn/maven.config') << "-Dsettings.security=${security.absolu
 def run = evaluate(root.resolve('src/it/shared/run.groovy').toFile())
 run(['skopeo', 'login', '--authfile', new File(basedir, 'docker-config/config.json').path, '--tls-verify=false',
      '--username', 'pusher', '--password', 'it-secret', "localhost:${port}"])
+// The Docker config leaves the registry's third name to a credential helper: a test double of one, which keeps
+// what it was asked (its arguments and its standard input) and answers the registry's user as helpers do.
+new File(basedir, 'hosts').text = "127.0.0.1 sidecar-registry.test\n"
+def config = new File(basedir, 'docker-config/config.json')
+def parsed = new groovy.json.JsonSlurper().parse(config)
+parsed.credHelpers = [("sidecar-registry.test:" + port): 'static-go-it-double']
+config.text = groovy.json.JsonOutput.toJson(parsed)
+def helpers = root.resolve('target/it-credential-helpers').toFile()
+helpers.mkdirs()
+def helper = new File(helpers, 'docker-credential-static-go-it-double')
+helper.text = """#!/bin/sh
+here=\$(dirname "\$0")
+echo "\$@" > "\$here/static-go-it-double.args"
+cat > "\$here/static-go-it-double.stdin"
+printf '{"ServerURL":"%s","Username":"pusher","Secret":"it-secret"}\\n' "\$(cat "\$here/static-go-it-double.stdin")"
+"""
+helper.setExecutable(true)
+new File(helpers, 'static-go-it-double.stdin').delete()
 return true
