@@ -273,10 +273,7 @@ public final class RegistryClient {
                         + "only a token service takes: give <server><id>" + image.registry() + "</id> a "
                         + "<username> and <password> in settings.xml.");
             }
-            return "Basic "
-                    + Base64.getEncoder()
-                            .encodeToString((credentials.username() + ":" + credentials.password())
-                                    .getBytes(StandardCharsets.UTF_8));
+            return basic();
         }
         if (!challenge.bearer()) {
             throw new RegistryException("the registry " + image.registry() + " asks for an authentication scheme "
@@ -333,12 +330,7 @@ public final class RegistryClient {
                             URI.create(realm + (realm.getRawQuery() == null ? "?" : "&") + query(parameters)))
                     .GET();
             if (credentials != null) {
-                request.header(
-                        "Authorization",
-                        "Basic "
-                                + Base64.getEncoder()
-                                        .encodeToString((credentials.username() + ":" + credentials.password())
-                                                .getBytes(StandardCharsets.UTF_8)));
+                request.header("Authorization", basic());
             }
         }
         String asking = "get a token from " + realmText + " to " + what;
@@ -368,6 +360,13 @@ public final class RegistryClient {
             throw new RegistryException("the token service " + realmText + " of the registry " + image.registry()
                     + " answered no token (to " + what + "): " + e.getMessage());
         }
+    }
+
+    private String basic() {
+        return "Basic "
+                + Base64.getEncoder()
+                        .encodeToString((credentials.username() + ":" + credentials.password())
+                                .getBytes(StandardCharsets.UTF_8));
     }
 
     /** Whether {@code scope} asks for nothing on this repository beyond pull and push, in whatever order. */
