@@ -7,6 +7,7 @@ import io.github.staticgo.Json;
 import io.github.staticgo.oci.Credentials;
 import io.github.staticgo.oci.ImageReference;
 import io.github.staticgo.oci.OciLayout;
+import io.github.staticgo.oci.PlainHttp;
 import io.github.staticgo.oci.RegistryClient;
 import io.github.staticgo.oci.RegistryException;
 import io.github.staticgo.oci.RegistryPush;
@@ -47,7 +48,8 @@ public final class StaticGoPush {
                             + "<name>registry.example.com/team/sidecar</name>.");
         }
         ImageReference reference = ImageReference.parse(image.name(), "image.name");
-        boolean insecure = request.insecureRegistries().contains(reference.registry());
+        PlainHttp plainHttp = new PlainHttp(request.insecureRegistries());
+        boolean insecure = plainHttp.named(reference.registry());
         Credentials credentials = credentials(request, reference.registry()).orElse(null);
         log.info("Pushing " + reference + " (" + String.join(", ", image.tags()) + ") over "
                 + (reference.loopback() || insecure
@@ -55,8 +57,7 @@ public final class StaticGoPush {
                         : "HTTPS")
                 + (credentials == null ? " without credentials" : " as " + credentials));
         long started = System.nanoTime();
-        RegistryClient client =
-                new RegistryClient(reference, reference.loopback() || insecure, credentials, request.timeout());
+        RegistryClient client = new RegistryClient(reference, plainHttp, credentials, request.timeout());
         RegistryPush.Pushed pushed = RegistryPush.push(new OciLayout(Path.of(image.layout())), client, image.tags());
         PushRecord record = new PushRecord(reference.toString(), pushed, (System.nanoTime() - started) / 1_000_000);
         log.info("Pushed " + reference + "@" + pushed.indexDigest() + ": "
@@ -76,6 +77,6 @@ public final class StaticGoPush {
         }
         return request.dockerConfig() == null
                 ? Optional.empty()
-                : request.dockerConfig().credentials(registry);
+                : request.dockerConfig().credentials(registry, request.timeout());
     }
 }

@@ -30,7 +30,7 @@ import org.apache.maven.settings.crypto.SettingsDecryptionResult;
  * Pushes the image static-go:image wrote to the registry its {@code <image><name>} names, with the OCI
  * distribution API: blobs the registry lacks, the manifests and the index by digest, then the tags. In the deploy
  * phase by default. Credentials: the settings.xml {@code <server>} whose id is the registry's host[:port], else
- * the Docker config file.
+ * the Docker config file (its credential helpers, then its {@code auths}), as README's "Credentials" says.
  */
 @Mojo(name = "push", defaultPhase = LifecyclePhase.DEPLOY, threadSafe = true)
 public final class PushMojo extends AbstractStaticGoMojo {
@@ -53,7 +53,8 @@ public final class PushMojo extends AbstractStaticGoMojo {
     private List<String> insecureRegistries;
 
     /**
-     * Seconds one request to the registry may take.
+     * Seconds one request to the registry (or its token service) may take, and a Docker credential helper to
+     * answer.
      *
      * @since 0.1.0
      */
@@ -124,6 +125,6 @@ public final class PushMojo extends AbstractStaticGoMojo {
                     + "<username> and a <password> for the registry.");
         }
         return Optional.of(
-                new Credentials(decrypted.getUsername(), decrypted.getPassword(), "settings.xml server " + id));
+                Credentials.password(decrypted.getUsername(), decrypted.getPassword(), "settings.xml server " + id));
     }
 }

@@ -57,6 +57,10 @@ public record ImageReference(String registry, String repository) {
 
     /** The registry's host, without port or IPv6 brackets. */
     public String host() {
+        return hostOf(registry);
+    }
+
+    private static String hostOf(String registry) {
         if (registry.startsWith("[")) {
             return registry.substring(1, registry.indexOf(']'));
         }
@@ -69,7 +73,12 @@ public record ImageReference(String registry, String repository) {
      * never from what a resolver answers, so no DNS answer can turn a remote registry into one spoken to in clear.
      */
     public boolean loopback() {
-        String host = host();
+        return loopback(registry);
+    }
+
+    /** Whether host[:port] is this machine by its name, as {@link #loopback()} decides it. */
+    static boolean loopback(String authority) {
+        String host = hostOf(authority.toLowerCase(Locale.ROOT));
         return host.equals("localhost")
                 || host.equals("::1")
                 || LOOPBACK_IPV4.matcher(host).matches();

@@ -6,6 +6,7 @@ import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpConnectTimeoutException;
@@ -15,9 +16,14 @@ import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -30,29 +36,39 @@ import javax.net.ssl.SSLException;
  * allowed as insecure by name. The password goes into no message.
  */
 public final class RegistryClient {
-    private static final Pattern CHALLENGE_PARAMETER = Pattern.compile("(\\w+)=\"([^\"]*)\"");
     static final String NAME_ELEMENT = "image.name";
+    /** What the token service is told the client is, in the OAuth2 flow. */
+    private static final String CLIENT_ID = "static-go-maven-plugin";
+
+    private static final Set<Integer> REDIRECTS = Set.of(301, 302, 303, 307, 308);
+    private static final int MAX_REDIRECTS = 5;
 
     private final ImageReference image;
+    private final PlainHttp plainHttp;
     private final Credentials credentials;
     private final Duration timeout;
     private final URI base;
     private final HttpClient http;
+    /** The Authorization header of the last challenge answered, sent with every request after it. */
     private String authorization;
+    /** A refresh token the token service handed out in place of the identity token, for the next token. */
+    private String refreshToken;
 
     /**
-     * @param plainHttp speak HTTP instead of HTTPS; the caller allows it only for loopback or an insecure registry
+     * @param plainHttp where HTTP is spoken instead of HTTPS, to the registry and to its token service
      * @param credentials null when none were found
      */
-    public RegistryClient(ImageReference image, boolean plainHttp, Credentials credentials, Duration timeout) {
+    public RegistryClient(ImageReference image, PlainHttp plainHttp, Credentials credentials, Duration timeout) {
         this.image = image;
+        this.plainHttp = plainHttp;
         this.credentials = credentials;
         this.timeout = timeout;
-        this.base = URI.create((plainHttp ? "http://" : "https://") + image.registry());
+        this.base = URI.create((plainHttp.allows(image.registry()) ? "http://" : "https://") + image.registry());
+        // Redirects are followed here, not by the JDK, which would send the Authorization header along to any host.
         this.http = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(timeout)
-                .followRedirects(HttpClient.Redirect.NORMAL)
+                .followRedirects(HttpClient.Redirect.NEVER)
                 .build();
     }
 
@@ -121,11 +137,12 @@ public final class RegistryClient {
         if (response.statusCode() != 401) {
             return response;
         }
+        // A token that expired during the push is answered with a 401 like no token at all: a new one is fetched.
         boolean hadAuthorization = authorization != null;
-        authorization = authorize(response, what);
+        authorization = authorize(Challenge.of(response), what);
         response = exchange(authorized(request.get()), what);
         if (response.statusCode() == 401) {
-            throw badCredentials(hadAuthorization ? "again" : "");
+            throw refusedAuthorized(Challenge.of(response), hadAuthorization, what);
         }
         return response;
     }
@@ -137,12 +154,52 @@ public final class RegistryClient {
         return request.build();
     }
 
+    /**
+     * Sends, following redirects (blob storage behind a registry): the Authorization header goes only to the
+     * registry's own scheme, host and port, and plain HTTP only where {@link PlainHttp} allows it.
+     */
     private HttpResponse<byte[]> exchange(HttpRequest request, String what) throws RegistryException {
+        HttpRequest current = request;
+        for (int redirects = 0; ; redirects++) {
+            HttpResponse<byte[]> response = sendOnce(current, what);
+            String location = response.headers().firstValue("Location").orElse(null);
+            if (!REDIRECTS.contains(response.statusCode()) || location == null || redirects == MAX_REDIRECTS) {
+                return response;
+            }
+            URI target = current.uri().resolve(location);
+            if (!"https".equalsIgnoreCase(target.getScheme())
+                    && !("http".equalsIgnoreCase(target.getScheme()) && plainHttp.allows(target.getRawAuthority()))) {
+                return response; // not followed: refused as the status it is
+            }
+            current = redirected(
+                    current,
+                    target,
+                    response.statusCode() == 303 && !current.method().equals("HEAD"));
+        }
+    }
+
+    private HttpRequest redirected(HttpRequest request, URI target, boolean asGet) {
+        HttpRequest.Builder next = HttpRequest.newBuilder(target).timeout(timeout);
+        boolean sameOrigin = target.getScheme().equalsIgnoreCase(base.getScheme())
+                && target.getRawAuthority().equalsIgnoreCase(base.getRawAuthority());
+        request.headers().map().forEach((name, values) -> {
+            if (sameOrigin || !name.equalsIgnoreCase("Authorization")) {
+                values.forEach(value -> next.header(name, value));
+            }
+        });
+        return asGet
+                ? next.GET().build()
+                : next.method(request.method(), request.bodyPublisher().orElse(HttpRequest.BodyPublishers.noBody()))
+                        .build();
+    }
+
+    /** One request, not redirected: the token service's, whose credentials would follow a redirect anywhere. */
+    private HttpResponse<byte[]> sendOnce(HttpRequest request, String what) throws RegistryException {
         try {
             return http.send(request, HttpResponse.BodyHandlers.ofByteArray());
         } catch (ConnectException | HttpConnectTimeoutException e) {
             throw new RegistryException("<" + NAME_ELEMENT + ">: cannot reach the registry " + image.registry()
-                    + " (" + base.getScheme() + ", to " + what + "): " + reason(e)
+                    + " (" + request.uri().getScheme() + ", to " + what + "): " + reason(e)
                     + ". Check the registry address and that it is running.");
         } catch (HttpTimeoutException e) {
             throw new RegistryException("<" + NAME_ELEMENT + ">: the registry " + image.registry()
@@ -173,80 +230,239 @@ public final class RegistryClient {
                 : e.getClass().getSimpleName();
     }
 
-    /** The Authorization header the 401's challenge asks for. */
-    private String authorize(HttpResponse<byte[]> unauthorized, String what) throws RegistryException {
-        String challenge = unauthorized.headers().firstValue("WWW-Authenticate").orElse("");
-        if (credentials == null && !challenge.regionMatches(true, 0, "Bearer", 0, 6)) {
-            throw new RegistryException("<servers>: the registry " + image.registry() + " asks for credentials (to "
-                    + what + ") and none were found: add <server><id>" + image.registry()
-                    + "</id><username>...</username><password>...</password></server> to settings.xml, "
-                    + "or log in with a Docker config (docker login " + image.registry() + ").");
+    /**
+     * A 401's {@code WWW-Authenticate}: the scheme and its parameters (RFC 7235's auth-param, quoted or not).
+     *
+     * @param text the header as it came, for messages
+     */
+    record Challenge(String scheme, Map<String, String> parameters, String text) {
+        private static final Pattern PARAMETER = Pattern.compile("(\\w+)=(?:\"([^\"]*)\"|([^,\\s]*))");
+
+        static Challenge of(HttpResponse<?> unauthorized) {
+            String text = unauthorized
+                    .headers()
+                    .firstValue("WWW-Authenticate")
+                    .orElse("")
+                    .strip();
+            int space = text.indexOf(' ');
+            Map<String, String> parameters = new LinkedHashMap<>();
+            Matcher parameter = PARAMETER.matcher(space < 0 ? "" : text.substring(space + 1));
+            while (parameter.find()) {
+                parameters.put(
+                        parameter.group(1).toLowerCase(Locale.ROOT),
+                        parameter.group(2) != null ? parameter.group(2) : parameter.group(3));
+            }
+            return new Challenge(
+                    (space < 0 ? text : text.substring(0, space)).toLowerCase(Locale.ROOT), parameters, text);
         }
-        String basic = credentials == null
-                ? null
-                : "Basic "
-                        + Base64.getEncoder()
-                                .encodeToString((credentials.username() + ":" + credentials.password())
-                                        .getBytes(StandardCharsets.UTF_8));
-        if (challenge.regionMatches(true, 0, "Basic", 0, 5)) {
-            return basic;
+
+        boolean bearer() {
+            return scheme.equals("bearer");
         }
-        if (!challenge.regionMatches(true, 0, "Bearer", 0, 6)) {
-            throw new RegistryException("the registry " + image.registry() + " asks for an authentication scheme "
-                    + "this plugin does not speak: WWW-Authenticate: " + challenge);
-        }
-        return "Bearer " + token(challenge, basic, what);
     }
 
-    /** The distribution token flow: GET realm?service=...&scope=... (with Basic credentials, if any). */
-    private String token(String challenge, String basic, String what) throws RegistryException {
-        Map<String, String> parameters = new LinkedHashMap<>();
-        Matcher parameter = CHALLENGE_PARAMETER.matcher(challenge);
-        while (parameter.find()) {
-            parameters.put(parameter.group(1), parameter.group(2));
+    /** The Authorization header the 401's challenge asks for. */
+    private String authorize(Challenge challenge, String what) throws RegistryException {
+        if (challenge.scheme().equals("basic")) {
+            if (credentials == null) {
+                throw noCredentials(what);
+            }
+            if (credentials.identityToken()) {
+                throw new RegistryException("<servers>: the registry " + image.registry() + " asks for a user name "
+                        + "and password (to " + what + "), and " + credentials + " is an identity token, which "
+                        + "only a token service takes: give <server><id>" + image.registry() + "</id> a "
+                        + "<username> and <password> in settings.xml.");
+            }
+            return basic();
         }
-        String realm = parameters.remove("realm");
-        if (realm == null) {
-            throw new RegistryException(
-                    "the registry " + image.registry() + " names no token realm: WWW-Authenticate: " + challenge);
+        if (!challenge.bearer()) {
+            throw new RegistryException("the registry " + image.registry() + " asks for an authentication scheme "
+                    + "this plugin does not speak: WWW-Authenticate: " + challenge.text());
         }
-        parameters.putIfAbsent("scope", "repository:" + image.repository() + ":pull,push");
-        StringBuilder query = new StringBuilder();
-        parameters.forEach((key, value) -> query.append(query.length() == 0 ? "?" : "&")
-                .append(key)
-                .append('=')
-                .append(URLEncoder.encode(value, StandardCharsets.UTF_8)));
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(realm + query))
-                .timeout(timeout)
-                .GET();
-        if (basic != null) {
-            request.header("Authorization", basic);
+        return "Bearer " + token(challenge, what);
+    }
+
+    /**
+     * The distribution token flow: the realm the challenge names is asked for a token to push to this repository
+     * (and to whatever else the challenge names), with a GET and Basic credentials, or, for an identity token, an
+     * OAuth2 refresh-token POST. Credentials go to the realm only over HTTPS, or plain HTTP where the registry
+     * itself may be spoken to in it.
+     */
+    private String token(Challenge challenge, String what) throws RegistryException {
+        String realmText = challenge.parameters().get("realm");
+        if (realmText == null || realmText.isEmpty()) {
+            throw new RegistryException("the registry " + image.registry() + " names no token realm: WWW-Authenticate: "
+                    + challenge.text());
         }
-        HttpResponse<byte[]> response = exchange(request.build(), "get a token to " + what);
+        URI realm = realm(realmText);
+        // Push rights from the first token on, whatever the first request needed, so one token serves the push;
+        // and whatever else the registry asks for (another repository to mount from).
+        String push = "repository:" + image.repository() + ":pull,push";
+        Set<String> scopes = new LinkedHashSet<>(List.of(push));
+        String asked = challenge.parameters().get("scope");
+        for (String scope : asked == null ? new String[0] : asked.trim().split("\\s+")) {
+            if (!scope.isEmpty() && !coveredByPush(scope)) {
+                scopes.add(scope);
+            }
+        }
+        String service = challenge.parameters().get("service");
+        boolean oauth = credentials != null && credentials.identityToken();
+        HttpRequest.Builder request;
+        if (oauth) {
+            Map<String, String> form = new LinkedHashMap<>();
+            form.put("grant_type", "refresh_token");
+            form.put("refresh_token", refreshToken != null ? refreshToken : credentials.password());
+            form.put("client_id", CLIENT_ID);
+            if (service != null) {
+                form.put("service", service);
+            }
+            form.put("scope", String.join(" ", scopes));
+            request = HttpRequest.newBuilder(realm)
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString(query(List.copyOf(form.entrySet()))));
+        } else {
+            List<Map.Entry<String, String>> parameters = new ArrayList<>();
+            if (service != null) {
+                parameters.add(Map.entry("service", service));
+            }
+            scopes.forEach(scope -> parameters.add(Map.entry("scope", scope)));
+            request = HttpRequest.newBuilder(
+                            URI.create(realm + (realm.getRawQuery() == null ? "?" : "&") + query(parameters)))
+                    .GET();
+            if (credentials != null) {
+                request.header("Authorization", basic());
+            }
+        }
+        String asking = "get a token from " + realmText + " to " + what;
+        // Not redirected: the credentials would follow wherever it points.
+        HttpResponse<byte[]> response = sendOnce(request.timeout(timeout).build(), asking);
         if (response.statusCode() == 401 || response.statusCode() == 403) {
-            throw badCredentials("");
+            throw refusedByTokenService(realmText, response.statusCode());
         }
         if (response.statusCode() != 200) {
-            throw refused(response, "get a token to " + what);
+            throw refused(response, asking);
         }
         try {
             JsonObject answer = JsonParser.parseString(new String(response.body(), StandardCharsets.UTF_8))
                     .getAsJsonObject();
+            if (oauth && answer.has("refresh_token")) {
+                refreshToken = answer.get("refresh_token").getAsString();
+            }
+            // The spec's "token", or OAuth2's "access_token", which the spec allows instead.
             String token = answer.has("token")
                     ? answer.get("token").getAsString()
                     : answer.get("access_token").getAsString();
+            if (token.isEmpty()) {
+                throw new IllegalStateException("an empty token");
+            }
             return token;
         } catch (RuntimeException e) {
-            throw new RegistryException(
-                    "the token service of " + image.registry() + " answered no token: " + e.getMessage());
+            throw new RegistryException("the token service " + realmText + " of the registry " + image.registry()
+                    + " answered no token (to " + what + "): " + e.getMessage());
         }
     }
 
+    private String basic() {
+        return "Basic "
+                + Base64.getEncoder()
+                        .encodeToString((credentials.username() + ":" + credentials.password())
+                                .getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Whether {@code scope} asks for nothing on this repository beyond pull and push, in whatever order. */
+    private boolean coveredByPush(String scope) {
+        String prefix = "repository:" + image.repository() + ":";
+        return scope.startsWith(prefix)
+                && Set.of("pull", "push")
+                        .containsAll(List.of(scope.substring(prefix.length()).split(",")));
+    }
+
+    /** The realm, if credentials may be sent there: HTTPS, or plain HTTP to a host the registry could be at. */
+    private URI realm(String text) throws RegistryException {
+        URI realm;
+        try {
+            realm = new URI(text);
+        } catch (URISyntaxException e) {
+            throw new RegistryException(
+                    "the registry " + image.registry() + " names a token realm that is no URL: " + text);
+        }
+        String scheme = realm.getScheme() == null ? "" : realm.getScheme().toLowerCase(Locale.ROOT);
+        if (scheme.equals("https") || (scheme.equals("http") && plainHttp.allows(realm.getRawAuthority()))) {
+            return realm;
+        }
+        throw new RegistryException("<insecureRegistries>: the registry " + image.registry() + " sends its clients "
+                + "for a token to " + text + ", which is "
+                + (scheme.equals("http")
+                        ? "plain HTTP to a host that is neither loopback nor named in <insecureRegistries>"
+                        : "not HTTPS")
+                + ": no credentials are sent there. If you trust the network to it, name "
+                + realm.getRawAuthority() + " in <insecureRegistries>.");
+    }
+
+    private static String query(List<Map.Entry<String, String>> parameters) {
+        StringBuilder query = new StringBuilder();
+        for (Map.Entry<String, String> parameter : parameters) {
+            query.append(query.length() == 0 ? "" : "&")
+                    .append(parameter.getKey())
+                    .append('=')
+                    .append(URLEncoder.encode(parameter.getValue(), StandardCharsets.UTF_8));
+        }
+        return query.toString();
+    }
+
+    private RegistryException noCredentials(String what) {
+        return new RegistryException("<servers>: the registry " + image.registry() + " asks for credentials (to "
+                + what + ") and none were found: add <server><id>" + image.registry()
+                + "</id><username>...</username><password>...</password></server> to settings.xml, "
+                + "or log in with a Docker config (docker login " + image.registry() + ").");
+    }
+
+    /** A 401 to a request sent with the authorization the registry's challenge asked for. */
+    private RegistryException refusedAuthorized(Challenge challenge, boolean again, String what) {
+        String error = challenge.bearer() ? challenge.parameters().getOrDefault("error", "") : "";
+        String who = credentials == null ? "anonymous clients" : credentials.toString();
+        String realm = challenge.parameters().get("realm");
+        if (error.equals("insufficient_scope")) {
+            // The challenge's scope names what was missing, its actions in no fixed order: the push needs both.
+            return new RegistryException("<servers>: the token service " + realm + " gave " + who + " no right to "
+                    + "push to " + image.repository() + ", which the registry " + image.registry() + " requires to "
+                    + what + ": "
+                    + (credentials == null
+                            ? "give the registry a <server> in settings.xml with a user that may push there."
+                            : "grant it there, or use another user's <server> in settings.xml."));
+        }
+        if (error.equals("invalid_token")) {
+            return new RegistryException("the registry " + image.registry() + " does not accept the token its token "
+                    + "service " + realm + " issued to " + who + " (invalid_token, to " + what + "): the token is "
+                    + "expired or not yet valid (check the clocks of this machine and of the token service), or "
+                    + "the token service signs with a key, issuer or service name the registry is not set up for.");
+        }
+        if (credentials == null) {
+            return noCredentials(what);
+        }
+        return badCredentials(again ? "again" : "");
+    }
+
+    private RegistryException refusedByTokenService(String realm, int status) {
+        if (credentials == null) {
+            return new RegistryException("<servers>: the token service " + realm + " of the registry "
+                    + image.registry() + " gives no token without credentials (HTTP " + status + "): add <server><id>"
+                    + image.registry() + "</id><username>...</username><password>...</password></server> to "
+                    + "settings.xml, or log in with a Docker config (docker login " + image.registry() + ").");
+        }
+        return new RegistryException("<servers>: the token service " + realm + " of the registry " + image.registry()
+                + " refused " + credentials + " (HTTP " + status + "): "
+                + (credentials.identityToken()
+                        ? "the identity token is expired or revoked: log in again (docker login " + image.registry()
+                                + ")."
+                        : "fix the user name and password of <server><id>" + image.registry()
+                                + "</id> in settings.xml (or the Docker config's entry)."));
+    }
+
     private RegistryException badCredentials(String again) {
-        String who = credentials == null ? "no credentials" : "the credentials of " + credentials;
-        return new RegistryException("<servers>: the registry " + image.registry() + " refused " + who
-                + (again.isEmpty() ? "" : " " + again) + " (HTTP 401): fix the user name and password of "
-                + "<server><id>" + image.registry() + "</id> in settings.xml (or the Docker config's entry).");
+        return new RegistryException("<servers>: the registry " + image.registry() + " refused the credentials of "
+                + credentials + (again.isEmpty() ? "" : " " + again) + " (HTTP 401): fix the user name and password "
+                + "of <server><id>" + image.registry() + "</id> in settings.xml (or the Docker config's entry).");
     }
 
     /** A status the spec does not allow for this request, with the registry's own error text. */

@@ -4,6 +4,7 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -123,7 +124,7 @@ public final class ProcessRunner {
         }
         try {
             Set<String> pipes = outputPipes(process.pid());
-            process.getOutputStream().close();
+            feed(process, spec.stdin());
             Output output = new Output(maxStdoutLines);
             Thread out = drain(process.getInputStream(), false, output, onLine);
             Thread err = drain(process.getErrorStream(), true, output, onLine);
@@ -269,6 +270,29 @@ public final class ProcessRunner {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /**
+     * Writes the command's input and closes it, on a thread of its own: a command that prints before it has read
+     * all of its input would otherwise block on a full output pipe while this thread blocks on a full input pipe.
+     * A command that ends without reading all of it is no failure of the writing: how it ended says what happened.
+     */
+    private static void feed(Process process, String stdin) throws IOException {
+        if (stdin.isEmpty()) {
+            process.getOutputStream().close();
+            return;
+        }
+        Thread writer = new Thread(
+                () -> {
+                    try (OutputStream input = process.getOutputStream()) {
+                        input.write(stdin.getBytes(StandardCharsets.UTF_8));
+                    } catch (IOException closedByTheCommand) {
+                        // it ended, or closed its input, before reading all of it
+                    }
+                },
+                "static-go-stdin");
+        writer.setDaemon(true);
+        writer.start();
     }
 
     private Thread drain(InputStream stream, boolean stderr, Output output, Consumer<OutputLine> onLine) {

@@ -8,17 +8,29 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * One external command: the argument list (never a shell line), the working directory and the
- * complete environment the child gets; nothing is inherited from the caller implicitly.
+ * One external command: the argument list (never a shell line), the working directory, the
+ * complete environment the child gets (nothing is inherited from the caller implicitly) and what it
+ * reads on its standard input.
+ *
+ * @param stdin written to the command's standard input (UTF-8), which is then closed; empty: closed at once.
+ *     Never shown in {@link #describe}: it may be a secret (a credential helper's input).
  */
 public record ProcessSpec(
-        List<String> command, Path workingDirectory, Map<String, String> environment, Duration timeout) {
+        List<String> command, Path workingDirectory, Map<String, String> environment, Duration timeout, String stdin) {
     public ProcessSpec {
         command = List.copyOf(command);
         environment = Map.copyOf(environment);
         if (command.isEmpty()) {
             throw new IllegalArgumentException("empty command");
         }
+        if (stdin == null) {
+            throw new IllegalArgumentException("null stdin: give \"\" for none");
+        }
+    }
+
+    /** A command that reads nothing: its standard input is closed at once. */
+    public ProcessSpec(List<String> command, Path workingDirectory, Map<String, String> environment, Duration timeout) {
+        this(command, workingDirectory, environment, timeout, "");
     }
 
     /** Refuses a timeout below one second, set by the pom element {@code element}, before anything runs. */

@@ -159,4 +159,37 @@ class ProcessRunnerTest {
                         line -> {}));
         assertTrue(failure.getMessage().startsWith("cannot start " + dir.resolve("no-such-go")), failure.getMessage());
     }
+
+    @Test
+    void theCommandReadsItsInputAndTheInputIsNotShown(@TempDir Path dir) throws Exception {
+        ProcessSpec spec = new ProcessSpec(
+                List.of("/bin/cat"), dir, Map.of(), Duration.ofSeconds(30), "127.0.0.1:5000\nsecond line");
+        ProcessResult result = runner.run(spec, line -> {});
+        assertEquals(List.of("127.0.0.1:5000", "second line"), result.stdout());
+        assertEquals("/bin/cat", result.command());
+    }
+
+    @Test
+    void anInputLargerThanAPipeIsWrittenWhileTheOutputIsRead(@TempDir Path dir) throws Exception {
+        // cat prints as it reads: 4 MB through both pipes (64 KiB each) at once, which a writer that waits for the
+        // end of its input before anyone reads the output would deadlock on.
+        String input = "x".repeat(1023).concat("\n").repeat(4096);
+        ProcessResult result = runner.run(
+                new ProcessSpec(List.of("/bin/cat"), dir, Map.of(), Duration.ofSeconds(60), input), line -> {});
+        assertEquals(0, result.exitCode());
+        assertEquals(4096, result.stdout().size());
+    }
+
+    @Test
+    void aCommandThatReadsNoneOfItsInputEndsAsItEnds(@TempDir Path dir) throws Exception {
+        ProcessResult result = runner.run(
+                new ProcessSpec(
+                        List.of("/bin/sh", "-c", "exit 4"),
+                        dir,
+                        Map.of(),
+                        Duration.ofSeconds(30),
+                        "y\n".repeat(1 << 20)),
+                line -> {});
+        assertEquals(4, result.exitCode());
+    }
 }

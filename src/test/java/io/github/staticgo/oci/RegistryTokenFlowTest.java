@@ -1,0 +1,227 @@
+package io.github.staticgo.oci;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.staticgo.Tools;
+import java.io.ByteArrayOutputStream;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.zip.GZIPOutputStream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The push through the distribution token flow, against a real docker-registry that verifies every token it is
+ * shown (signature up to its rootcertbundle, issuer, audience, expiry, access) and a test double of its token
+ * service: what the client asks the token service for, and what it does with what the registry answers. skopeo,
+ * which speaks the same flow itself, reads back what was pushed.
+ */
+class RegistryTokenFlowTest {
+    private static final String SERVICE = "static-go-test-registry";
+
+    @TempDir
+    Path dir;
+
+    private TokenServiceDouble tokens;
+    private RealRegistry registry;
+    private OciLayout layout;
+
+    @BeforeEach
+    void start() throws Exception {
+        tokens = TokenServiceDouble.start(dir.resolve("token-service"));
+        registry = RealRegistry.start(dir.resolve("registry"), tokenAuth(tokens.realm()));
+        layout = layout(dir.resolve("layout"));
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        if (registry != null) {
+            registry.close();
+        }
+        if (tokens != null) {
+            tokens.close();
+        }
+    }
+
+    private String tokenAuth(String realm) {
+        return "  token:\n"
+                + "    realm: " + realm + "\n"
+                + "    service: " + SERVICE + "\n"
+                + "    issuer: " + TokenServiceDouble.ISSUER + "\n"
+                + "    rootcertbundle: " + tokens.certificateFile() + "\n";
+    }
+
+    /** One platform's image: a layer, its config, the manifest and an index, tagged 1.0. */
+    private static OciLayout layout(Path directory) throws Exception {
+        byte[] tar =
+                Layer.tar(List.of(LayerEntry.file("sidecar", 0755, 0, 0, "#!/bin/true\n".getBytes())), Instant.EPOCH);
+        ByteArrayOutputStream gzipped = new ByteArrayOutputStream();
+        try (GZIPOutputStream gzip = new GZIPOutputStream(gzipped)) {
+            gzip.write(tar);
+        }
+        Blob layer = Blob.of(MediaTypes.LAYER_GZIP, gzipped.toByteArray());
+        Blob config = Blob.json(
+                MediaTypes.CONFIG,
+                Map.of(
+                        "architecture", "amd64",
+                        "os", "linux",
+                        "rootfs", Map.of("type", "layers", "diff_ids", List.of(Blob.digest(tar)))));
+        Blob manifest = Blob.json(
+                MediaTypes.MANIFEST, ImageManifest.of(config.descriptor(), List.of(layer.descriptor()), null));
+        Blob index = Blob.json(
+                MediaTypes.INDEX,
+                ImageIndex.of(
+                        List.of(manifest.descriptor().withPlatform(new Descriptor.Platform("amd64", "linux", null))),
+                        null));
+        OciLayout layout = new OciLayout(directory);
+        layout.write(List.of(layer, config, manifest, index), index.descriptor(), List.of("1.0"), List.of());
+        return layout;
+    }
+
+    private RegistryPush.Pushed push(Credentials credentials) throws Exception {
+        RegistryClient client = new RegistryClient(
+                ImageReference.parse(registry.address() + "/sidecar", "image.name"),
+                new PlainHttp(List.of()),
+                credentials,
+                Duration.ofSeconds(30));
+        return RegistryPush.push(layout, client, List.of("1.0"));
+    }
+
+    private RegistryException refused(Credentials credentials) {
+        return assertThrows(RegistryException.class, () -> push(credentials));
+    }
+
+    @Test
+    void aPasswordIsExchangedForOneTokenThatServesTheWholePush() throws Exception {
+        RegistryPush.Pushed first = push(Credentials.password("pusher", "it-secret", "test"));
+        assertEquals(2, first.uploaded().size(), "layer and config uploaded, with the registry checking the token");
+
+        List<TokenServiceDouble.Asked> asked = tokens.asked();
+        assertEquals(1, asked.size(), "one token for every request of the push: " + asked);
+        assertEquals("GET", asked.get(0).method());
+        assertEquals("pusher", asked.get(0).user(), "Basic credentials sent to the token service");
+        assertEquals(SERVICE, asked.get(0).service(), "the challenge's service, which the registry takes as audience");
+        assertTrue(
+                asked.get(0).scopes().contains("repository:sidecar:pull,push"),
+                asked.get(0).scopes().toString());
+
+        String raw = Tools.run(
+                dir,
+                "sh",
+                "-c",
+                "skopeo inspect --raw --tls-verify=false --creds pusher:it-secret docker://" + registry.address()
+                        + "/sidecar:1.0 | sha256sum");
+        assertEquals(first.indexDigest(), "sha256:" + raw.split(" ")[0]);
+
+        int beforeSecondPush = tokens.asked().size(); // skopeo asked too
+        RegistryPush.Pushed again = push(Credentials.password("pusher", "it-secret", "test"));
+        assertEquals(List.of(), again.uploaded());
+        assertEquals(beforeSecondPush + 1, tokens.asked().size(), "the second push's client asked once too");
+    }
+
+    @Test
+    void anIdentityTokenIsSentAsAnOAuth2RefreshToken() throws Exception {
+        push(Credentials.identityToken("identity-of-pusher", "test"));
+        TokenServiceDouble.Asked asked = tokens.asked().get(0);
+        assertEquals("POST", asked.method());
+        assertEquals("refresh_token", asked.form().get("grant_type"));
+        assertEquals("identity-of-pusher", asked.form().get("refresh_token"));
+        assertEquals("static-go-maven-plugin", asked.form().get("client_id"));
+        assertEquals(SERVICE, asked.service());
+        assertTrue(
+                asked.scopes().contains("repository:sidecar:pull,push"),
+                asked.scopes().toString());
+    }
+
+    @Test
+    void aTokenThatExpiresDuringThePushIsFetchedAgainAndThePushGoesOn() throws Exception {
+        RegistryClient client = new RegistryClient(
+                ImageReference.parse(registry.address() + "/sidecar", "image.name"),
+                new PlainHttp(List.of()),
+                Credentials.password("pusher", "it-secret", "test"),
+                Duration.ofSeconds(30));
+        tokens.issueShortLived(3);
+        RegistryPush.push(layout, client, List.of("1.0"));
+        assertEquals(1, tokens.asked().size());
+        Thread.sleep(4_000);
+        // The same client, its token now expired: the registry answers invalid_token, and a new token is fetched.
+        RegistryPush.push(layout, client, List.of("1.0"));
+        assertEquals(2, tokens.asked().size());
+    }
+
+    @Test
+    void aWrongPasswordIsOneMessageNamingTheTokenService() {
+        assertEquals(
+                "<servers>: the token service " + tokens.realm() + " of the registry " + registry.address()
+                        + " refused pusher (test) (HTTP 401): fix the user name and password of <server><id>"
+                        + registry.address() + "</id> in settings.xml (or the Docker config's entry).",
+                refused(Credentials.password("pusher", "wrong-secret", "test")).getMessage());
+    }
+
+    @Test
+    void aRevokedIdentityTokenIsOneMessage() {
+        assertEquals(
+                "<servers>: the token service " + tokens.realm() + " of the registry " + registry.address()
+                        + " refused an identity token (test) (HTTP 401): the identity token is expired or revoked: "
+                        + "log in again (docker login " + registry.address() + ").",
+                refused(Credentials.identityToken("revoked", "test")).getMessage());
+    }
+
+    @Test
+    void noCredentialsIsOneMessageSayingWhereToPutThem() {
+        assertEquals(
+                "<servers>: the token service " + tokens.realm() + " of the registry " + registry.address()
+                        + " gives no token without credentials (HTTP 401): add <server><id>" + registry.address()
+                        + "</id><username>...</username><password>...</password></server> to settings.xml, or log "
+                        + "in with a Docker config (docker login " + registry.address() + ").",
+                refused(null).getMessage());
+    }
+
+    @Test
+    void aTokenWithoutPushIsOneMessageNamingTheRepository() {
+        RegistryException e = refused(Credentials.password("reader", "reader-secret", "test"));
+        assertEquals(
+                "<servers>: the token service " + tokens.realm() + " gave reader (test) no right to push to "
+                        + "sidecar, which the registry " + registry.address() + " requires to upload blob "
+                        + e.getMessage().replaceAll(".*upload blob (sha256:[0-9a-f]+).*", "$1")
+                        + ": grant it there, or use another user's <server> in settings.xml.",
+                e.getMessage());
+    }
+
+    @Test
+    void tokensTheRegistryDoesNotAcceptAreOneMessage() {
+        tokens.issueExpired(100);
+        RegistryException e = refused(Credentials.password("pusher", "it-secret", "test"));
+        assertEquals(
+                "the registry " + registry.address() + " does not accept the token its token service "
+                        + tokens.realm() + " issued to pusher (test) (invalid_token, to look for blob "
+                        + e.getMessage().replaceAll(".*look for blob (sha256:[0-9a-f]+).*", "$1") + "): the token is "
+                        + "expired or not yet valid (check the clocks of this machine and of the token service), or "
+                        + "the token service signs with a key, issuer or service name the registry is not set up "
+                        + "for.",
+                e.getMessage());
+        assertEquals(1, tokens.asked().size(), "a new token the registry refuses is not asked for again");
+    }
+
+    @Test
+    void noCredentialsGoToATokenServiceInPlainHttpThatIsNotLoopback() throws Exception {
+        registry.close();
+        registry = RealRegistry.start(dir.resolve("registry-2"), tokenAuth("http://tokens.example:8080/token"));
+        RegistryException e = refused(Credentials.password("pusher", "it-secret", "test"));
+        assertEquals(
+                "<insecureRegistries>: the registry " + registry.address() + " sends its clients for a token to "
+                        + "http://tokens.example:8080/token, which is plain HTTP to a host that is neither loopback "
+                        + "nor named in <insecureRegistries>: no credentials are sent there. If you trust the network "
+                        + "to it, name tokens.example:8080 in <insecureRegistries>.",
+                e.getMessage());
+        assertFalse(tokens.asked().iterator().hasNext());
+    }
+}
