@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import javax.inject.Inject;
@@ -93,6 +94,19 @@ public final class ImageMojo extends AbstractVerifiedBinariesMojo {
     private String revision;
 
     /**
+     * Assembles the image even when nothing it is made of changed since the last one (the verified binaries, the
+     * image settings, the scratch files, the base image) and its files are as that run left them; without it such
+     * a run logs "Image up to date" and writes nothing.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "static-go.image.force", defaultValue = "false")
+    private boolean force;
+
+    @Parameter(defaultValue = "${plugin.version}", readonly = true)
+    private String pluginVersion;
+
+    /**
      * Skips this goal.
      *
      * @since 0.1.0
@@ -145,6 +159,9 @@ public final class ImageMojo extends AbstractVerifiedBinariesMojo {
                             .labels(settings.labels == null ? Map.of() : settings.labels)
                             .annotations(annotations(settings, time))
                             .time(time)
+                            .localName(localName())
+                            .pluginVersion(pluginVersion)
+                            .force(force)
                             .build());
         } catch (ConfigurationException | ImageException e) {
             throw new MojoFailureException(e.getMessage(), e);
@@ -157,6 +174,18 @@ public final class ImageMojo extends AbstractVerifiedBinariesMojo {
         if (attach) {
             projectHelper.attachArtifact(project, "tar", "oci", new File(record.archive()));
         }
+    }
+
+    /**
+     * The repository the archive names an image without a {@code <name>} after: the artifactId, in the lower case
+     * and separators an image name allows.
+     */
+    private String localName() {
+        String name = project.getArtifactId()
+                .toLowerCase(Locale.ROOT)
+                .replaceAll("[^a-z0-9._-]+", "-")
+                .replaceAll("^[^a-z0-9]+|[^a-z0-9]+$", "");
+        return name.isEmpty() ? "image" : name;
     }
 
     private ScratchFiles scratchFiles(Image settings) {
