@@ -1,5 +1,5 @@
 // What the registry holds, read back with skopeo (Debian's), checked against build.json; the amd64 image run
-// from a umoci bundle under runc; and both checkouts' records compared.
+// from a umoci bundle under runc; both checkouts' records compared; and the archive loaded by podman.
 import groovy.json.JsonSlurper
 import java.security.MessageDigest
 
@@ -116,6 +116,18 @@ try {
     assert archiveIndexes*.manifests*.getAt(0)*.digest == [first.indexDigest, first.indexDigest]
     assert archiveIndexes*.manifests*.getAt(0)*.annotations*.getAt('org.opencontainers.image.ref.name') ==
             ["${address}/sidecar:1.0.0-SNAPSHOT", "localhost:${address.split(':')[1]}/sidecar:1.0.0-SNAPSHOT"]
+
+    // podman loads the first checkout's archive (multi-platform, with SBOM artifacts) into a store of this IT's
+    // own: the image under its name and first tag, the index's digest, this machine's platform from it.
+    def podman = ['timeout', '300', 'podman', '--root', new File(basedir, 'podman/root').path,
+                  '--runroot', new File(basedir, 'podman/run').path, '--storage-driver', 'vfs',
+                  '--cgroup-manager', 'cgroupfs', '--events-backend', 'file']
+    assert run(podman + ['load', '-i', archives[0].path]).contains("Loaded image: ${address}/sidecar:1.0.0-SNAPSHOT")
+    def loaded = json.parseText(run(podman + ['image', 'inspect', "${address}/sidecar:1.0.0-SNAPSHOT"]))[0]
+    assert loaded.Digest == first.indexDigest
+    assert loaded.Os == 'linux' && loaded.Architecture == 'amd64'
+    assert loaded.RepoDigests.contains("${address}/sidecar@${index.manifests[0].digest}".toString())
+    assert loaded.Config.User == '65532:65532' && loaded.Config.Entrypoint == ['/usr/local/bin/sidecar']
 
     def log = new File(basedir, 'build.log').text
     // The second and third pushes (from checkout-2) found every blob in the registry.
