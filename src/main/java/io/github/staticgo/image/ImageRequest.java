@@ -25,6 +25,7 @@ import java.util.TreeMap;
  * @param localName the repository the archive names the image after when it has no {@code name} (the artifactId)
  * @param pluginVersion part of what the image was assembled from: a new plugin may write it differently
  * @param force assemble even when nothing changed since the last image
+ * @param base the base image from a registry, or null for an image from scratch
  */
 public record ImageRequest(
         Path outputDirectory,
@@ -45,7 +46,8 @@ public record ImageRequest(
         Instant time,
         String localName,
         String pluginVersion,
-        boolean force) {
+        boolean force,
+        BaseImage base) {
 
     public ImageRequest {
         tags = List.copyOf(tags);
@@ -107,6 +109,7 @@ public record ImageRequest(
         private String localName = "image";
         private String pluginVersion;
         private boolean force;
+        private BaseImage base;
 
         public Builder outputDirectory(Path value) {
             outputDirectory = value;
@@ -203,6 +206,11 @@ public record ImageRequest(
             return this;
         }
 
+        public Builder base(BaseImage value) {
+            base = value;
+            return this;
+        }
+
         public ImageRequest build() {
             return new ImageRequest(
                     outputDirectory,
@@ -223,7 +231,8 @@ public record ImageRequest(
                     time,
                     localName,
                     pluginVersion,
-                    force);
+                    force,
+                    base);
         }
     }
 }

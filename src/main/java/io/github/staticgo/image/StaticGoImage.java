@@ -15,6 +15,7 @@ import io.github.staticgo.oci.Layer;
 import io.github.staticgo.oci.LayerEntry;
 import io.github.staticgo.oci.MediaTypes;
 import io.github.staticgo.oci.OciLayout;
+import io.github.staticgo.oci.RegistryException;
 import io.github.staticgo.platform.OciPlatform;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -63,11 +64,24 @@ public final class StaticGoImage {
      * What was written: the record, also in image.json. When the binaries, the settings and the files the image
      * is made of are those of the last image, and its files are as that run left them, it is not written again.
      */
-    public ImageRecord assemble(ImageRequest request) throws ConfigurationException, ImageException, IOException {
+    public ImageRecord assemble(ImageRequest request)
+            throws ConfigurationException, ImageException, RegistryException, IOException {
         check(request);
         Collection<BuiltBinary> binaries = onePerPlatform(
                 VerifiedBinaries.read(request.outputDirectory(), request.verifyReport(), request.binaryName()));
+        Map<OciPlatform, BaseImage.ForPlatform> bases = request.base() == null
+                ? Map.of()
+                : request.base()
+                        .resolve(binaries.stream().map(StaticGoImage::platform).toList());
         Map<String, String> facts = facts(request, binaries);
+        if (request.base() != null) {
+            facts.put(
+                    "base",
+                    request.base().reference() + " "
+                            + bases.values().stream()
+                                    .map(base -> base.manifest().digest())
+                                    .toList());
+        }
         Optional<String> why = ImageState.whyAssemble(request.imageDirectory(), facts);
         if (why.isEmpty() && !request.force()) {
             ImageRecord record = ImageRecord.read(request.imageDirectory());
@@ -99,8 +113,13 @@ public final class StaticGoImage {
             List<Descriptor> sboms = new ArrayList<>();
             Layer scratch = scratchLayer == null ? null : layers.get(scratchLayer);
             for (Map.Entry<BuiltBinary, Future<Layer>> entry : binaryLayers.entrySet()) {
-                PlatformImage image =
-                        platformImage(request, entry.getKey(), scratch, layers.get(entry.getValue()), staging);
+                PlatformImage image = platformImage(
+                        request,
+                        entry.getKey(),
+                        bases.get(platform(entry.getKey())),
+                        scratch,
+                        layers.get(entry.getValue()),
+                        staging);
                 manifests.add(image.indexEntry());
                 images.add(image.row());
                 if (image.sbom() != null) {
@@ -229,19 +248,49 @@ public final class StaticGoImage {
         return byPlatform.values();
     }
 
-    /** The binary's layer on the scratch layer, the config and the manifest of one platform. */
+    private static OciPlatform platform(BuiltBinary binary) {
+        return OciPlatform.of(binary.platform(), binary.builtVariant());
+    }
+
+    /**
+     * The binary's layer on the scratch layer, on the base's layers when there is a base, the config and the
+     * manifest of one platform.
+     */
     private PlatformImage platformImage(
-            ImageRequest request, BuiltBinary binary, Layer scratchLayer, Layer binaryLayer, OciLayout.Staging staging)
+            ImageRequest request,
+            BuiltBinary binary,
+            BaseImage.ForPlatform base,
+            Layer scratchLayer,
+            Layer binaryLayer,
+            OciLayout.Staging staging)
             throws IOException {
         String pathInImage = pathInImage(binary);
         List<Layer> layers = scratchLayer == null ? List.of(binaryLayer) : List.of(scratchLayer, binaryLayer);
-        OciPlatform platform = OciPlatform.of(binary.platform(), binary.builtVariant());
-        Descriptor config =
-                staging.put(Blob.json(MediaTypes.CONFIG, configuration(request, platform, "/" + pathInImage, layers)));
-        List<Descriptor> layerDescriptors =
-                layers.stream().map(Layer::descriptor).toList();
-        Descriptor manifest = staging.put(
-                Blob.json(MediaTypes.MANIFEST, ImageManifest.of(config, layerDescriptors, annotations(request))));
+        OciPlatform platform = platform(binary);
+        ImageConfiguration ours = configuration(request, platform, "/" + pathInImage, layers);
+        List<Descriptor> layerDescriptors = new ArrayList<>();
+        Map<String, String> annotations = new TreeMap<>(request.annotations());
+        Descriptor config;
+        if (base == null) {
+            config = staging.put(Blob.json(MediaTypes.CONFIG, ours));
+        } else {
+            for (int i = 0; i < base.layers().size(); i++) {
+                staging.putFile(base.layers().get(i), base.layerFiles().get(i));
+            }
+            layerDescriptors.addAll(base.layers());
+            config = staging.put(
+                    Blob.of(MediaTypes.CONFIG, MergedConfiguration.merge(base.config(), ours, base.diffIds())));
+            // The image spec's annotations for what an image was built on.
+            annotations.put(
+                    "org.opencontainers.image.base.name",
+                    request.base().reference().toString());
+            annotations.put(
+                    "org.opencontainers.image.base.digest", base.manifest().digest());
+        }
+        layers.forEach(layer -> layerDescriptors.add(layer.descriptor()));
+        Descriptor manifest = staging.put(Blob.json(
+                MediaTypes.MANIFEST,
+                ImageManifest.of(config, layerDescriptors, annotations.isEmpty() ? null : annotations)));
         log.info("Image " + platform + ": " + binary.file() + " as /" + pathInImage + ", "
                 + HumanSize.of(binaryLayer.descriptor().size()) + " compressed, manifest " + manifest.digest());
         Descriptor sbom = sbomArtifact(request, binary, manifest, staging);

@@ -5,6 +5,7 @@ import io.github.staticgo.ConfigurationException;
 import io.github.staticgo.HumanSize;
 import io.github.staticgo.Json;
 import io.github.staticgo.oci.Credentials;
+import io.github.staticgo.oci.DockerConfig;
 import io.github.staticgo.oci.ImageReference;
 import io.github.staticgo.oci.OciLayout;
 import io.github.staticgo.oci.RegistryClient;
@@ -48,7 +49,8 @@ public final class StaticGoPush {
         }
         ImageReference reference = ImageReference.parse(image.name(), "image.name");
         boolean insecure = request.insecureRegistries().contains(reference.registry());
-        Credentials credentials = credentials(request, reference.registry()).orElse(null);
+        Credentials credentials = credentials(request.servers(), request.dockerConfig(), reference.registry())
+                .orElse(null);
         log.info("Pushing " + reference + " (" + String.join(", ", image.tags()) + ") over "
                 + (reference.loopback() || insecure
                         ? "plain HTTP (" + (insecure ? "an insecure registry" : "loopback") + ")"
@@ -68,14 +70,13 @@ public final class StaticGoPush {
         return record;
     }
 
-    private static Optional<Credentials> credentials(PushRequest request, String registry)
+    /** The credentials for {@code registry}: the settings.xml server, else the Docker config; for push and pull. */
+    static Optional<Credentials> credentials(PushRequest.Servers servers, DockerConfig dockerConfig, String registry)
             throws IOException, RegistryException {
-        Optional<Credentials> fromSettings = request.servers().find(registry);
+        Optional<Credentials> fromSettings = servers.find(registry);
         if (fromSettings.isPresent()) {
             return fromSettings;
         }
-        return request.dockerConfig() == null
-                ? Optional.empty()
-                : request.dockerConfig().credentials(registry);
+        return dockerConfig == null ? Optional.empty() : dockerConfig.credentials(registry);
     }
 }
