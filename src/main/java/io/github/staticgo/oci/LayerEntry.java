@@ -49,18 +49,7 @@ public record LayerEntry(String path, Kind kind, int mode, int uid, int gid, Con
 
         /** The file as it is when the tar is written; its size is taken now. */
         static Content of(Path file) throws IOException {
-            long size = Files.size(file);
-            return new Content() {
-                @Override
-                public long size() {
-                    return size;
-                }
-
-                @Override
-                public void writeTo(OutputStream out) throws IOException {
-                    copy(file, size, out, null);
-                }
-            };
+            return ofFile(file, null);
         }
 
         /**
@@ -68,6 +57,10 @@ public record LayerEntry(String path, Kind kind, int mode, int uid, int gid, Con
          * was verified is what the layer holds, even if the file is replaced in between.
          */
         static Content verified(Path file, String sha256) throws IOException {
+            return ofFile(file, sha256);
+        }
+
+        private static Content ofFile(Path file, String sha256) throws IOException {
             long size = Files.size(file);
             return new Content() {
                 @Override
