@@ -10,7 +10,7 @@
 # Needs python3, docker-registry, and the plugin in the Maven repository REPO (default ~/.m2/repository;
 # after `mvn verify` with the ITs, target/local-repo holds it, and what it lacks is read from ~/.m2 as the
 # ITs do, through src/it/settings.xml).
-# Usage: bench/image.sh [runs of each warm case] [cold verify runs, 0 for none] [push rounds]
+# Usage: [BASELINE_REPO=repo] bench/image.sh [runs of each warm case] [cold verify runs, 0 for none] [push rounds]
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 warm_runs=${1:-5}
@@ -101,6 +101,33 @@ share_of_verify unchanged "$warm_runs"
 share_of_verify changed "$warm_runs"
 share_of_verify empty "$warm_runs"
 if [ "$cold_runs" -gt 0 ]; then share_of_verify cold "$cold_runs"; fi
+
+# With BASELINE_REPO (a Maven repository holding another build of the plugin, e.g. the commit before a change),
+# from an empty target/ in turns: the baseline's image goal against REPO's, the same conditions for both.
+if [ -n "${BASELINE_REPO:-}" ]; then
+  echo "1b. from an empty target/, the baseline plugin ($BASELINE_REPO) and this one in turns ($warm_runs rounds)"
+  turns=()
+  for i in $(seq "$warm_runs"); do
+    for which in baseline this; do
+      rm -rf "$work/sidecar/target"
+      if [ $which = baseline ]; then
+        log=$(mvn -B -o -s "$work/settings.xml" -Dmaven.repo.local="$BASELINE_REPO" -f "$work/sidecar/pom.xml" verify)
+      else
+        log=$(mvn_sidecar verify)
+      fi
+      image_ms=$(sed -n 's/.*Image index .* in \([0-9]*\) ms:.*/\1/p' <<< "$log")
+      total_s=$(sed -n 's/.*Total time: *\([0-9.]*\) s.*/\1/p' <<< "$log")
+      echo "  round $i $which: image $image_ms ms of $total_s s"
+      turns+=("$which $image_ms $total_s")
+    done
+  done
+  for which in baseline this; do
+    printf '%s\n' "${turns[@]}" | sed -n "s/^$which //p" | medians | {
+      read -r image total
+      echo "  median $which: image $image ms, mvn verify $total s"
+    }
+  done
+fi
 
 echo "2. push to an empty registry, then the unchanged image again ($push_rounds rounds)"
 pushes=()
