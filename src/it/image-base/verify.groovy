@@ -71,6 +71,13 @@ try {
     def indexes = (log =~ /(?m)^\[INFO\] Image index (sha256:\w+)/).collect { it[1] }
     assert indexes.size() == 4 && indexes[3] == indexes[2]
     assert sha256(rawText('sidecar:1.0')) == indexes[2]
+    // The base's 3 layers (one shared, one binary per platform) were in the registry's base repository: mounted
+    // from there, not uploaded; the sidecar's 2 layers and 2 configs uploaded.
+    def push = json.parse(new File(basedir, 'target/static-go-image/push.json'))
+    assert push.pushed.indexDigest == indexes[2]
+    assert push.pushed.mounted.size() == 3 && push.pushed.uploaded.size() == 4 && push.pushed.present.isEmpty()
+    assert push.pushed.mounted as Set == baseIndex.manifests.collectMany { raw("base@${it.digest}").layers*.digest } as Set
+    assert log.contains("0 already there, 3 mounted from ${address}/base, in ")
     // 5 and 6: one [ERROR] line each, naming the element.
     def errors = log.readLines().findAll { it.startsWith('[ERROR] Failed to execute goal') }*.replaceFirst(/.*? on project sidecar: /, '')
     assert errors == [

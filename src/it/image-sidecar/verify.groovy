@@ -119,15 +119,22 @@ try {
 
     // podman loads the first checkout's archive (multi-platform, with SBOM artifacts) into a store of this IT's
     // own: the image under its name and first tag, the index's digest, this machine's platform from it.
-    def podman = ['timeout', '300', 'podman', '--root', new File(basedir, 'podman/root').path,
-                  '--runroot', new File(basedir, 'podman/run').path, '--storage-driver', 'vfs',
+    // podman refuses a runroot path longer than 50 characters, so the store is in a short temporary directory.
+    def store = java.nio.file.Files.createTempDirectory('static-go-podman').toFile()
+    def podman = ['timeout', '300', 'podman', '--root', new File(store, 'root').path,
+                  '--runroot', new File(store, 'run').path, '--storage-driver', 'vfs',
                   '--cgroup-manager', 'cgroupfs', '--events-backend', 'file']
-    assert run(podman + ['load', '-i', archives[0].path]).contains("Loaded image: ${address}/sidecar:1.0.0-SNAPSHOT")
-    def loaded = json.parseText(run(podman + ['image', 'inspect', "${address}/sidecar:1.0.0-SNAPSHOT"]))[0]
-    assert loaded.Digest == first.indexDigest
-    assert loaded.Os == 'linux' && loaded.Architecture == 'amd64'
-    assert loaded.RepoDigests.contains("${address}/sidecar@${index.manifests[0].digest}".toString())
-    assert loaded.Config.User == '65532:65532' && loaded.Config.Entrypoint == ['/usr/local/bin/sidecar']
+    try {
+        assert run(podman + ['load', '-i', archives[0].path]).contains("Loaded image: ${address}/sidecar:1.0.0-SNAPSHOT")
+        def loaded = json.parseText(run(podman + ['image', 'inspect', "${address}/sidecar:1.0.0-SNAPSHOT"]))[0]
+        assert loaded.Digest == first.indexDigest
+        assert loaded.Os == 'linux' && loaded.Architecture == 'amd64'
+        assert loaded.RepoDigests.contains("${address}/sidecar@${index.manifests[0].digest}".toString())
+        assert loaded.Config.User == '65532:65532' && loaded.Config.Entrypoint == ['/usr/local/bin/sidecar']
+    } finally {
+        (podman + ['rmi', '--all', '--force']).execute().waitFor()
+        store.deleteDir()
+    }
 
     def log = new File(basedir, 'build.log').text
     // The second and third pushes (from checkout-2) found every blob in the registry.

@@ -136,7 +136,17 @@ public final class StaticGoImage {
                     index.digest(),
                     layout.directory().toString(),
                     archive.toString(),
-                    images);
+                    images,
+                    request.base() == null
+                            ? null
+                            : new ImageRecord.Base(
+                                    request.base().reference().toString(),
+                                    request.base().reference().image().toString(),
+                                    bases.values().stream()
+                                            .flatMap(base -> base.layers().stream())
+                                            .map(Descriptor::digest)
+                                            .distinct()
+                                            .toList()));
         }
         record.write(request.imageDirectory());
         ImageState.write(request.imageDirectory(), facts);

@@ -14,6 +14,8 @@ import io.github.staticgo.oci.RegistryPush;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 
 /** The push goal without Maven: sends the image the image goal wrote to the registry its name says. */
@@ -59,13 +61,26 @@ public final class StaticGoPush {
         long started = System.nanoTime();
         RegistryClient client =
                 new RegistryClient(reference, reference.loopback() || insecure, credentials, request.timeout());
-        RegistryPush.Pushed pushed = RegistryPush.push(new OciLayout(Path.of(image.layout())), client, image.tags());
+        // A base's layers in another repository of the same registry are mounted from there, not uploaded.
+        Map<String, String> mountable = new LinkedHashMap<>();
+        ImageReference base =
+                image.base() == null ? null : ImageReference.parse(image.base().repository(), "image.base");
+        if (base != null && base.registry().equals(reference.registry())) {
+            image.base().layers().forEach(layer -> mountable.put(layer, base.repository()));
+        }
+        RegistryPush.Pushed pushed =
+                RegistryPush.push(new OciLayout(Path.of(image.layout())), client, image.tags(), mountable);
         PushRecord record = new PushRecord(reference.toString(), pushed, (System.nanoTime() - started) / 1_000_000);
         log.info("Pushed " + reference + "@" + pushed.indexDigest() + ": "
                 + pushed.uploaded().size()
                 + " blobs uploaded (" + HumanSize.of(pushed.uploadedBytes()) + "), "
                 + pushed.present().size()
-                + " already there, in " + record.millis() + " ms");
+                + " already there, "
+                + (pushed.mounted().isEmpty()
+                        ? ""
+                        : pushed.mounted().size() + " mounted from "
+                                + image.base().repository() + ", ")
+                + "in " + record.millis() + " ms");
         Json.writeFile(request.imageDirectory().resolve(RECORD_FILE), record);
         return record;
     }

@@ -144,7 +144,7 @@ public final class ImageMojo extends AbstractVerifiedBinariesMojo {
     private int registryTimeout;
 
     @Parameter(defaultValue = "${settings}", readonly = true, required = true)
-    private Settings settings;
+    private Settings mavenSettings;
 
     /**
      * Skips this goal.
@@ -245,7 +245,7 @@ public final class ImageMojo extends AbstractVerifiedBinariesMojo {
                 session.isOffline(),
                 BaseImage.registry(
                         reference,
-                        new SettingsServers(settings, decrypter),
+                        new SettingsServers(mavenSettings, decrypter),
                         DockerConfig.of(System.getenv(), Path.of(System.getProperty("user.home"))),
                         insecureRegistries == null ? List.of() : insecureRegistries,
                         Duration.ofSeconds(registryTimeout)),

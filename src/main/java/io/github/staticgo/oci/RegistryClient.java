@@ -18,6 +18,7 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -156,6 +157,35 @@ public final class RegistryClient {
                     + ", not the " + blob.size() + " bytes of " + blob.digest() + ".");
         }
         return response.body();
+    }
+
+    /**
+     * Asks the registry to mount the blob from another of its repositories (a base image's) instead of an upload:
+     * true when it did (201); false when it opened an upload instead (202, it may not or will not mount), which is
+     * cancelled so the caller uploads as usual.
+     */
+    public boolean mountBlob(Descriptor blob, String fromRepository) throws RegistryException {
+        String what = "mount blob " + blob.digest() + " from " + fromRepository;
+        HttpResponse<byte[]> response = send(
+                () -> request("/blobs/uploads/?mount=" + URLEncoder.encode(blob.digest(), StandardCharsets.UTF_8)
+                                + "&from=" + URLEncoder.encode(fromRepository, StandardCharsets.UTF_8))
+                        .POST(HttpRequest.BodyPublishers.noBody()),
+                what);
+        if (response.statusCode() == 201) {
+            return true;
+        }
+        if (response.statusCode() != 202) {
+            throw refused(response, what);
+        }
+        Optional<String> location = response.headers().firstValue("Location");
+        if (location.isPresent()) {
+            send(
+                    () -> HttpRequest.newBuilder(base.resolve(location.get()))
+                            .timeout(timeout)
+                            .DELETE(),
+                    "cancel the upload opened to " + what);
+        }
+        return false;
     }
 
     /** Puts a manifest or an index under {@code reference}: its digest, or a tag. */
