@@ -1,14 +1,16 @@
 #!/usr/bin/env bash
 # The image goal's cost, and what an unchanged image costs to push again, for examples/sidecar
 # (linux/amd64 + linux/arm64, smoke run included):
-#   1. image assembly (static-go:image's own time, from its log line) as a share of `mvn verify` from an empty
-#      target/ (Maven's Total time), with a warm Go cache and with a cold one (an empty GOCACHE); goal: at most 5 %
+#   1. the image goal's own time (from its log line) as a share of `mvn verify` (Maven's Total time), goal at most
+#      5 %, in four cases side by side: nothing changed since the last verify (the image is up to date), main.go
+#      edited (both binaries change, the image is assembled again), from an empty target/ with a warm Go cache,
+#      and from an empty target/ with a cold one (an empty GOCACHE)
 #   2. static-go:push of the image to an empty registry, then again unchanged; each round starts its own
 #      docker-registry on 127.0.0.1 with fresh storage
 # Needs python3, docker-registry, and the plugin in the Maven repository REPO (default ~/.m2/repository;
 # after `mvn verify` with the ITs, target/local-repo holds it, and what it lacks is read from ~/.m2 as the
 # ITs do, through src/it/settings.xml).
-# Usage: bench/image.sh [warm verify runs] [cold verify runs] [push rounds]
+# Usage: [BASELINE_REPO=repo] bench/image.sh [runs of each warm case] [cold verify runs, 0 for none] [push rounds]
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 warm_runs=${1:-5}
@@ -55,16 +57,36 @@ print(r['millis'], len(r['pushed']['uploaded']), r['pushed']['uploadedBytes'])"
 
 # target/ is removed rather than cleaned, so the repository needs no maven-clean-plugin.
 mvn_sidecar -q verify > /dev/null  # warms the Go cache
-# One verify from an empty target/ per run; $1 names the Go cache ("warm": the user's, else a new empty one).
+main_go="$work/sidecar/src/main/go/main.go"
+edits=0
+# One timed verify per run. $1 is the case:
+#   empty:     from an empty target/, the user's (warm) Go cache: the image is assembled from nothing
+#   cold:      from an empty target/ and an empty GOCACHE
+#   unchanged: verify again after a verify, nothing changed: the image goal finds the image up to date
+#   changed:   main.go edited (another answer of /healthz) after a verify: go compiles the main package again,
+#              both binaries change and the image is assembled again
 share_of_verify() {
-  local cache=$1 runs=$2 rows=()
-  echo "1. image assembly as a share of mvn verify from an empty target/, $cache Go cache ($runs runs)"
+  local case=$1 runs=$2 rows=()
+  echo "1. image assembly as a share of mvn verify, $case ($runs runs)"
   for i in $(seq "$runs"); do
-    rm -rf "$work/sidecar/target" "$work/gocache"
-    if [ "$cache" = warm ]; then
-      log=$(mvn_sidecar verify)
-    else
+    case $case in
+      empty|cold) rm -rf "$work/sidecar/target" "$work/gocache" ;;
+      unchanged) mvn_sidecar -q verify > /dev/null ;;
+      changed)
+        mvn_sidecar -q verify > /dev/null
+        edits=$((edits + 1))
+        sed -i "s/fmt.Fprintln(w, \"ok[^\"]*\")/fmt.Fprintln(w, \"ok $edits\")/" "$main_go"
+        grep -q "\"ok $edits\"" "$main_go" || { echo "main.go was not edited" >&2; exit 1; } ;;
+    esac
+    if [ "$case" = cold ]; then
       log=$(GOCACHE="$work/gocache" mvn_sidecar verify)
+    else
+      log=$(mvn_sidecar verify)
+    fi
+    if [ "$case" = unchanged ]; then
+      grep -q 'Image up to date' <<< "$log" || { echo "the image was not up to date" >&2; exit 1; }
+    else
+      grep -q 'Image: assembling' <<< "$log" || { echo "the image was not assembled" >&2; exit 1; }
     fi
     image_ms=$(sed -n 's/.*Image index .* in \([0-9]*\) ms:.*/\1/p' <<< "$log")
     total=$(sed -n 's/.*Total time: *\([0-9.:]*\) \(s\|min\).*/\1 \2/p' <<< "$log")
@@ -75,8 +97,37 @@ share_of_verify() {
   read -r image total share < <(printf '%s\n' "${rows[@]}" | medians)
   echo "  median: image $image ms, mvn verify $total ms, share $share % (goal <= 5 %)"
 }
-share_of_verify warm "$warm_runs"
-share_of_verify cold "$cold_runs"
+share_of_verify unchanged "$warm_runs"
+share_of_verify changed "$warm_runs"
+share_of_verify empty "$warm_runs"
+if [ "$cold_runs" -gt 0 ]; then share_of_verify cold "$cold_runs"; fi
+
+# With BASELINE_REPO (a Maven repository holding another build of the plugin, e.g. the commit before a change),
+# from an empty target/ in turns: the baseline's image goal against REPO's, the same conditions for both.
+if [ -n "${BASELINE_REPO:-}" ]; then
+  echo "1b. from an empty target/, the baseline plugin ($BASELINE_REPO) and this one in turns ($warm_runs rounds)"
+  turns=()
+  for i in $(seq "$warm_runs"); do
+    for which in baseline this; do
+      rm -rf "$work/sidecar/target"
+      if [ $which = baseline ]; then
+        log=$(mvn -B -o -s "$work/settings.xml" -Dmaven.repo.local="$BASELINE_REPO" -f "$work/sidecar/pom.xml" verify)
+      else
+        log=$(mvn_sidecar verify)
+      fi
+      image_ms=$(sed -n 's/.*Image index .* in \([0-9]*\) ms:.*/\1/p' <<< "$log")
+      total_s=$(sed -n 's/.*Total time: *\([0-9.]*\) s.*/\1/p' <<< "$log")
+      echo "  round $i $which: image $image_ms ms of $total_s s"
+      turns+=("$which $image_ms $total_s")
+    done
+  done
+  for which in baseline this; do
+    printf '%s\n' "${turns[@]}" | sed -n "s/^$which //p" | medians | {
+      read -r image total
+      echo "  median $which: image $image ms, mvn verify $total s"
+    }
+  done
+fi
 
 echo "2. push to an empty registry, then the unchanged image again ($push_rounds rounds)"
 pushes=()

@@ -12,12 +12,18 @@ def tls = new File(basedir, 'tls')
 // Attached, the archive was installed beside the pom, byte for byte.
 def archive = new File(localRepositoryPath, 'io/github/staticgo/it/tlsget/1.0/tlsget-1.0-oci.tar')
 assert archive.bytes == new File(basedir, 'target/static-go-image/image-oci.tar').bytes
+// The archive holds one image, named for podman and docker load after the artifactId (the pom names no registry)
+// and the tag, so skopeo needs no reference in it.
+def archiveIndex = new JsonSlurper().parseText(run(['tar', '-xOf', archive.path, 'index.json']))
+assert archiveIndex.manifests.size() == 1
+assert archiveIndex.manifests[0].annotations == ['io.containerd.image.name': 'tlsget:1.0',
+                                                 'org.opencontainers.image.ref.name': 'tlsget:1.0']
 // The index's annotations: the pom's own, the revision given on the command line, no source (the pom has no URL).
-def index = new JsonSlurper().parseText(run(['skopeo', 'inspect', '--raw', "oci-archive:${archive}:1.0"]))
+def index = new JsonSlurper().parseText(run(['skopeo', 'inspect', '--raw', "oci-archive:${archive}"]))
 assert index.annotations == ['com.example.team': 'platform', 'org.opencontainers.image.revision': '0123abc',
                              'org.opencontainers.image.version': '1.0']
 def layout = new File(basedir, 'target/from-archive')
-run(['skopeo', 'copy', "oci-archive:${archive}:1.0", "oci:${layout}:run"])
+run(['skopeo', 'copy', "oci-archive:${archive}", "oci:${layout}:run"])
 def bundle = new File(basedir, 'target/bundle')
 run(['umoci', 'unpack', '--image', "${layout}:run", bundle.path])
 assert new File(bundle, 'rootfs/usr/share/zoneinfo/Europe/Berlin').isFile()

@@ -1,5 +1,5 @@
 // What the registry holds, read back with skopeo (Debian's), checked against build.json; the amd64 image run
-// from a umoci bundle under runc; and both checkouts' records compared.
+// from a umoci bundle under runc; both checkouts' records compared; and the archive loaded by podman.
 import groovy.json.JsonSlurper
 import java.security.MessageDigest
 
@@ -97,8 +97,44 @@ try {
     assert index.manifests*.digest == first.images*.manifestDigest
     def firstPush = json.parse(new File(basedir, 'target/static-go-image/push.json'))
     assert firstPush.pushed.uploaded.size() == 7 + 4 && firstPush.pushed.present.isEmpty() // with 3 SBOMs and their empty config
-    assert sha256(new File(basedir, 'target/static-go-image/image-oci.tar')) ==
-            sha256(new File(basedir, 'checkout-2/target/static-go-image/image-oci.tar'))
+    // The archives hold the same files, byte for byte, in the same order; only the name their index.json gives
+    // the image differs, as the third build named the registry localhost.
+    def archives = ['target', 'checkout-2/target'].collect { new File(basedir, "${it}/static-go-image/image-oci.tar") }
+    assert run(['tar', '-tvf', archives[0].path]).readLines().findAll { !it.endsWith(' index.json') } ==
+            run(['tar', '-tvf', archives[1].path]).readLines().findAll { !it.endsWith(' index.json') }
+    def unpacked = archives.withIndex().collect { archive, i ->
+        def dir = new File(basedir, "target/archive-${i}")
+        dir.mkdirs()
+        run(['tar', '-xf', archive.path, '-C', dir.path])
+        dir
+    }
+    new File(unpacked[0], 'blobs/sha256').eachFile { blob ->
+        assert sha256(blob) == sha256(new File(unpacked[1], "blobs/sha256/${blob.name}"))
+    }
+    def archiveIndexes = unpacked.collect { json.parse(new File(it, 'index.json')) }
+    assert archiveIndexes*.manifests*.size() == [1, 1]
+    assert archiveIndexes*.manifests*.getAt(0)*.digest == [first.indexDigest, first.indexDigest]
+    assert archiveIndexes*.manifests*.getAt(0)*.annotations*.getAt('org.opencontainers.image.ref.name') ==
+            ["${address}/sidecar:1.0.0-SNAPSHOT", "localhost:${address.split(':')[1]}/sidecar:1.0.0-SNAPSHOT"]
+
+    // podman loads the first checkout's archive (multi-platform, with SBOM artifacts) into a store of this IT's
+    // own: the image under its name and first tag, the index's digest, this machine's platform from it.
+    // podman refuses a runroot path longer than 50 characters, so the store is in a short temporary directory.
+    def store = java.nio.file.Files.createTempDirectory('static-go-podman').toFile()
+    def podman = ['timeout', '300', 'podman', '--root', new File(store, 'root').path,
+                  '--runroot', new File(store, 'run').path, '--storage-driver', 'vfs',
+                  '--cgroup-manager', 'cgroupfs', '--events-backend', 'file']
+    try {
+        assert run(podman + ['load', '-i', archives[0].path]).contains("Loaded image: ${address}/sidecar:1.0.0-SNAPSHOT")
+        def loaded = json.parseText(run(podman + ['image', 'inspect', "${address}/sidecar:1.0.0-SNAPSHOT"]))[0]
+        assert loaded.Digest == first.indexDigest
+        assert loaded.Os == 'linux' && loaded.Architecture == 'amd64'
+        assert loaded.RepoDigests.contains("${address}/sidecar@${index.manifests[0].digest}".toString())
+        assert loaded.Config.User == '65532:65532' && loaded.Config.Entrypoint == ['/usr/local/bin/sidecar']
+    } finally {
+        (podman + ['rmi', '--all', '--force']).execute().waitFor()
+        store.deleteDir()
+    }
 
     def log = new File(basedir, 'build.log').text
     // The second, third and fourth pushes (from checkout-2) found every blob in the registry.

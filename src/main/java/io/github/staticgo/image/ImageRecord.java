@@ -13,9 +13,23 @@ import java.util.List;
  * @param name the registry/repository to push to, or null
  * @param layout the OCI layout directory
  * @param archive the OCI archive tar
+ * @param base the base image's repository and the layers the image took from it, or null from scratch
  */
 public record ImageRecord(
-        String name, List<String> tags, String indexDigest, String layout, String archive, List<PlatformImage> images) {
+        String name,
+        List<String> tags,
+        String indexDigest,
+        String layout,
+        String archive,
+        List<PlatformImage> images,
+        Base base) {
+    /**
+     * Where the base's layers came from, so a push to the same registry can mount them from it.
+     *
+     * @param repository registry/repository of the base
+     */
+    public record Base(String reference, String repository, List<String> layers) {}
+
     public static final String FILE_NAME = "image.json";
 
     /**

@@ -1,5 +1,6 @@
 package io.github.staticgo.image;
 
+import io.github.staticgo.FileDigest;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
@@ -21,6 +22,10 @@ import java.util.TreeMap;
  * @param ports exposed ports, "8080" or "8080/udp"
  * @param time the time of every file and of {@code created}; null for the epoch and no {@code created}
  * @param annotations OCI annotations of the index and each manifest
+ * @param localName the repository the archive names the image after when it has no {@code name} (the artifactId)
+ * @param pluginVersion part of what the image was assembled from: a new plugin may write it differently
+ * @param force assemble even when nothing changed since the last image
+ * @param base the base image from a registry, or null for an image from scratch
  */
 public record ImageRequest(
         Path outputDirectory,
@@ -38,7 +43,11 @@ public record ImageRequest(
         List<String> ports,
         Map<String, String> labels,
         Map<String, String> annotations,
-        Instant time) {
+        Instant time,
+        String localName,
+        String pluginVersion,
+        boolean force,
+        BaseImage base) {
 
     public ImageRequest {
         tags = List.copyOf(tags);
@@ -48,6 +57,32 @@ public record ImageRequest(
         ports = List.copyOf(ports);
         labels = new TreeMap<>(labels);
         annotations = new TreeMap<>(annotations);
+    }
+
+    /**
+     * Each setting of the image, by a name for messages ("labels changed"), as a digest: what decides the image
+     * besides its binaries and files.
+     */
+    Map<String, String> settingFacts() {
+        Map<String, String> facts = new TreeMap<>();
+        fact(facts, "name", name);
+        fact(facts, "tags", tags);
+        fact(facts, "binary", binaryName);
+        fact(facts, "entrypoint", entrypoint);
+        fact(facts, "args", args);
+        fact(facts, "environment", environment);
+        fact(facts, "workingDirectory", workingDirectory);
+        fact(facts, "user", user);
+        fact(facts, "ports", ports);
+        fact(facts, "labels", labels);
+        fact(facts, "annotations", annotations);
+        fact(facts, "outputTimestamp", time);
+        fact(facts, "archive name", localName);
+        return facts;
+    }
+
+    private static void fact(Map<String, String> facts, String name, Object value) {
+        facts.put(name, FileDigest.sha256(String.valueOf(value)));
     }
 
     public static Builder builder() {
@@ -71,6 +106,10 @@ public record ImageRequest(
         private Map<String, String> labels = Map.of();
         private Map<String, String> annotations = Map.of();
         private Instant time;
+        private String localName = "image";
+        private String pluginVersion;
+        private boolean force;
+        private BaseImage base;
 
         public Builder outputDirectory(Path value) {
             outputDirectory = value;
@@ -152,6 +191,26 @@ public record ImageRequest(
             return this;
         }
 
+        public Builder localName(String value) {
+            localName = value;
+            return this;
+        }
+
+        public Builder pluginVersion(String value) {
+            pluginVersion = value;
+            return this;
+        }
+
+        public Builder force(boolean value) {
+            force = value;
+            return this;
+        }
+
+        public Builder base(BaseImage value) {
+            base = value;
+            return this;
+        }
+
         public ImageRequest build() {
             return new ImageRequest(
                     outputDirectory,
@@ -169,7 +228,11 @@ public record ImageRequest(
                     ports,
                     labels,
                     annotations,
-                    time);
+                    time,
+                    localName,
+                    pluginVersion,
+                    force,
+                    base);
         }
     }
 }

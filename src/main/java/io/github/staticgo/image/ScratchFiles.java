@@ -1,13 +1,18 @@
 package io.github.staticgo.image;
 
 import io.github.staticgo.ConfigurationException;
+import io.github.staticgo.FileDigest;
 import io.github.staticgo.oci.LayerEntry;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 
 /**
@@ -58,6 +63,37 @@ public record ScratchFiles(Path caCertificates, NonRootUser user, Path zoneInfo)
 
     public boolean isEmpty() {
         return caCertificates == null && user == null && zoneInfo == null;
+    }
+
+    /**
+     * What decides the scratch layer, for the up-to-date check: the CA bundle's SHA-256, the user, and the
+     * zoneinfo tree's listing (each file's path, size and time, each link's target), which is cheaper than its
+     * content and changes whenever tzdata is updated.
+     */
+    public Map<String, String> facts() throws IOException {
+        Map<String, String> facts = new TreeMap<>();
+        facts.put("CA certificates", caCertificates == null ? "none" : FileDigest.sha256(caCertificates));
+        facts.put("non-root user", String.valueOf(user));
+        if (zoneInfo == null) {
+            facts.put("time zones", "none");
+        } else {
+            StringBuilder listing = new StringBuilder();
+            try (Stream<Path> walk = Files.walk(zoneInfo)) {
+                for (Path path : walk.sorted().toList()) {
+                    BasicFileAttributes attributes =
+                            Files.readAttributes(path, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+                    listing.append(zoneInfo.relativize(path))
+                            .append(' ')
+                            .append(attributes.isSymbolicLink() ? "-> " + Files.readSymbolicLink(path) : "")
+                            .append(attributes.size())
+                            .append(' ')
+                            .append(attributes.lastModifiedTime().toMillis())
+                            .append('\n');
+                }
+            }
+            facts.put("time zones", FileDigest.sha256(zoneInfo + "\n" + listing));
+        }
+        return facts;
     }
 
     public List<LayerEntry> entries() throws IOException {

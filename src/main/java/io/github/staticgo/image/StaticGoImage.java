@@ -2,6 +2,7 @@ package io.github.staticgo.image;
 
 import io.github.staticgo.BuildLog;
 import io.github.staticgo.ConfigurationException;
+import io.github.staticgo.FileDigest;
 import io.github.staticgo.HumanSize;
 import io.github.staticgo.manifest.BuiltBinary;
 import io.github.staticgo.oci.Blob;
@@ -14,6 +15,7 @@ import io.github.staticgo.oci.Layer;
 import io.github.staticgo.oci.LayerEntry;
 import io.github.staticgo.oci.MediaTypes;
 import io.github.staticgo.oci.OciLayout;
+import io.github.staticgo.oci.RegistryException;
 import io.github.staticgo.platform.OciPlatform;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -25,7 +27,14 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Pattern;
 
 /**
@@ -46,52 +55,191 @@ public final class StaticGoImage {
     }
 
     /**
-     * One platform's image: the blobs it adds, its entry in the index, its row of image.json, and the SBOM
-     * artifact that refers to its manifest (null when verify wrote no SBOM for the binary).
+     * One platform's image: its entry in the index, its row of image.json, and the SBOM artifact that refers to
+     * its manifest (null when verify wrote no SBOM for the binary).
      */
-    private record PlatformImageBlobs(
-            List<Blob> blobs, Descriptor indexEntry, ImageRecord.PlatformImage row, Descriptor sbom) {}
+    private record PlatformImage(Descriptor indexEntry, ImageRecord.PlatformImage row, Descriptor sbom) {}
 
-    /** What was written: the record, also in image.json. */
-    public ImageRecord assemble(ImageRequest request) throws ConfigurationException, ImageException, IOException {
+    /**
+     * What was written: the record, also in image.json. When the binaries, the settings and the files the image
+     * is made of are those of the last image, and its files are as that run left them, it is not written again.
+     */
+    public ImageRecord assemble(ImageRequest request)
+            throws ConfigurationException, ImageException, RegistryException, IOException {
         check(request);
         Collection<BuiltBinary> binaries = onePerPlatform(
                 VerifiedBinaries.read(request.outputDirectory(), request.verifyReport(), request.binaryName()));
-        Instant time = request.time() == null ? Instant.EPOCH : request.time();
-        List<Blob> blobs = new ArrayList<>();
-        Layer scratchLayer = request.scratchFiles().isEmpty()
-                ? null
-                : Layer.of(request.scratchFiles().entries(), time);
-        if (scratchLayer != null) {
-            blobs.add(scratchLayer.blob());
+        Map<OciPlatform, BaseImage.ForPlatform> bases = request.base() == null
+                ? Map.of()
+                : request.base()
+                        .resolve(binaries.stream().map(StaticGoImage::platform).toList());
+        Map<String, String> facts = facts(request, binaries);
+        if (request.base() != null) {
+            facts.put(
+                    "base",
+                    request.base().reference() + " "
+                            + bases.values().stream()
+                                    .map(base -> base.manifest().digest())
+                                    .toList());
         }
-        List<Descriptor> manifests = new ArrayList<>();
-        List<ImageRecord.PlatformImage> images = new ArrayList<>();
-        List<Descriptor> sboms = new ArrayList<>();
-        for (BuiltBinary binary : binaries) {
-            PlatformImageBlobs image = platformImage(request, binary, scratchLayer, time);
-            blobs.addAll(image.blobs());
-            manifests.add(image.indexEntry());
-            images.add(image.row());
-            if (image.sbom() != null) {
-                sboms.add(image.sbom());
+        Optional<String> why = ImageState.whyAssemble(request.imageDirectory(), facts);
+        if (why.isEmpty() && !request.force()) {
+            ImageRecord record = ImageRecord.read(request.imageDirectory());
+            log.info("Image up to date: " + record.indexDigest() + ", nothing changed since it was written ("
+                    + request.imageDirectory() + ")");
+            return record;
+        }
+        log.info("Image: assembling, " + (request.force() ? "forced" : why.get()));
+        Instant time = request.time() == null ? Instant.EPOCH : request.time();
+        OciLayout layout = new OciLayout(request.imageDirectory().resolve(LAYOUT_DIRECTORY));
+        // Removed first: should this run fail half-way, the next one does not take the old record for current.
+        Files.deleteIfExists(request.imageDirectory().resolve(ImageState.FILE_NAME));
+        ImageRecord record;
+        try (OciLayout.Staging staging = layout.stage();
+                Layers layers = new Layers(staging, time, 1 + binaries.size())) {
+            Future<Layer> scratchLayer = request.scratchFiles().isEmpty()
+                    ? null
+                    : layers.submit(() -> request.scratchFiles().entries());
+            Map<BuiltBinary, Future<Layer>> binaryLayers = new LinkedHashMap<>();
+            for (BuiltBinary binary : binaries) {
+                Path file = request.outputDirectory().resolve(binary.file());
+                binaryLayers.put(
+                        binary,
+                        layers.submit(() -> List.of(LayerEntry.file(
+                                pathInImage(binary), 0755, 0, 0, LayerEntry.Content.verified(file, binary.sha256())))));
+            }
+            List<Descriptor> manifests = new ArrayList<>();
+            List<ImageRecord.PlatformImage> images = new ArrayList<>();
+            List<Descriptor> sboms = new ArrayList<>();
+            Layer scratch = scratchLayer == null ? null : layers.get(scratchLayer);
+            for (Map.Entry<BuiltBinary, Future<Layer>> entry : binaryLayers.entrySet()) {
+                PlatformImage image = platformImage(
+                        request,
+                        entry.getKey(),
+                        bases.get(platform(entry.getKey())),
+                        scratch,
+                        layers.get(entry.getValue()),
+                        staging);
+                manifests.add(image.indexEntry());
+                images.add(image.row());
+                if (image.sbom() != null) {
+                    sboms.add(image.sbom());
+                }
+            }
+            Descriptor index = staging.put(Blob.json(MediaTypes.INDEX, ImageIndex.of(manifests, annotations(request))));
+            staging.commit(index, request.tags(), sboms);
+            Path archive = request.imageDirectory().resolve(ARCHIVE_FILE);
+            layout.writeArchive(archive, time, index, archiveName(request));
+            record = new ImageRecord(
+                    request.name(),
+                    request.tags(),
+                    index.digest(),
+                    layout.directory().toString(),
+                    archive.toString(),
+                    images,
+                    request.base() == null
+                            ? null
+                            : new ImageRecord.Base(
+                                    request.base().reference().toString(),
+                                    request.base().reference().image().toString(),
+                                    bases.values().stream()
+                                            .flatMap(base -> base.layers().stream())
+                                            .map(Descriptor::digest)
+                                            .distinct()
+                                            .toList()));
+        }
+        record.write(request.imageDirectory());
+        ImageState.write(request.imageDirectory(), facts);
+        return record;
+    }
+
+    /**
+     * The layers of one image, compressed in parallel, one thread per processor at most: deflate is most of the
+     * image goal's time, and each platform's binary layer is independent of the others.
+     */
+    private static final class Layers implements AutoCloseable {
+        private final OciLayout.Staging staging;
+        private final Instant time;
+        private final ExecutorService executor;
+
+        /** The entries of one layer, read when its turn comes. */
+        @FunctionalInterface
+        interface Entries {
+            Collection<LayerEntry> read() throws IOException;
+        }
+
+        Layers(OciLayout.Staging staging, Instant time, int layers) {
+            this.staging = staging;
+            this.time = time;
+            AtomicInteger count = new AtomicInteger();
+            this.executor = Executors.newFixedThreadPool(
+                    Math.max(1, Math.min(layers, Runtime.getRuntime().availableProcessors())), task -> {
+                        Thread thread = new Thread(task, "static-go-image-layer-" + count.incrementAndGet());
+                        thread.setDaemon(true);
+                        return thread;
+                    });
+        }
+
+        Future<Layer> submit(Entries entries) {
+            return executor.submit(() -> staging.putLayer(entries.read(), time));
+        }
+
+        Layer get(Future<Layer> layer) throws IOException, ImageException {
+            try {
+                return layer.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new ImageException("interrupted while the image's layers were written");
+            } catch (ExecutionException e) {
+                if (e.getCause() instanceof IOException io) {
+                    throw io;
+                }
+                throw new IllegalStateException(e.getCause());
             }
         }
-        Blob index = Blob.json(MediaTypes.INDEX, ImageIndex.of(manifests, annotations(request)));
-        blobs.add(index);
-        OciLayout layout = new OciLayout(request.imageDirectory().resolve(LAYOUT_DIRECTORY));
-        layout.write(blobs, index.descriptor(), request.tags(), sboms);
-        Path archive = request.imageDirectory().resolve(ARCHIVE_FILE);
-        layout.writeArchive(archive, time);
-        ImageRecord record = new ImageRecord(
-                request.name(),
-                request.tags(),
-                index.descriptor().digest(),
-                layout.directory().toString(),
-                archive.toString(),
-                images);
-        record.write(request.imageDirectory());
-        return record;
+
+        /** Stops what still runs (after a failure), and waits for it, so nothing writes into a removed staging. */
+        @Override
+        public void close() {
+            executor.shutdownNow();
+            try {
+                executor.awaitTermination(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /** What the image is made of, for the up-to-date check. */
+    private static Map<String, String> facts(ImageRequest request, Collection<BuiltBinary> binaries)
+            throws IOException {
+        Map<String, String> facts = new TreeMap<>(request.settingFacts());
+        facts.putAll(request.scratchFiles().facts());
+        facts.put("plugin version", String.valueOf(request.pluginVersion()));
+        // The layers' bytes are deflate's, and another JDK (another zlib) may compress them differently.
+        facts.put(
+                "JDK",
+                System.getProperty("java.vendor") + " " + System.getProperty("java.runtime.version") + " "
+                        + System.getProperty("os.arch"));
+        for (BuiltBinary binary : binaries) {
+            facts.put(binary.file(), binary.sha256());
+            Path sbom = request.outputDirectory().resolve(binary.sbomFile());
+            facts.put(binary.sbomFile(), Files.isRegularFile(sbom) ? FileDigest.sha256(sbom) : "none");
+        }
+        return facts;
+    }
+
+    /**
+     * The one name the archive gives the image, which podman and docker load it under: the image's name, else the
+     * local name, and the first tag.
+     */
+    private static String archiveName(ImageRequest request) {
+        return (request.name() != null ? request.name().trim() : request.localName()) + ":"
+                + request.tags().get(0);
+    }
+
+    private static String pathInImage(BuiltBinary binary) {
+        return BINARY_DIRECTORY + "/" + binary.baseName();
     }
 
     /** The binaries by platform, refusing two for one platform. */
@@ -110,47 +258,74 @@ public final class StaticGoImage {
         return byPlatform.values();
     }
 
-    /** The binary's layer on the scratch layer, the config and the manifest of one platform. */
-    private PlatformImageBlobs platformImage(ImageRequest request, BuiltBinary binary, Layer scratchLayer, Instant time)
+    private static OciPlatform platform(BuiltBinary binary) {
+        return OciPlatform.of(binary.platform(), binary.builtVariant());
+    }
+
+    /**
+     * The binary's layer on the scratch layer, on the base's layers when there is a base, the config and the
+     * manifest of one platform.
+     */
+    private PlatformImage platformImage(
+            ImageRequest request,
+            BuiltBinary binary,
+            BaseImage.ForPlatform base,
+            Layer scratchLayer,
+            Layer binaryLayer,
+            OciLayout.Staging staging)
             throws IOException {
-        String pathInImage = BINARY_DIRECTORY + "/" + binary.baseName();
-        byte[] content = Files.readAllBytes(request.outputDirectory().resolve(binary.file()));
-        Layer binaryLayer = Layer.of(List.of(LayerEntry.file(pathInImage, 0755, 0, 0, content)), time);
+        String pathInImage = pathInImage(binary);
         List<Layer> layers = scratchLayer == null ? List.of(binaryLayer) : List.of(scratchLayer, binaryLayer);
-        OciPlatform platform = OciPlatform.of(binary.platform(), binary.builtVariant());
-        Blob config = Blob.json(MediaTypes.CONFIG, configuration(request, platform, "/" + pathInImage, layers));
-        List<Descriptor> layerDescriptors =
-                layers.stream().map(layer -> layer.blob().descriptor()).toList();
-        Blob manifest = Blob.json(
-                MediaTypes.MANIFEST, ImageManifest.of(config.descriptor(), layerDescriptors, annotations(request)));
+        OciPlatform platform = platform(binary);
+        ImageConfiguration ours = configuration(request, platform, "/" + pathInImage, layers);
+        List<Descriptor> layerDescriptors = new ArrayList<>();
+        Map<String, String> annotations = new TreeMap<>(request.annotations());
+        Descriptor config;
+        if (base == null) {
+            config = staging.put(Blob.json(MediaTypes.CONFIG, ours));
+        } else {
+            for (int i = 0; i < base.layers().size(); i++) {
+                staging.putFile(base.layers().get(i), base.layerFiles().get(i));
+            }
+            layerDescriptors.addAll(base.layers());
+            config = staging.put(
+                    Blob.of(MediaTypes.CONFIG, MergedConfiguration.merge(base.config(), ours, base.diffIds())));
+            // The image spec's annotations for what an image was built on.
+            annotations.put(
+                    "org.opencontainers.image.base.name",
+                    request.base().reference().toString());
+            annotations.put(
+                    "org.opencontainers.image.base.digest", base.manifest().digest());
+        }
+        layers.forEach(layer -> layerDescriptors.add(layer.descriptor()));
+        Descriptor manifest = staging.put(Blob.json(
+                MediaTypes.MANIFEST,
+                ImageManifest.of(config, layerDescriptors, annotations.isEmpty() ? null : annotations)));
         log.info("Image " + platform + ": " + binary.file() + " as /" + pathInImage + ", "
-                + HumanSize.of(binaryLayer.blob().content().length) + " compressed, manifest "
-                + manifest.descriptor().digest());
-        List<Blob> platformBlobs = new ArrayList<>(List.of(binaryLayer.blob(), config, manifest));
-        Descriptor sbom = sbomArtifact(request, binary, manifest.descriptor(), platformBlobs);
-        return new PlatformImageBlobs(
-                platformBlobs,
-                manifest.descriptor()
-                        .withPlatform(
-                                new Descriptor.Platform(platform.architecture(), platform.os(), platform.variant())),
+                + HumanSize.of(binaryLayer.descriptor().size()) + " compressed, manifest " + manifest.digest());
+        Descriptor sbom = sbomArtifact(request, binary, manifest, staging);
+        return new PlatformImage(
+                manifest.withPlatform(
+                        new Descriptor.Platform(platform.architecture(), platform.os(), platform.variant())),
                 new ImageRecord.PlatformImage(
                         binary.target(),
                         platform.toString(),
                         binary.file(),
                         binary.sha256(),
                         "/" + pathInImage,
-                        manifest.descriptor().digest(),
-                        config.descriptor().digest(),
+                        manifest.digest(),
+                        config.digest(),
                         layerDescriptors.stream().map(Descriptor::digest).toList()),
                 sbom);
     }
 
     /**
      * The SBOM verify wrote for this binary, as an OCI artifact whose subject is the platform's manifest
-     * (image-spec 1.1 referrers): its blobs are added to {@code blobs}; null when there is no SBOM, or it does
-     * not name the binary's SHA-256 (written for another build of it).
+     * (image-spec 1.1 referrers), its blobs written to the layout; null when there is no SBOM, or it does not name
+     * the binary's SHA-256 (written for another build of it).
      */
-    private Descriptor sbomArtifact(ImageRequest request, BuiltBinary binary, Descriptor manifest, List<Blob> blobs)
+    private Descriptor sbomArtifact(
+            ImageRequest request, BuiltBinary binary, Descriptor manifest, OciLayout.Staging staging)
             throws IOException {
         Path sbomFile = request.outputDirectory().resolve(binary.sbomFile());
         if (!Files.isRegularFile(sbomFile)) {
@@ -174,7 +349,9 @@ public final class StaticGoImage {
                         created(request) == null
                                 ? null
                                 : Map.of("org.opencontainers.image.created", created(request))));
-        blobs.addAll(List.of(layer, empty, artifact));
+        staging.put(layer);
+        staging.put(empty);
+        staging.put(artifact);
         log.info("Image: " + sbomFile.getFileName() + " as an SBOM artifact "
                 + artifact.descriptor().digest() + " referring to " + manifest.digest());
         return artifact.descriptor().withArtifactType(MediaTypes.CYCLONEDX);

@@ -5,6 +5,7 @@ import io.github.staticgo.ConfigurationException;
 import io.github.staticgo.HumanSize;
 import io.github.staticgo.Json;
 import io.github.staticgo.oci.Credentials;
+import io.github.staticgo.oci.DockerConfig;
 import io.github.staticgo.oci.ImageReference;
 import io.github.staticgo.oci.OciLayout;
 import io.github.staticgo.oci.PlainHttp;
@@ -14,6 +15,9 @@ import io.github.staticgo.oci.RegistryPush;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 
 /** The push goal without Maven: sends the image the image goal wrote to the registry its name says. */
@@ -50,7 +54,9 @@ public final class StaticGoPush {
         ImageReference reference = ImageReference.parse(image.name(), "image.name");
         PlainHttp plainHttp = new PlainHttp(request.insecureRegistries());
         boolean insecure = plainHttp.named(reference.registry());
-        Credentials credentials = credentials(request, reference.registry()).orElse(null);
+        Credentials credentials = credentials(
+                        request.servers(), request.dockerConfig(), reference.registry(), request.timeout())
+                .orElse(null);
         log.info("Pushing " + reference + " (" + String.join(", ", image.tags()) + ") over "
                 + (reference.loopback() || insecure
                         ? "plain HTTP (" + (insecure ? "an insecure registry" : "loopback") + ")"
@@ -58,25 +64,42 @@ public final class StaticGoPush {
                 + (credentials == null ? " without credentials" : " as " + credentials));
         long started = System.nanoTime();
         RegistryClient client = new RegistryClient(reference, plainHttp, credentials, request.timeout());
-        RegistryPush.Pushed pushed = RegistryPush.push(new OciLayout(Path.of(image.layout())), client, image.tags());
+        // A base's layers in another repository of the same registry are mounted from there, not uploaded.
+        Map<String, String> mountable = new LinkedHashMap<>();
+        ImageReference base =
+                image.base() == null ? null : ImageReference.parse(image.base().repository(), "image.base");
+        if (base != null && base.registry().equals(reference.registry())) {
+            image.base().layers().forEach(layer -> mountable.put(layer, base.repository()));
+        }
+        RegistryPush.Pushed pushed =
+                RegistryPush.push(new OciLayout(Path.of(image.layout())), client, image.tags(), mountable);
         PushRecord record = new PushRecord(reference.toString(), pushed, (System.nanoTime() - started) / 1_000_000);
         log.info("Pushed " + reference + "@" + pushed.indexDigest() + ": "
                 + pushed.uploaded().size()
                 + " blobs uploaded (" + HumanSize.of(pushed.uploadedBytes()) + "), "
                 + pushed.present().size()
-                + " already there, in " + record.millis() + " ms");
+                + " already there, "
+                + (pushed.mounted().isEmpty()
+                        ? ""
+                        : pushed.mounted().size() + " mounted from "
+                                + image.base().repository() + ", ")
+                + "in " + record.millis() + " ms");
         Json.writeFile(request.imageDirectory().resolve(RECORD_FILE), record);
         return record;
     }
 
-    private static Optional<Credentials> credentials(PushRequest request, String registry)
+    /**
+     * The credentials for {@code registry}: the settings.xml server, else the Docker config; for push and pull.
+     *
+     * @param timeout how long a Docker credential helper may take
+     */
+    static Optional<Credentials> credentials(
+            PushRequest.Servers servers, DockerConfig dockerConfig, String registry, Duration timeout)
             throws IOException, RegistryException {
-        Optional<Credentials> fromSettings = request.servers().find(registry);
+        Optional<Credentials> fromSettings = servers.find(registry);
         if (fromSettings.isPresent()) {
             return fromSettings;
         }
-        return request.dockerConfig() == null
-                ? Optional.empty()
-                : request.dockerConfig().credentials(registry, request.timeout());
+        return dockerConfig == null ? Optional.empty() : dockerConfig.credentials(registry, timeout);
     }
 }

@@ -17,8 +17,12 @@ public final class Image {
     List<String> ports;
     Map<String, String> labels;
     Map<String, String> annotations;
-    String caCertificates = "host";
-    boolean nonRootUser = true;
+    String base;
+    /** Default {@code host} from scratch, {@code none} on a base image. */
+    String caCertificates;
+    /** Default true from scratch, false on a base image (its own users stay). */
+    Boolean nonRootUser;
+
     String userName = "nonroot";
     int uid = ScratchFiles.NonRootUser.DISTROLESS_ID;
     int gid = ScratchFiles.NonRootUser.DISTROLESS_ID;

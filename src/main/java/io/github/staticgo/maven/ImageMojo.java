@@ -1,18 +1,25 @@
 package io.github.staticgo.maven;
 
 import io.github.staticgo.ConfigurationException;
+import io.github.staticgo.image.BaseImage;
 import io.github.staticgo.image.ImageException;
 import io.github.staticgo.image.ImageRecord;
 import io.github.staticgo.image.ImageRequest;
 import io.github.staticgo.image.ScratchFiles;
 import io.github.staticgo.image.StaticGoImage;
 import io.github.staticgo.manifest.OutputTimestamp;
+import io.github.staticgo.oci.DockerConfig;
+import io.github.staticgo.oci.PullReference;
+import io.github.staticgo.oci.RegistryException;
+import io.github.staticgo.toolchain.provision.ToolchainProvisioner;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import javax.inject.Inject;
@@ -22,6 +29,8 @@ import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.project.MavenProjectHelper;
+import org.apache.maven.settings.Settings;
+import org.apache.maven.settings.crypto.SettingsDecrypter;
 
 /**
  * Assembles the Linux binaries verify passed into a multi-platform OCI image from scratch: an OCI layout and an OCI
@@ -43,7 +52,9 @@ public final class ImageMojo extends AbstractVerifiedBinariesMojo {
      * {@code annotations}; and the files from scratch: {@code caCertificates} ({@code host}, the default, a PEM
      * file, or {@code none}), {@code nonRootUser} (true: /etc/passwd and /etc/group with {@code userName}
      * nonroot, {@code uid} and {@code gid} 65532), {@code timeZones} ({@code none}, the default, {@code host}, or
-     * a zoneinfo directory).
+     * a zoneinfo directory); and {@code base}: an image from a registry to build on
+     * ({@code registry/repository:tag} or {@code @sha256:<digest>}), each platform's image on the base's image for
+     * it, with no CA certificates or non-root user of ours unless asked for.
      *
      * @since 0.1.0
      */
@@ -93,6 +104,49 @@ public final class ImageMojo extends AbstractVerifiedBinariesMojo {
     private String revision;
 
     /**
+     * Assembles the image even when nothing it is made of changed since the last one (the verified binaries, the
+     * image settings, the scratch files, the base image) and its files are as that run left them; without it such
+     * a run logs "Image up to date" and writes nothing.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "static-go.image.force", defaultValue = "false")
+    private boolean force;
+
+    @Parameter(defaultValue = "${plugin.version}", readonly = true)
+    private String pluginVersion;
+
+    /**
+     * Where base images' indexes, manifests, configs and layers are kept, shared by all builds (each checked
+     * against its digest when used). Default: {@code static-go/oci} in the user's cache directory, beside the
+     * provisioned toolchains.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "static-go.image.cache")
+    private File imageCache;
+
+    /**
+     * Registries (host[:port]) a base image may be pulled from in plain HTTP, as for static-go:push; loopback
+     * names need not be listed.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "static-go.push.insecureRegistries")
+    private List<String> insecureRegistries;
+
+    /**
+     * Seconds one request to the base image's registry may take.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "static-go.push.timeout", defaultValue = "120")
+    private int registryTimeout;
+
+    @Parameter(defaultValue = "${settings}", readonly = true, required = true)
+    private Settings mavenSettings;
+
+    /**
      * Skips this goal.
      *
      * @since 0.1.0
@@ -101,10 +155,12 @@ public final class ImageMojo extends AbstractVerifiedBinariesMojo {
     private boolean skipImage;
 
     private final MavenProjectHelper projectHelper;
+    private final SettingsDecrypter decrypter;
 
     @Inject
-    public ImageMojo(MavenProjectHelper projectHelper) {
+    public ImageMojo(MavenProjectHelper projectHelper, SettingsDecrypter decrypter) {
         this.projectHelper = projectHelper;
+        this.decrypter = decrypter;
     }
 
     @Override
@@ -145,8 +201,12 @@ public final class ImageMojo extends AbstractVerifiedBinariesMojo {
                             .labels(settings.labels == null ? Map.of() : settings.labels)
                             .annotations(annotations(settings, time))
                             .time(time)
+                            .localName(localName())
+                            .pluginVersion(pluginVersion)
+                            .force(force)
+                            .base(base(settings))
                             .build());
-        } catch (ConfigurationException | ImageException e) {
+        } catch (ConfigurationException | ImageException | RegistryException e) {
             throw new MojoFailureException(e.getMessage(), e);
         } catch (IOException e) {
             throw new MojoExecutionException("static-go:image could not read or write: " + e.getMessage(), e);
@@ -159,12 +219,48 @@ public final class ImageMojo extends AbstractVerifiedBinariesMojo {
         }
     }
 
+    /**
+     * The repository the archive names an image without a {@code <name>} after: the artifactId, in the lower case
+     * and separators an image name allows.
+     */
+    private String localName() {
+        String name = project.getArtifactId()
+                .toLowerCase(Locale.ROOT)
+                .replaceAll("[^a-z0-9._-]+", "-")
+                .replaceAll("^[^a-z0-9]+|[^a-z0-9]+$", "");
+        return name.isEmpty() ? "image" : name;
+    }
+
+    /** The base image, pulled through the shared cache with the credentials a push would use; null for none. */
+    private BaseImage base(Image image) throws ConfigurationException {
+        if (image.base == null || image.base.isBlank()) {
+            return null;
+        }
+        PullReference reference = PullReference.parse(image.base, "image.base");
+        return new BaseImage(
+                reference,
+                imageCache != null
+                        ? imageCache.toPath()
+                        : ToolchainProvisioner.defaultCache(System.getenv()).resolveSibling("oci"),
+                session.isOffline(),
+                BaseImage.registry(
+                        reference,
+                        new SettingsServers(mavenSettings, decrypter),
+                        DockerConfig.of(System.getenv(), Path.of(System.getProperty("user.home"))),
+                        insecureRegistries == null ? List.of() : insecureRegistries,
+                        Duration.ofSeconds(registryTimeout)),
+                buildLog());
+    }
+
     private ScratchFiles scratchFiles(Image settings) {
         Path base = project.getBasedir().toPath();
-        Path certificates = switch (settings.caCertificates == null ? "host" : settings.caCertificates) {
+        boolean scratch = settings.base == null || settings.base.isBlank();
+        String caCertificates = settings.caCertificates != null ? settings.caCertificates : scratch ? "host" : "none";
+        boolean nonRootUser = settings.nonRootUser != null ? settings.nonRootUser : scratch;
+        Path certificates = switch (caCertificates) {
             case "host" -> HOST_CA_CERTIFICATES;
             case "none" -> null;
-            default -> base.resolve(settings.caCertificates);
+            default -> base.resolve(caCertificates);
         };
         Path zoneInfo = switch (settings.timeZones == null ? "none" : settings.timeZones) {
             case "host" -> HOST_ZONE_INFO;
@@ -173,9 +269,7 @@ public final class ImageMojo extends AbstractVerifiedBinariesMojo {
         };
         return new ScratchFiles(
                 certificates,
-                settings.nonRootUser
-                        ? new ScratchFiles.NonRootUser(settings.userName, settings.uid, settings.gid)
-                        : null,
+                nonRootUser ? new ScratchFiles.NonRootUser(settings.userName, settings.uid, settings.gid) : null,
                 zoneInfo);
     }
 

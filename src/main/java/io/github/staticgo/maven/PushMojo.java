@@ -4,7 +4,6 @@ import io.github.staticgo.ConfigurationException;
 import io.github.staticgo.image.ImageException;
 import io.github.staticgo.image.PushRequest;
 import io.github.staticgo.image.StaticGoPush;
-import io.github.staticgo.oci.Credentials;
 import io.github.staticgo.oci.DockerConfig;
 import io.github.staticgo.oci.RegistryException;
 import java.io.File;
@@ -12,19 +11,14 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 import javax.inject.Inject;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
-import org.apache.maven.settings.Server;
 import org.apache.maven.settings.Settings;
-import org.apache.maven.settings.building.SettingsProblem;
-import org.apache.maven.settings.crypto.DefaultSettingsDecryptionRequest;
 import org.apache.maven.settings.crypto.SettingsDecrypter;
-import org.apache.maven.settings.crypto.SettingsDecryptionResult;
 
 /**
  * Pushes the image static-go:image wrote to the registry its {@code <image><name>} names, with the OCI
@@ -95,7 +89,7 @@ public final class PushMojo extends AbstractStaticGoMojo {
             new StaticGoPush(buildLog())
                     .push(new PushRequest(
                             imageDirectory.toPath(),
-                            this::server,
+                            new SettingsServers(settings, decrypter),
                             DockerConfig.of(System.getenv(), Path.of(System.getProperty("user.home"))),
                             insecureRegistries == null ? List.of() : insecureRegistries,
                             Duration.ofSeconds(timeout)));
@@ -104,27 +98,5 @@ public final class PushMojo extends AbstractStaticGoMojo {
         } catch (IOException e) {
             throw new MojoExecutionException("static-go:push could not read: " + e.getMessage(), e);
         }
-    }
-
-    /** The settings.xml server with this id, its password decrypted (Maven's settings-security). */
-    private Optional<Credentials> server(String id) throws RegistryException {
-        Server server = settings.getServer(id);
-        if (server == null) {
-            return Optional.empty();
-        }
-        SettingsDecryptionResult result = decrypter.decrypt(new DefaultSettingsDecryptionRequest(server));
-        for (SettingsProblem problem : result.getProblems()) {
-            if (problem.getSeverity() != SettingsProblem.Severity.WARNING) {
-                throw new RegistryException("<servers>: cannot decrypt the password of <server><id>" + id
-                        + "</id> in settings.xml: " + problem.getMessage());
-            }
-        }
-        Server decrypted = result.getServer();
-        if (decrypted.getUsername() == null || decrypted.getPassword() == null) {
-            throw new RegistryException("<servers>: <server><id>" + id + "</id> in settings.xml needs a "
-                    + "<username> and a <password> for the registry.");
-        }
-        return Optional.of(
-                Credentials.password(decrypted.getUsername(), decrypted.getPassword(), "settings.xml server " + id));
     }
 }

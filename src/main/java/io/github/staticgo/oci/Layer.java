@@ -1,12 +1,17 @@
 package io.github.staticgo.oci;
 
-import java.io.ByteArrayOutputStream;
+import io.github.staticgo.FileDigest;
+import java.io.BufferedOutputStream;
+import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.attribute.FileTime;
+import java.security.DigestOutputStream;
+import java.security.MessageDigest;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.TreeMap;
 import java.util.zip.Deflater;
@@ -18,39 +23,69 @@ import org.apache.commons.compress.archivers.tar.TarConstants;
 /**
  * A layer as a reproducible tar.gz: entries sorted by path, every missing parent directory added (root, 0755),
  * one fixed time, owners by number with no names, and gzip's header without name or time (the JDK writes none
- * unless asked), so the same entries give the same digest on every machine with the same JDK.
+ * unless asked), so the same entries give the same digest on every machine with the same JDK. Written as a
+ * stream: the tar is compressed and both digests taken as it is written, nothing of it held whole.
  *
- * @param blob the compressed layer, as pushed and as the manifest names it
+ * @param descriptor the compressed layer, as pushed and as the manifest names it
  * @param diffId the digest of the uncompressed tar, as the config's {@code rootfs} names it
  */
-public record Layer(Blob blob, String diffId) {
+public record Layer(Descriptor descriptor, String diffId) {
+    private static final int BUFFER = 1 << 16;
 
-    public static Layer of(Collection<LayerEntry> entries, Instant time) throws IOException {
-        byte[] tar = tar(withParents(entries), time);
-        ByteArrayOutputStream compressed = new ByteArrayOutputStream(tar.length / 2 + 64);
-        try (OutputStream gzip = new FastestGzip(compressed)) {
-            gzip.write(tar);
-        }
-        return new Layer(Blob.of(MediaTypes.LAYER_GZIP, compressed.toByteArray()), Blob.digest(tar));
+    /** Writes the layer of {@code entries} to {@code out}, and closes it. */
+    public static Layer write(Collection<LayerEntry> entries, Instant time, OutputStream out) throws IOException {
+        MessageDigest compressedDigest = FileDigest.newSha256();
+        MessageDigest tarDigest = FileDigest.newSha256();
+        CountingOutputStream compressed = new CountingOutputStream(new DigestOutputStream(out, compressedDigest));
+        tar(
+                withParents(entries),
+                time,
+                new BufferedOutputStream(new DigestOutputStream(new FastestGzip(compressed), tarDigest), BUFFER));
+        return new Layer(
+                new Descriptor(MediaTypes.LAYER_GZIP, sha256(compressedDigest), compressed.count, null, null),
+                sha256(tarDigest));
     }
 
-    /** A tar of {@code entries} in the order given, for the layout archive (whose order the caller sorts). */
-    public static byte[] tar(List<LayerEntry> entries, Instant time) throws IOException {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (TarArchiveOutputStream tar = new TarArchiveOutputStream(bytes, "UTF-8")) {
+    /** A tar of {@code entries} in the order given (the layout archive's order, which the caller sorts); closes out. */
+    public static void tar(List<LayerEntry> entries, Instant time, OutputStream out) throws IOException {
+        try (TarArchiveOutputStream tar = new TarArchiveOutputStream(out, "UTF-8")) {
             tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
             tar.setBigNumberMode(TarArchiveOutputStream.BIGNUMBER_POSIX);
             for (LayerEntry entry : entries) {
                 TarArchiveEntry header = header(entry, time);
                 tar.putArchiveEntry(header);
                 if (entry.content() != null) {
-                    tar.write(entry.content());
+                    entry.content().writeTo(tar);
                 }
                 tar.closeArchiveEntry();
             }
             tar.finish();
         }
-        return bytes.toByteArray();
+    }
+
+    private static String sha256(MessageDigest digest) {
+        return "sha256:" + HexFormat.of().formatHex(digest.digest());
+    }
+
+    /** Counts what passes, for the compressed layer's size. */
+    private static final class CountingOutputStream extends FilterOutputStream {
+        private long count;
+
+        CountingOutputStream(OutputStream out) {
+            super(out);
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            out.write(b);
+            count++;
+        }
+
+        @Override
+        public void write(byte[] bytes, int offset, int length) throws IOException {
+            out.write(bytes, offset, length);
+            count += length;
+        }
     }
 
     /**
@@ -60,7 +95,7 @@ public record Layer(Blob blob, String diffId) {
      */
     private static final class FastestGzip extends GZIPOutputStream {
         FastestGzip(OutputStream out) throws IOException {
-            super(out);
+            super(out, BUFFER);
             def.setLevel(Deflater.BEST_SPEED);
         }
     }
@@ -75,7 +110,7 @@ public record Layer(Blob blob, String diffId) {
             header.setLinkName(entry.linkTarget());
         }
         if (entry.content() != null) {
-            header.setSize(entry.content().length);
+            header.setSize(entry.content().size());
         }
         header.setMode(modeBits(entry));
         header.setIds(entry.uid(), entry.gid());

@@ -11,5 +11,15 @@ public final class MediaTypes {
     /** A CycloneDX SBOM in JSON, as an artifact's type and its one layer's. */
     public static final String CYCLONEDX = "application/vnd.cyclonedx+json";
 
+    /** Docker's schema 2 types, which a base image may come in: the same JSON and gzip'd tar under other names. */
+    public static final String DOCKER_MANIFEST_LIST = "application/vnd.docker.distribution.manifest.list.v2+json";
+
+    public static final String DOCKER_MANIFEST = "application/vnd.docker.distribution.manifest.v2+json";
+    public static final String DOCKER_LAYER_GZIP = "application/vnd.docker.image.rootfs.diff.tar.gzip";
+    /** The other layer types an OCI image may have, kept as they are when they come from a base image. */
+    public static final String LAYER = "application/vnd.oci.image.layer.v1.tar";
+
+    public static final String LAYER_ZSTD = "application/vnd.oci.image.layer.v1.tar+zstd";
+
     private MediaTypes() {}
 }

@@ -23,6 +23,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
@@ -30,8 +31,8 @@ import java.util.regex.Pattern;
 import javax.net.ssl.SSLException;
 
 /**
- * The OCI distribution API's push side, for one repository: does a blob exist, upload one (monolithic: POST, then
- * PUT with its digest), put a manifest. Authenticates when the registry answers 401: Basic with the credentials, or
+ * The OCI distribution API for one repository: push (does a blob exist, upload one (monolithic: POST, then PUT
+ * with its digest), put a manifest) and pull (get a manifest or index, get a blob, each checked by digest). Authenticates when the registry answers 401: Basic with the credentials, or
  * the token flow its {@code WWW-Authenticate: Bearer} challenge names. HTTPS unless the registry is loopback or
  * allowed as insecure by name. The password goes into no message.
  */
@@ -43,8 +44,13 @@ public final class RegistryClient {
     private static final Set<Integer> REDIRECTS = Set.of(301, 302, 303, 307, 308);
     private static final int MAX_REDIRECTS = 5;
 
+    /** Manifests and indexes a pull accepts, OCI's and Docker's schema 2 (what most registries still serve). */
+    private static final String ACCEPT_MANIFESTS = String.join(
+            ", ", MediaTypes.INDEX, MediaTypes.MANIFEST, MediaTypes.DOCKER_MANIFEST_LIST, MediaTypes.DOCKER_MANIFEST);
+
     private final ImageReference image;
     private final PlainHttp plainHttp;
+    private final String element;
     private final Credentials credentials;
     private final Duration timeout;
     private final URI base;
@@ -59,7 +65,14 @@ public final class RegistryClient {
      * @param credentials null when none were found
      */
     public RegistryClient(ImageReference image, PlainHttp plainHttp, Credentials credentials, Duration timeout) {
+        this(image, NAME_ELEMENT, plainHttp, credentials, timeout);
+    }
+
+    /** @param element the pom element a message about reaching this registry names ("image.base") */
+    public RegistryClient(
+            ImageReference image, String element, PlainHttp plainHttp, Credentials credentials, Duration timeout) {
         this.image = image;
+        this.element = element;
         this.plainHttp = plainHttp;
         this.credentials = credentials;
         this.timeout = timeout;
@@ -111,6 +124,84 @@ public final class RegistryClient {
         if (finished.statusCode() != 201) {
             throw refused(finished, what);
         }
+    }
+
+    /** A manifest or an index as the registry served it, and its digest (of these bytes). */
+    public record Manifest(String mediaType, byte[] content, String digest) {}
+
+    /**
+     * The manifest or index {@code reference} (a tag or a digest) names; one asked for by digest must have it.
+     */
+    public Manifest getManifest(String reference) throws RegistryException {
+        String name = image.repository() + (reference.startsWith("sha256:") ? "@" : ":") + reference;
+        HttpResponse<byte[]> response = send(
+                () -> request("/manifests/" + reference)
+                        .header("Accept", ACCEPT_MANIFESTS)
+                        .GET(),
+                "get " + name);
+        if (response.statusCode() == 404) {
+            throw new RegistryException("<" + element + ">: the registry " + image.registry() + " has no " + name
+                    + ": check the repository and the tag or digest.");
+        }
+        if (response.statusCode() != 200) {
+            throw refused(response, "get " + name);
+        }
+        String digest = Blob.digest(response.body());
+        if (reference.startsWith("sha256:") && !digest.equals(reference)) {
+            throw new RegistryException("<" + element + ">: the registry " + image.registry() + " answered " + name
+                    + " with a document whose digest is " + digest + ".");
+        }
+        String mediaType = response.headers()
+                .firstValue("Content-Type")
+                .map(type -> type.split(";")[0].trim())
+                .orElse("");
+        return new Manifest(mediaType, response.body(), digest);
+    }
+
+    /** The blob {@code blob} names, checked against its digest and size. */
+    public byte[] getBlob(Descriptor blob) throws RegistryException {
+        String what = "get blob " + blob.digest();
+        HttpResponse<byte[]> response =
+                send(() -> request("/blobs/" + blob.digest()).GET(), what);
+        if (response.statusCode() != 200) {
+            throw refused(response, what);
+        }
+        if (response.body().length != blob.size()
+                || !Blob.digest(response.body()).equals(blob.digest())) {
+            throw new RegistryException("<" + element + ">: the registry " + image.registry() + " answered " + what
+                    + " with " + response.body().length + " bytes whose digest is " + Blob.digest(response.body())
+                    + ", not the " + blob.size() + " bytes of " + blob.digest() + ".");
+        }
+        return response.body();
+    }
+
+    /**
+     * Asks the registry to mount the blob from another of its repositories (a base image's) instead of an upload:
+     * true when it did (201); false when it opened an upload instead (202, it may not or will not mount), which is
+     * cancelled so the caller uploads as usual.
+     */
+    public boolean mountBlob(Descriptor blob, String fromRepository) throws RegistryException {
+        String what = "mount blob " + blob.digest() + " from " + fromRepository;
+        HttpResponse<byte[]> response = send(
+                () -> request("/blobs/uploads/?mount=" + URLEncoder.encode(blob.digest(), StandardCharsets.UTF_8)
+                                + "&from=" + URLEncoder.encode(fromRepository, StandardCharsets.UTF_8))
+                        .POST(HttpRequest.BodyPublishers.noBody()),
+                what);
+        if (response.statusCode() == 201) {
+            return true;
+        }
+        if (response.statusCode() != 202) {
+            throw refused(response, what);
+        }
+        Optional<String> location = response.headers().firstValue("Location");
+        if (location.isPresent()) {
+            send(
+                    () -> HttpRequest.newBuilder(base.resolve(location.get()))
+                            .timeout(timeout)
+                            .DELETE(),
+                    "cancel the upload opened to " + what);
+        }
+        return false;
     }
 
     /** Puts a manifest or an index under {@code reference}: its digest, or a tag. */
@@ -198,19 +289,19 @@ public final class RegistryClient {
         try {
             return http.send(request, HttpResponse.BodyHandlers.ofByteArray());
         } catch (ConnectException | HttpConnectTimeoutException e) {
-            throw new RegistryException("<" + NAME_ELEMENT + ">: cannot reach the registry " + image.registry()
+            throw new RegistryException("<" + element + ">: cannot reach the registry " + image.registry()
                     + " (" + request.uri().getScheme() + ", to " + what + "): " + reason(e)
                     + ". Check the registry address and that it is running.");
         } catch (HttpTimeoutException e) {
-            throw new RegistryException("<" + NAME_ELEMENT + ">: the registry " + image.registry()
+            throw new RegistryException("<" + element + ">: the registry " + image.registry()
                     + " did not answer within " + timeout.toSeconds() + " s (to " + what + ").");
         } catch (SSLException e) {
-            throw new RegistryException("<" + NAME_ELEMENT + ">: no TLS with the registry " + image.registry() + ": "
+            throw new RegistryException("<" + element + ">: no TLS with the registry " + image.registry() + ": "
                     + reason(e) + ". If it speaks plain HTTP and you trust the network to it, name it in "
                     + "<insecureRegistries>; plain HTTP is used without asking only for loopback.");
         } catch (IOException e) {
-            throw new RegistryException("<" + NAME_ELEMENT + ">: the registry " + image.registry() + " failed (to "
-                    + what + "): " + reason(e) + ".");
+            throw new RegistryException("<" + element + ">: the registry " + image.registry() + " failed (to " + what
+                    + "): " + reason(e) + ".");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new RegistryException("interrupted while asking the registry " + image.registry() + " to " + what);

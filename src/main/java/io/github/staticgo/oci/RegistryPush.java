@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -20,12 +21,23 @@ public final class RegistryPush {
      * @param indexDigest the digest the tags point at
      * @param uploaded the blobs sent, by digest
      * @param present the blobs the registry already had
+     * @param mounted the blobs the registry took from another of its repositories (a base image's layers)
      * @param uploadedBytes the size of what was sent
      */
     public record Pushed(
-            String indexDigest, List<String> tags, List<String> uploaded, List<String> present, long uploadedBytes) {}
+            String indexDigest,
+            List<String> tags,
+            List<String> uploaded,
+            List<String> present,
+            List<String> mounted,
+            long uploadedBytes) {}
 
-    public static Pushed push(OciLayout layout, RegistryClient registry, List<String> tags)
+    /**
+     * @param mountable blobs that another repository of the same registry holds (a base image's layers), by
+     *     digest, to that repository: asked to be mounted from there before they are uploaded
+     */
+    public static Pushed push(
+            OciLayout layout, RegistryClient registry, List<String> tags, Map<String, String> mountable)
             throws IOException, RegistryException {
         Descriptor indexDescriptor = layout.index().manifests().get(0);
         byte[] indexBytes = layout.blob(indexDescriptor);
@@ -49,10 +61,13 @@ public final class RegistryPush {
         }
         List<String> uploaded = new ArrayList<>();
         List<String> present = new ArrayList<>();
+        List<String> mounted = new ArrayList<>();
         long bytes = 0;
         for (Descriptor blob : blobs) {
             if (registry.blobExists(blob)) {
                 present.add(blob.digest());
+            } else if (mountable.containsKey(blob.digest()) && registry.mountBlob(blob, mountable.get(blob.digest()))) {
+                mounted.add(blob.digest());
             } else {
                 registry.uploadBlob(blob, layout.blobFile(blob));
                 uploaded.add(blob.digest());
@@ -70,7 +85,7 @@ public final class RegistryPush {
         for (String tag : tags) {
             registry.putManifest(tag, MediaTypes.INDEX, indexBytes);
         }
-        return new Pushed(indexDescriptor.digest(), tags, uploaded, present, bytes);
+        return new Pushed(indexDescriptor.digest(), tags, uploaded, present, mounted, bytes);
     }
 
     /** A descriptor by content alone, so the same blob named twice (shared layers) is pushed once. */

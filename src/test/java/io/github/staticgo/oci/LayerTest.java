@@ -2,8 +2,12 @@ package io.github.staticgo.oci;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import io.github.staticgo.FileDigest;
 import io.github.staticgo.Tools;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,8 +35,10 @@ class LayerTest {
 
     @Test
     void tarAndGzipReadItAsWritten() throws Exception {
-        Layer layer = Layer.of(entries(), TIME);
-        Path file = Files.write(dir.resolve("layer.tar.gz"), layer.blob().content());
+        Path file = dir.resolve("layer.tar.gz");
+        Layer layer = Layer.write(entries(), TIME, Files.newOutputStream(file));
+        assertEquals(Files.size(file), layer.descriptor().size());
+        assertEquals("sha256:" + FileDigest.sha256(file), layer.descriptor().digest());
 
         String listing =
                 Tools.run(dir, java.util.Map.of("TZ", "UTC"), "tar", "--numeric-owner", "-tvzf", file.toString());
@@ -52,9 +58,7 @@ class LayerTest {
                 listing.lines().map(line -> line.replaceAll(" +", " ")).toList());
 
         // RFC 1952: ID1 ID2, CM 8 (deflate), FLG 0 (no name, no comment), MTIME 0: nothing of the machine or the hour.
-        assertArrayEquals(
-                new byte[] {0x1f, (byte) 0x8b, 8, 0, 0, 0, 0, 0},
-                Arrays.copyOf(layer.blob().content(), 8));
+        assertArrayEquals(new byte[] {0x1f, (byte) 0x8b, 8, 0, 0, 0, 0, 0}, Arrays.copyOf(Files.readAllBytes(file), 8));
         // The config's diff_id is the digest of what gzip -d gives back.
         String unpacked = Tools.run(dir, "sh", "-c", "gzip -dc layer.tar.gz | sha256sum");
         assertEquals(layer.diffId(), "sha256:" + unpacked.split(" ")[0]);
@@ -65,7 +69,25 @@ class LayerTest {
         List<LayerEntry> reversed = new java.util.ArrayList<>(entries());
         java.util.Collections.reverse(reversed);
         assertEquals(
-                Layer.of(entries(), TIME).blob().descriptor().digest(),
-                Layer.of(reversed, TIME).blob().descriptor().digest());
+                Layer.write(entries(), TIME, new ByteArrayOutputStream()).descriptor(),
+                Layer.write(reversed, TIME, new ByteArrayOutputStream()).descriptor());
+    }
+
+    @Test
+    void aFileThatIsNoLongerWhatWasVerifiedStopsTheLayer() throws Exception {
+        Path binary = Files.writeString(dir.resolve("app"), "verified");
+        String verified = FileDigest.sha256(binary);
+        LayerEntry.Content content = LayerEntry.Content.verified(binary, verified);
+        Files.writeString(binary, "replaced");
+        IOException e = assertThrows(
+                IOException.class,
+                () -> Layer.write(
+                        List.of(LayerEntry.file("usr/local/bin/app", 0755, 0, 0, content)),
+                        TIME,
+                        new ByteArrayOutputStream()));
+        assertEquals(
+                binary + " changed after it was verified (its SHA-256 is no longer " + verified
+                        + "): build and verify it again (mvn verify).",
+                e.getMessage());
     }
 }

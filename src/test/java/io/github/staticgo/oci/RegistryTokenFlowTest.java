@@ -6,13 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.staticgo.Tools;
-import java.io.ByteArrayOutputStream;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -61,28 +59,29 @@ class RegistryTokenFlowTest {
 
     /** One platform's image: a layer, its config, the manifest and an index, tagged 1.0. */
     private static OciLayout layout(Path directory) throws Exception {
-        byte[] tar =
-                Layer.tar(List.of(LayerEntry.file("sidecar", 0755, 0, 0, "#!/bin/true\n".getBytes())), Instant.EPOCH);
-        ByteArrayOutputStream gzipped = new ByteArrayOutputStream();
-        try (GZIPOutputStream gzip = new GZIPOutputStream(gzipped)) {
-            gzip.write(tar);
-        }
-        Blob layer = Blob.of(MediaTypes.LAYER_GZIP, gzipped.toByteArray());
-        Blob config = Blob.json(
-                MediaTypes.CONFIG,
-                Map.of(
-                        "architecture", "amd64",
-                        "os", "linux",
-                        "rootfs", Map.of("type", "layers", "diff_ids", List.of(Blob.digest(tar)))));
-        Blob manifest = Blob.json(
-                MediaTypes.MANIFEST, ImageManifest.of(config.descriptor(), List.of(layer.descriptor()), null));
-        Blob index = Blob.json(
-                MediaTypes.INDEX,
-                ImageIndex.of(
-                        List.of(manifest.descriptor().withPlatform(new Descriptor.Platform("amd64", "linux", null))),
-                        null));
         OciLayout layout = new OciLayout(directory);
-        layout.write(List.of(layer, config, manifest, index), index.descriptor(), List.of("1.0"), List.of());
+        try (OciLayout.Staging staging = layout.stage()) {
+            Layer layer = staging.putLayer(
+                    List.of(LayerEntry.file("sidecar", 0755, 0, 0, "#!/bin/true\n".getBytes())), Instant.EPOCH);
+            Blob config = Blob.json(
+                    MediaTypes.CONFIG,
+                    Map.of(
+                            "architecture", "amd64",
+                            "os", "linux",
+                            "rootfs", Map.of("type", "layers", "diff_ids", List.of(layer.diffId()))));
+            Blob manifest = Blob.json(
+                    MediaTypes.MANIFEST, ImageManifest.of(config.descriptor(), List.of(layer.descriptor()), null));
+            Blob index = Blob.json(
+                    MediaTypes.INDEX,
+                    ImageIndex.of(
+                            List.of(manifest.descriptor()
+                                    .withPlatform(new Descriptor.Platform("amd64", "linux", null))),
+                            null));
+            staging.put(config);
+            staging.put(manifest);
+            staging.put(index);
+            staging.commit(index.descriptor(), List.of("1.0"), List.of());
+        }
         return layout;
     }
 
@@ -92,7 +91,7 @@ class RegistryTokenFlowTest {
                 new PlainHttp(List.of()),
                 credentials,
                 Duration.ofSeconds(30));
-        return RegistryPush.push(layout, client, List.of("1.0"));
+        return RegistryPush.push(layout, client, List.of("1.0"), Map.of());
     }
 
     private RegistryException refused(Credentials credentials) {
@@ -149,11 +148,11 @@ class RegistryTokenFlowTest {
                 Credentials.password("pusher", "it-secret", "test"),
                 Duration.ofSeconds(30));
         tokens.issueShortLived(3);
-        RegistryPush.push(layout, client, List.of("1.0"));
+        RegistryPush.push(layout, client, List.of("1.0"), Map.of());
         assertEquals(1, tokens.asked().size());
         Thread.sleep(4_000);
         // The same client, its token now expired: the registry answers invalid_token, and a new token is fetched.
-        RegistryPush.push(layout, client, List.of("1.0"));
+        RegistryPush.push(layout, client, List.of("1.0"), Map.of());
         assertEquals(2, tokens.asked().size());
     }
 
