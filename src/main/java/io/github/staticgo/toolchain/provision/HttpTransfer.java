@@ -3,6 +3,8 @@ package io.github.staticgo.toolchain.provision;
 import io.github.staticgo.BuildLog;
 import io.github.staticgo.HumanSize;
 import io.github.staticgo.process.ReadableLine;
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -75,12 +77,19 @@ final class HttpTransfer {
         return new Answer(response.statusCode(), response.body());
     }
 
+    /** Reads a download's body as it arrives, e.g. to hash it; what it leaves unread still goes to the file. */
+    @FunctionalInterface
+    interface BodyReader {
+        /** Reads as much of {@code body} as it wants; it must not close it. */
+        void read(InputStream body);
+    }
+
     /**
-     * Writes the body of a 200 answer to {@code file}; any other status writes nothing and returns the
-     * first line of the server's answer, as go shows it. A body shorter than the Content-Length the
-     * server announced fails as a truncated download.
+     * Writes the body of a 200 answer to {@code file}, handing it to {@code reader} on the way; any other
+     * status writes nothing and returns the first line of the server's answer, as go shows it. A body
+     * shorter than the Content-Length the server announced fails as a truncated download.
      */
-    Answer download(URI uri, Path file, String what) throws IOException, InterruptedException {
+    Answer download(URI uri, Path file, String what, BodyReader reader) throws IOException, InterruptedException {
         HttpResponse<InputStream> response =
                 client.send(HttpRequest.newBuilder(uri).GET().build(), HttpResponse.BodyHandlers.ofInputStream());
         try (InputStream body = response.body()) {
@@ -89,7 +98,7 @@ final class HttpTransfer {
             }
             long announced =
                     response.headers().firstValueAsLong("Content-Length").orElse(-1);
-            long written = copyWithProgress(body, file, announced, what);
+            long written = copyWithProgress(body, file, announced, what, reader);
             if (announced >= 0 && written != announced) {
                 throw new IOException("the download of " + what + " was truncated: " + written + " of " + announced
                         + " bytes arrived");
@@ -98,30 +107,79 @@ final class HttpTransfer {
         }
     }
 
-    private long copyWithProgress(InputStream body, Path file, long total, String what) throws IOException {
-        long started = System.nanoTime();
-        long lastShown = started;
-        long written = 0;
-        byte[] buffer = new byte[1 << 16];
-        try (OutputStream out = Files.newOutputStream(file)) {
-            for (int read; (read = body.read(buffer)) >= 0; ) {
-                out.write(buffer, 0, read);
-                written += read;
-                long now = System.nanoTime();
-                if (now - lastShown >= progressInterval.toNanos()) {
-                    log.info(progressLine(what, written, total, now - started));
-                    lastShown = now;
-                }
+    private long copyWithProgress(InputStream body, Path file, long total, String what, BodyReader reader)
+            throws IOException {
+        try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file), 1 << 20)) {
+            Tee tee = new Tee(new BufferedInputStream(body, 1 << 16), out, total, what);
+            reader.read(tee);
+            if (tee.failure != null) {
+                throw tee.failure;
             }
-        } catch (IOException e) {
-            throw new IOException(
-                    "the download of " + what + " broke off after " + written + " bytes"
-                            + (total >= 0 ? " of " + total : "") + ": " + e.getMessage(),
-                    e);
+            tee.transferTo(OutputStream.nullOutputStream()); // what the reader left: the rest of the file
+            log.info("Downloaded " + what + ": "
+                    + progressLine("", tee.written, -1, System.nanoTime() - tee.started)
+                            .trim());
+            return tee.written;
         }
-        log.info("Downloaded " + what + ": "
-                + progressLine("", written, -1, System.nanoTime() - started).trim());
-        return written;
+    }
+
+    /**
+     * The body as the reader reads it, each byte also written to the file, with the progress line; a
+     * failure of the connection or the file is kept for the transfer, whatever the reader makes of it.
+     */
+    private final class Tee extends InputStream {
+        private final InputStream body;
+        private final OutputStream file;
+        private final long total;
+        private final String what;
+        final long started = System.nanoTime();
+        private long lastShown = started;
+        long written;
+        IOException failure;
+
+        Tee(InputStream body, OutputStream file, long total, String what) {
+            this.body = body;
+            this.file = file;
+            this.total = total;
+            this.what = what;
+        }
+
+        @Override
+        public int read() throws IOException {
+            byte[] one = new byte[1];
+            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) throws IOException {
+            if (failure != null) {
+                throw failure;
+            }
+            try {
+                int read = body.read(buffer, offset, length);
+                if (read > 0) {
+                    file.write(buffer, offset, read);
+                    written += read;
+                    long now = System.nanoTime();
+                    if (now - lastShown >= progressInterval.toNanos()) {
+                        log.info(progressLine(what, written, total, now - started));
+                        lastShown = now;
+                    }
+                }
+                return read;
+            } catch (IOException e) {
+                failure = new IOException(
+                        "the download of " + what + " broke off after " + written + " bytes"
+                                + (total >= 0 ? " of " + total : "") + ": " + e.getMessage(),
+                        e);
+                throw failure;
+            }
+        }
+
+        @Override
+        public void close() {
+            // The transfer closes the body and the file.
+        }
     }
 
     static String progressLine(String what, long written, long total, long elapsedNanos) {
