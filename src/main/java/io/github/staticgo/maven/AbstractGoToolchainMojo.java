@@ -204,6 +204,7 @@ abstract class AbstractGoToolchainMojo extends AbstractGoMojo {
                             .getProxies();
             for (Proxy proxy : decrypted) {
                 proxies.add(new NetworkSettings.HttpProxy(
+                        proxy.getId(),
                         proxy.getProtocol(),
                         proxy.getHost(),
                         proxy.getPort(),

@@ -127,11 +127,10 @@ public final class ToolchainProvisioner {
             throws ToolchainException, IOException {
         ModuleProxyList proxies = proxies(request);
         Verification verification = Verification.of(request);
-        HttpTransfer http = new HttpTransfer(request.network(), request.progressInterval(), log);
         String scratch = "." + name + "." + UUID.randomUUID();
         Path zip = cache.resolve(scratch + ".zip");
         Path unpacking = cache.resolve(scratch + ".unpacking");
-        try {
+        try (HttpTransfer http = new HttpTransfer(request.network(), request.progressInterval(), log)) {
             Optional<CompletableFuture<Verification.Recorded>> lookup =
                     verification.startLookup(request, proxies, http);
             Fetched fetched = fetch(request, proxies, http, zip);
@@ -229,6 +228,8 @@ public final class ToolchainProvisioner {
                             .append(failure);
                     continue;
                 }
+            } catch (HttpTransfer.ProxyRefusedException e) {
+                throw new ProvisionException(e.getMessage());
             } catch (IOException e) {
                 failure = e.getMessage() == null ? e.toString() : e.getMessage();
             } catch (InterruptedException e) {

@@ -2,9 +2,13 @@ package io.github.staticgo.toolchain.provision;
 
 import io.github.staticgo.Tools;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.security.cert.CertificateFactory;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -12,6 +16,8 @@ import java.util.List;
 import java.util.zip.CRC32;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
 
 /**
  * A module proxy and checksum database on 127.0.0.1: src/test/go/checksum-proxy, which serves Go's own
@@ -24,13 +30,17 @@ final class ChecksumProxyServer implements AutoCloseable {
 
     private final Process process;
     private final Path requestLog;
+    /** The server's certificate when it serves HTTPS, else null. */
+    private final Path certificate;
+
     final int port;
     /** The database's verifier key, as Go's note.GenerateKey wrote it: {@code <name>+<hash>+<keydata>}. */
     final String verifierKey;
 
-    private ChecksumProxyServer(Process process, Path requestLog, int port, String verifierKey) {
+    private ChecksumProxyServer(Process process, Path requestLog, Path certificate, int port, String verifierKey) {
         this.process = process;
         this.requestLog = requestLog;
+        this.certificate = certificate;
         this.port = port;
         this.verifierKey = verifierKey;
     }
@@ -51,6 +61,8 @@ final class ChecksumProxyServer implements AutoCloseable {
                 "-requests",
                 requestLog.toString()));
         command.addAll(List.of(flags));
+        Path certificate =
+                command.contains("-tls-cert") ? Path.of(command.get(command.indexOf("-tls-cert") + 1)) : null;
         Process process = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(work.resolve("server.log").toFile())
@@ -65,7 +77,29 @@ final class ChecksumProxyServer implements AutoCloseable {
             Thread.sleep(20);
         }
         String[] portAndKey = Files.readString(ready).trim().split(" ", 2);
-        return new ChecksumProxyServer(process, requestLog, Integer.parseInt(portAndKey[0]), portAndKey[1]);
+        return new ChecksumProxyServer(
+                process, requestLog, certificate, Integer.parseInt(portAndKey[0]), portAndKey[1]);
+    }
+
+    /** A server that speaks HTTPS with a self-signed certificate for 127.0.0.1 ({@link #trust()}). */
+    static ChecksumProxyServer startHttps(Path zips, Path work) throws IOException, InterruptedException {
+        Files.createDirectories(work);
+        return start(zips, work, "-tls-cert", work.resolve("server.pem").toString());
+    }
+
+    /** A TLS context that trusts this server's certificate and no other. */
+    SSLContext trust() throws GeneralSecurityException, IOException {
+        KeyStore trusted = KeyStore.getInstance(KeyStore.getDefaultType());
+        trusted.load(null, null);
+        try (InputStream pem = Files.newInputStream(certificate)) {
+            trusted.setCertificateEntry(
+                    "server", CertificateFactory.getInstance("X.509").generateCertificate(pem));
+        }
+        TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+        trust.init(trusted);
+        SSLContext context = SSLContext.getInstance("TLS");
+        context.init(null, trust.getTrustManagers(), null);
+        return context;
     }
 
     private static synchronized Path executable() {
@@ -79,7 +113,7 @@ final class ChecksumProxyServer implements AutoCloseable {
     }
 
     String url() {
-        return "http://127.0.0.1:" + port;
+        return (certificate == null ? "http" : "https") + "://127.0.0.1:" + port;
     }
 
     /** The paths requested so far, in order. */
