@@ -24,7 +24,7 @@ import javax.net.ssl.TrustManagerFactory;
  * checksum database implementation (golang.org/x/mod/sumdb) over toolchain zips the test writes. Built
  * with the real go once per test JVM.
  */
-final class ChecksumProxyServer implements AutoCloseable {
+public final class ChecksumProxyServer implements AutoCloseable {
     static final String DATABASE_NAME = "sumdb.test";
     private static Path built;
 
@@ -35,7 +35,7 @@ final class ChecksumProxyServer implements AutoCloseable {
 
     final int port;
     /** The database's verifier key, as Go's note.GenerateKey wrote it: {@code <name>+<hash>+<keydata>}. */
-    final String verifierKey;
+    public final String verifierKey;
 
     private ChecksumProxyServer(Process process, Path requestLog, Path certificate, int port, String verifierKey) {
         this.process = process;
@@ -46,7 +46,8 @@ final class ChecksumProxyServer implements AutoCloseable {
     }
 
     /** Starts a server for the zips in {@code zips} with the misbehaviour {@code flags} (see its main.go). */
-    static ChecksumProxyServer start(Path zips, Path work, String... flags) throws IOException, InterruptedException {
+    public static ChecksumProxyServer start(Path zips, Path work, String... flags)
+            throws IOException, InterruptedException {
         Files.createDirectories(work);
         Path ready = work.resolve("ready");
         Path requestLog = work.resolve("requests.log");
@@ -112,16 +113,16 @@ final class ChecksumProxyServer implements AutoCloseable {
         return built;
     }
 
-    String url() {
+    public String url() {
         return (certificate == null ? "http" : "https") + "://127.0.0.1:" + port;
     }
 
     /** The paths requested so far, in order. */
-    List<String> requests() throws IOException {
+    public List<String> requests() throws IOException {
         return Files.exists(requestLog) ? Files.readAllLines(requestLog) : List.of();
     }
 
-    long zipDownloads() throws IOException {
+    public long zipDownloads() throws IOException {
         return requests().stream().filter(path -> path.endsWith(".zip")).count();
     }
 
@@ -138,7 +139,7 @@ final class ChecksumProxyServer implements AutoCloseable {
      * (GOVERSION, GOHOSTOS, GOHOSTARCH, then empty values). Entries are stored uncompressed, so one
      * changed byte changes a file's content rather than breaking the zip.
      */
-    static Path toolchainZip(Path zips, String goVersion) throws IOException {
+    public static Path toolchainZip(Path zips, String goVersion) throws IOException {
         Files.createDirectories(zips);
         String version = "v0.0.1-go" + goVersion + ".linux-amd64";
         Path zip = zips.resolve(version + ".zip");
