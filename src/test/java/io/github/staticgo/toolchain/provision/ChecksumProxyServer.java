@@ -136,7 +136,8 @@ public final class ChecksumProxyServer implements AutoCloseable {
      * Writes a toolchain module zip for go{@code goVersion} on linux/amd64 into {@code zips}, laid out as
      * Go's are (files below golang.org/toolchain@&lt;version&gt;/, go.mod files stored as _go.mod). Its bin/go
      * is a test double: a script that answers {@code go version} and the plugin's first {@code go env}
-     * (GOVERSION, GOHOSTOS, GOHOSTARCH, then empty values). Entries are stored uncompressed, so one
+     * (GOVERSION, GOHOSTOS, GOHOSTARCH, then empty values), and whose {@code go install} writes a stand-in
+     * tool into GOBIN that prints which go installed it. Entries are stored uncompressed, so one
      * changed byte changes a file's content rather than breaking the zip.
      */
     public static Path toolchainZip(Path zips, String goVersion) throws IOException {
@@ -151,6 +152,10 @@ public final class ChecksumProxyServer implements AutoCloseable {
                     "#!/bin/sh\n"
                             + "if [ \"$1\" = env ]; then printf 'go" + goVersion + "\\nlinux\\namd64\\n'; shift 4;"
                             + " for key in \"$@\"; do echo; done; exit 0; fi\n"
+                            // go install <package>@<version>: a stand-in tool that says which go installed it.
+                            + "if [ \"$1\" = install ]; then tool=${2%@*}; tool=${tool##*/};"
+                            + " printf '#!/bin/sh\\necho installed by %s\\n' \"$0\" > \"$GOBIN/$tool\";"
+                            + " chmod +x \"$GOBIN/$tool\"; exit 0; fi\n"
                             + "echo go version go" + goVersion + " linux/amd64\n");
             stored(out, prefix + "pkg/tool/linux_amd64/compile", "#!/bin/sh\nexit 0\n");
             stored(out, prefix + "src/_go.mod", "module std\n");
