@@ -168,7 +168,11 @@ final class BasicTunnelRelay implements AutoCloseable {
     }
 
     @Override
-    public void close() throws IOException {
-        server.close();
+    public void close() {
+        try {
+            server.close();
+        } catch (IOException alreadyClosed) {
+            // nothing listens any more either way
+        }
     }
 }

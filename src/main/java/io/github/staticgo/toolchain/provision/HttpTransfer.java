@@ -79,6 +79,7 @@ final class HttpTransfer implements AutoCloseable {
                 try {
                     relays.put(proxy, new BasicTunnelRelay(proxy));
                 } catch (IOException e) {
+                    closeRelays();
                     throw new ProvisionException("cannot listen on 127.0.0.1 to relay HTTPS to the settings.xml proxy '"
                             + proxy.id() + "': " + e.getMessage());
                 }
@@ -155,8 +156,13 @@ final class HttpTransfer implements AutoCloseable {
                 + "' in settings.xml.");
     }
 
+    /** Stops the relays listening; tunnels the client still holds end with its connections. */
     @Override
-    public void close() throws IOException {
+    public void close() {
+        closeRelays();
+    }
+
+    private void closeRelays() {
         for (BasicTunnelRelay relay : relays.values()) {
             relay.close();
         }
