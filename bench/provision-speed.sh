@@ -29,7 +29,7 @@ gos="env GOENV=off GOFLAGS=-modcacherw GOPATH=$work/gopath GOMODCACHE=$work/gopa
 
 echo "== cold: empty caches"
 python3 bench/interleaved.py --runs "$cold_runs" --export-json "$results/provision-cold.json" \
-  --prepare "rm -rf $work/plugin-cache $work/gopath" \
+  --prepare "rm -rf $work/plugin-cache $work/gopath && sync" \
   -n plugin "$plugin '$proxy' '$sumdb'" \
   -n go "$gos GOPROXY='$proxy' GOSUMDB='$sumdb' go version"
 

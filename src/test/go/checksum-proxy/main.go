@@ -7,17 +7,25 @@ package main
 import (
 	"bytes"
 	"context"
+	"crypto/ecdsa"
+	"crypto/elliptic"
 	"crypto/rand"
+	"crypto/tls"
+	"crypto/x509"
+	"crypto/x509/pkix"
+	"encoding/pem"
 	"flag"
 	"fmt"
 	"io"
 	"log"
+	"math/big"
 	"net"
 	"net/http"
 	"os"
 	"path/filepath"
 	"strings"
 	"sync"
+	"time"
 
 	"golang.org/x/mod/module"
 	"golang.org/x/mod/sumdb"
@@ -39,6 +47,7 @@ func main() {
 	zipStatus := flag.Int("zip-status", 200, "HTTP status for zip downloads")
 	truncate := flag.Bool("truncate", false, "send only half of each zip, after announcing its whole length")
 	noSumdb := flag.Bool("no-sumdb", false, "answer 404 to /sumdb/<name>/supported")
+	tlsCert := flag.String("tls-cert", "", "serve HTTPS with a new self-signed certificate for 127.0.0.1, written here as PEM")
 	flag.Parse()
 
 	skey, vkey, err := note.GenerateKey(rand.Reader, *name)
@@ -128,6 +137,9 @@ func main() {
 	})
 	listener, err := net.Listen("tcp", "127.0.0.1:0")
 	check(err)
+	if *tlsCert != "" {
+		listener = tls.NewListener(listener, &tls.Config{Certificates: []tls.Certificate{selfSigned(*tlsCert)}})
+	}
 	if *ready != "" {
 		port := listener.Addr().(*net.TCPAddr).Port
 		check(os.WriteFile(*ready+".tmp", []byte(fmt.Sprintf("%d %s\n", port, vkey)), 0o644))
@@ -205,4 +217,23 @@ func check(err error) {
 	if err != nil {
 		log.Fatal(err)
 	}
+}
+
+// selfSigned makes a certificate for 127.0.0.1 and writes it to certFile for the client to trust.
+func selfSigned(certFile string) tls.Certificate {
+	key, err := ecdsa.GenerateKey(elliptic.P256(), rand.Reader)
+	check(err)
+	template := &x509.Certificate{
+		SerialNumber: big.NewInt(1),
+		Subject:      pkix.Name{CommonName: "127.0.0.1"},
+		NotBefore:    time.Now().Add(-time.Hour),
+		NotAfter:     time.Now().Add(24 * time.Hour),
+		IPAddresses:  []net.IP{net.ParseIP("127.0.0.1")},
+		KeyUsage:     x509.KeyUsageDigitalSignature,
+		ExtKeyUsage:  []x509.ExtKeyUsage{x509.ExtKeyUsageServerAuth},
+	}
+	der, err := x509.CreateCertificate(rand.Reader, template, template, &key.PublicKey, key)
+	check(err)
+	check(os.WriteFile(certFile, pem.EncodeToMemory(&pem.Block{Type: "CERTIFICATE", Bytes: der}), 0o644))
+	return tls.Certificate{Certificate: [][]byte{der}, PrivateKey: key}
 }

@@ -36,6 +36,7 @@ import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.project.MavenProjectHelper;
+import org.apache.maven.settings.crypto.SettingsDecrypter;
 
 /**
  * Reads every binary the build goal produced (and any declared in {@code <binaries>}) with the
@@ -225,7 +226,8 @@ public final class VerifyMojo extends AbstractGoMojo {
     private final MavenProjectHelper projectHelper;
 
     @Inject
-    public VerifyMojo(MavenProjectHelper projectHelper) {
+    public VerifyMojo(MavenProjectHelper projectHelper, SettingsDecrypter settingsDecrypter) {
+        super(settingsDecrypter);
         this.projectHelper = projectHelper;
     }
 
@@ -359,10 +361,7 @@ public final class VerifyMojo extends AbstractGoMojo {
         String govulncheckVersion = vulnerabilities.govulncheckVersion();
         ProcessRunner runner = new ProcessRunner();
         if (govulncheck == null) {
-            Path tools = toolsDirectory.toPath().toAbsolutePath().normalize();
-            Files.createDirectories(tools);
-            GoToolchain go = GoToolchain.locate(toolchainRequest(tools), runner);
-            govulncheck = GoTool.installed(go, Vulnerabilities.GOVULNCHECK_PACKAGE, govulncheckVersion, tools, timeout);
+            govulncheck = installedGovulncheck(govulncheckVersion, timeout, runner);
         }
         getLog().info("Checking for known vulnerabilities with " + govulncheck
                 + (database == null ? " (Go's public database)" : " against " + database));
@@ -371,6 +370,17 @@ public final class VerifyMojo extends AbstractGoMojo {
                         govulncheck, database, GoEnvironment.fromCaller(System.getenv()), timeout, runner),
                 policy,
                 sarifFile.toPath());
+    }
+
+    /** govulncheck at {@code version}, installed with the go the build ran: the module's go.mod and the same provisioning decide it. */
+    Path installedGovulncheck(String version, Duration timeout, ProcessRunner runner)
+            throws ConfigurationException, ToolchainException, IOException {
+        Path tools = toolsDirectory.toPath().toAbsolutePath().normalize();
+        Files.createDirectories(tools);
+        Path module = sourceDirectory.toPath();
+        GoToolchain go =
+                GoToolchain.locate(toolchainRequest(Files.isDirectory(module) ? module : tools), runner, buildLog());
+        return GoTool.installed(go, Vulnerabilities.GOVULNCHECK_PACKAGE, version, tools, timeout);
     }
 
     /** The smoke run, or null when {@code <smoke>} is not configured or is skipped. */

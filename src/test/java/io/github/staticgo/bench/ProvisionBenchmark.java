@@ -19,8 +19,26 @@ public final class ProvisionBenchmark {
                 .checksumDatabase(args[3])
                 .build();
         long started = System.nanoTime();
-        String origin =
-                new ToolchainProvisioner(BuildLog.silent()).provision(request).origin();
+        // -Dbench.log prints the provisioner's log with the time since provision() began, to see its phases.
+        BuildLog log = System.getProperty("bench.log") == null
+                ? BuildLog.silent()
+                : new BuildLog() {
+                    @Override
+                    public void info(String message) {
+                        System.err.printf(Locale.ROOT, "%6.0f ms %s%n", (System.nanoTime() - started) / 1e6, message);
+                    }
+
+                    @Override
+                    public void warn(String message) {
+                        info(message);
+                    }
+
+                    @Override
+                    public void debug(String message) {
+                        info(message);
+                    }
+                };
+        String origin = new ToolchainProvisioner(log).provision(request).origin();
         // What a build pays inside Maven's JVM, without this JVM's start.
         System.err.printf(Locale.ROOT, "provision() took %.1f ms%n", (System.nanoTime() - started) / 1e6);
         System.out.println(origin);

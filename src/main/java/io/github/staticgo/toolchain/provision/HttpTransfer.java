@@ -3,6 +3,8 @@ package io.github.staticgo.toolchain.provision;
 import io.github.staticgo.BuildLog;
 import io.github.staticgo.HumanSize;
 import io.github.staticgo.process.ReadableLine;
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -19,15 +21,20 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import javax.net.ssl.SSLContext;
 
 /**
  * HTTP GETs through the JDK's client, with the proxies of settings.xml: small answers into memory, a
  * toolchain zip into a file with a progress line. Never used when Maven runs offline.
  */
-final class HttpTransfer {
+final class HttpTransfer implements AutoCloseable {
     /** What a server answered: its status and its body (of a download: only when it failed). */
     record Answer(int status, byte[] body) {
         boolean ok() {
@@ -53,43 +60,135 @@ final class HttpTransfer {
     private final HttpClient client;
     private final Duration progressInterval;
     private final BuildLog log;
+    private final List<NetworkSettings.HttpProxy> proxies;
+    /** The relays for the settings.xml proxies that HTTPS goes through with Basic credentials. */
+    private final Map<NetworkSettings.HttpProxy, BasicTunnelRelay> relays = new HashMap<>();
 
-    HttpTransfer(NetworkSettings network, Duration progressInterval, BuildLog log) {
+    private final ProxyAuthenticator authenticator;
+
+    HttpTransfer(NetworkSettings network, Duration progressInterval, BuildLog log) throws ProvisionException {
+        this(network, progressInterval, log, null);
+    }
+
+    /** @param tls the TLS context to trust servers with, null for the JVM's default */
+    HttpTransfer(NetworkSettings network, Duration progressInterval, BuildLog log, SSLContext tls)
+            throws ProvisionException {
+        this.proxies = network.proxies();
+        for (NetworkSettings.HttpProxy proxy : proxies) {
+            if (proxy.username() != null && proxy.protocol().equalsIgnoreCase("https")) {
+                try {
+                    relays.put(proxy, new BasicTunnelRelay(proxy));
+                } catch (IOException e) {
+                    closeRelays();
+                    throw new ProvisionException("cannot listen on 127.0.0.1 to relay HTTPS to the settings.xml proxy '"
+                            + proxy.id() + "': " + e.getMessage());
+                }
+            }
+        }
         HttpClient.Builder builder = HttpClient.newBuilder()
                 .connectTimeout(CONNECT_TIMEOUT)
                 .followRedirects(HttpClient.Redirect.NORMAL)
-                .proxy(new SettingsProxySelector(network.proxies()));
-        network.proxies().stream()
-                .filter(proxy -> proxy.username() != null)
-                .findFirst()
-                .ifPresent(proxy -> builder.authenticator(new ProxyAuthenticator(network.proxies())));
+                .proxy(new SettingsProxySelector());
+        if (tls != null) {
+            builder.sslContext(tls);
+        }
+        this.authenticator = new ProxyAuthenticator(proxies);
+        if (proxies.stream().anyMatch(proxy -> proxy.username() != null)) {
+            builder.authenticator(authenticator);
+        }
         this.client = builder.build();
         this.progressInterval = progressInterval;
         this.log = log;
     }
 
+    /** A settings.xml proxy refused the credentials settings.xml gives it. */
+    static final class ProxyRefusedException extends IOException {
+        ProxyRefusedException(String message) {
+            super(message);
+        }
+    }
+
     Answer get(URI uri) throws IOException, InterruptedException {
-        HttpResponse<byte[]> response = client.send(
-                HttpRequest.newBuilder(uri).timeout(SMALL_ANSWER_TIMEOUT).GET().build(),
-                HttpResponse.BodyHandlers.ofByteArray());
+        HttpResponse<byte[]> response =
+                send(request(uri).timeout(SMALL_ANSWER_TIMEOUT).build(), uri, HttpResponse.BodyHandlers.ofByteArray());
         return new Answer(response.statusCode(), response.body());
     }
 
+    /** A GET, with the relay's token when it goes through one. */
+    private HttpRequest.Builder request(URI uri) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri).GET();
+        forUri(proxies, uri)
+                .map(relays::get)
+                .ifPresent(relay -> request.header(BasicTunnelRelay.TOKEN_HEADER, relay.token()));
+        return request;
+    }
+
+    /** Sends, telling a proxy's refusal of its credentials from other failures. */
+    private <T> HttpResponse<T> send(HttpRequest request, URI uri, HttpResponse.BodyHandler<T> body)
+            throws IOException, InterruptedException {
+        Optional<NetworkSettings.HttpProxy> proxy =
+                forUri(proxies, uri).filter(candidate -> candidate.username() != null);
+        int asked = proxy.map(authenticator::asked).orElse(0);
+        HttpResponse<T> response;
+        try {
+            response = client.send(request, body);
+        } catch (IOException e) {
+            BasicTunnelRelay relay = proxy.map(relays::get).orElse(null);
+            if (relay != null && relay.refusal() != null) {
+                throw refused(proxy.get(), uri, relay.refusal());
+            }
+            // The client gave up after the proxy asked for credentials (407) and got them: it refused them.
+            if (proxy.isPresent() && authenticator.asked(proxy.get()) > asked) {
+                throw refused(proxy.get(), uri, "HTTP 407 after the credentials were sent");
+            }
+            throw e;
+        }
+        if (response.statusCode() == 407 && proxy.isPresent()) {
+            throw refused(proxy.get(), uri, "HTTP 407");
+        }
+        return response;
+    }
+
+    private static ProxyRefusedException refused(NetworkSettings.HttpProxy proxy, URI uri, String answer) {
+        return new ProxyRefusedException("the settings.xml proxy '" + proxy.id() + "' (" + proxy.host() + ":"
+                + proxy.port() + ") refused the credentials of user '" + proxy.username() + "' for " + uri.getHost()
+                + " (" + ReadableLine.of(answer) + "): check <username> and <password> of <proxy> '" + proxy.id()
+                + "' in settings.xml.");
+    }
+
+    /** Stops the relays listening; tunnels the client still holds end with its connections. */
+    @Override
+    public void close() {
+        closeRelays();
+    }
+
+    private void closeRelays() {
+        for (BasicTunnelRelay relay : relays.values()) {
+            relay.close();
+        }
+    }
+
+    /** Reads a download's body as it arrives, e.g. to hash it; what it leaves unread still goes to the file. */
+    @FunctionalInterface
+    interface BodyReader {
+        /** Reads as much of {@code body} as it wants; it must not close it. */
+        void read(InputStream body);
+    }
+
     /**
-     * Writes the body of a 200 answer to {@code file}; any other status writes nothing and returns the
-     * first line of the server's answer, as go shows it. A body shorter than the Content-Length the
-     * server announced fails as a truncated download.
+     * Writes the body of a 200 answer to {@code file}, handing it to {@code reader} on the way; any other
+     * status writes nothing and returns the first line of the server's answer, as go shows it. A body
+     * shorter than the Content-Length the server announced fails as a truncated download.
      */
-    Answer download(URI uri, Path file, String what) throws IOException, InterruptedException {
-        HttpResponse<InputStream> response =
-                client.send(HttpRequest.newBuilder(uri).GET().build(), HttpResponse.BodyHandlers.ofInputStream());
+    Answer download(URI uri, Path file, String what, BodyReader reader) throws IOException, InterruptedException {
+        HttpResponse<InputStream> response = send(request(uri).build(), uri, HttpResponse.BodyHandlers.ofInputStream());
         try (InputStream body = response.body()) {
             if (response.statusCode() != 200) {
                 return new Answer(response.statusCode(), body.readNBytes(1000));
             }
             long announced =
                     response.headers().firstValueAsLong("Content-Length").orElse(-1);
-            long written = copyWithProgress(body, file, announced, what);
+            long written = copyWithProgress(body, file, announced, what, reader);
             if (announced >= 0 && written != announced) {
                 throw new IOException("the download of " + what + " was truncated: " + written + " of " + announced
                         + " bytes arrived");
@@ -98,30 +197,79 @@ final class HttpTransfer {
         }
     }
 
-    private long copyWithProgress(InputStream body, Path file, long total, String what) throws IOException {
-        long started = System.nanoTime();
-        long lastShown = started;
-        long written = 0;
-        byte[] buffer = new byte[1 << 16];
-        try (OutputStream out = Files.newOutputStream(file)) {
-            for (int read; (read = body.read(buffer)) >= 0; ) {
-                out.write(buffer, 0, read);
-                written += read;
-                long now = System.nanoTime();
-                if (now - lastShown >= progressInterval.toNanos()) {
-                    log.info(progressLine(what, written, total, now - started));
-                    lastShown = now;
-                }
+    private long copyWithProgress(InputStream body, Path file, long total, String what, BodyReader reader)
+            throws IOException {
+        try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file), 1 << 20)) {
+            Tee tee = new Tee(new BufferedInputStream(body, 1 << 16), out, total, what);
+            reader.read(tee);
+            if (tee.failure != null) {
+                throw tee.failure;
             }
-        } catch (IOException e) {
-            throw new IOException(
-                    "the download of " + what + " broke off after " + written + " bytes"
-                            + (total >= 0 ? " of " + total : "") + ": " + e.getMessage(),
-                    e);
+            tee.transferTo(OutputStream.nullOutputStream()); // what the reader left: the rest of the file
+            log.info("Downloaded " + what + ": "
+                    + progressLine("", tee.written, -1, System.nanoTime() - tee.started)
+                            .trim());
+            return tee.written;
         }
-        log.info("Downloaded " + what + ": "
-                + progressLine("", written, -1, System.nanoTime() - started).trim());
-        return written;
+    }
+
+    /**
+     * The body as the reader reads it, each byte also written to the file, with the progress line; a
+     * failure of the connection or the file is kept for the transfer, whatever the reader makes of it.
+     */
+    private final class Tee extends InputStream {
+        private final InputStream body;
+        private final OutputStream file;
+        private final long total;
+        private final String what;
+        final long started = System.nanoTime();
+        private long lastShown = started;
+        long written;
+        IOException failure;
+
+        Tee(InputStream body, OutputStream file, long total, String what) {
+            this.body = body;
+            this.file = file;
+            this.total = total;
+            this.what = what;
+        }
+
+        @Override
+        public int read() throws IOException {
+            byte[] one = new byte[1];
+            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) throws IOException {
+            if (failure != null) {
+                throw failure;
+            }
+            try {
+                int read = body.read(buffer, offset, length);
+                if (read > 0) {
+                    file.write(buffer, offset, read);
+                    written += read;
+                    long now = System.nanoTime();
+                    if (now - lastShown >= progressInterval.toNanos()) {
+                        log.info(progressLine(what, written, total, now - started));
+                        lastShown = now;
+                    }
+                }
+                return read;
+            } catch (IOException e) {
+                failure = new IOException(
+                        "the download of " + what + " broke off after " + written + " bytes"
+                                + (total >= 0 ? " of " + total : "") + ": " + e.getMessage(),
+                        e);
+                throw failure;
+            }
+        }
+
+        @Override
+        public void close() {
+            // The transfer closes the body and the file.
+        }
     }
 
     static String progressLine(String what, long written, long total, long elapsedNanos) {
@@ -135,19 +283,19 @@ final class HttpTransfer {
                 + String.format(Locale.ROOT, "%.1f s", seconds) + ", " + rate;
     }
 
-    /** The settings.xml proxy for an address's scheme, unless its host is one of the proxy's nonProxyHosts. */
-    private static final class SettingsProxySelector extends ProxySelector {
-        private final List<NetworkSettings.HttpProxy> proxies;
-
-        SettingsProxySelector(List<NetworkSettings.HttpProxy> proxies) {
-            this.proxies = proxies;
-        }
-
+    /**
+     * The settings.xml proxy for an address's scheme, unless its host is one of the proxy's nonProxyHosts;
+     * the proxy's relay when it has one.
+     */
+    private final class SettingsProxySelector extends ProxySelector {
         @Override
         public List<java.net.Proxy> select(URI uri) {
             return forUri(proxies, uri)
                     .map(proxy -> List.of(new java.net.Proxy(
-                            java.net.Proxy.Type.HTTP, InetSocketAddress.createUnresolved(proxy.host(), proxy.port()))))
+                            java.net.Proxy.Type.HTTP,
+                            relays.containsKey(proxy)
+                                    ? relays.get(proxy).address()
+                                    : InetSocketAddress.createUnresolved(proxy.host(), proxy.port()))))
                     .orElse(List.of(java.net.Proxy.NO_PROXY));
         }
 
@@ -167,9 +315,15 @@ final class HttpTransfer {
     /** Answers a proxy's authentication request with the credentials settings.xml gives that proxy. */
     private static final class ProxyAuthenticator extends Authenticator {
         private final List<NetworkSettings.HttpProxy> proxies;
+        /** How often each proxy asked for its credentials: asked again on a failed request means refused. */
+        private final Map<NetworkSettings.HttpProxy, AtomicInteger> asked = new ConcurrentHashMap<>();
 
         ProxyAuthenticator(List<NetworkSettings.HttpProxy> proxies) {
             this.proxies = proxies;
+        }
+
+        int asked(NetworkSettings.HttpProxy proxy) {
+            return asked.computeIfAbsent(proxy, key -> new AtomicInteger()).get();
         }
 
         @Override
@@ -182,8 +336,11 @@ final class HttpTransfer {
                     .filter(proxy ->
                             proxy.host().equalsIgnoreCase(getRequestingHost()) && proxy.port() == getRequestingPort())
                     .findFirst()
-                    .map(proxy -> new PasswordAuthentication(
-                            proxy.username(), (proxy.password() == null ? "" : proxy.password()).toCharArray()))
+                    .map(proxy -> {
+                        asked.computeIfAbsent(proxy, key -> new AtomicInteger()).incrementAndGet();
+                        return new PasswordAuthentication(
+                                proxy.username(), (proxy.password() == null ? "" : proxy.password()).toCharArray());
+                    })
                     .orElse(null);
         }
     }

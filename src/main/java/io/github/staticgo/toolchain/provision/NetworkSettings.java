@@ -19,12 +19,13 @@ public record NetworkSettings(boolean offline, List<HttpProxy> proxies) {
     /**
      * One {@code <proxy>} of settings.xml.
      *
+     * @param id its {@code <id>}, for messages
      * @param protocol "http" or "https": the scheme of the addresses it serves
      * @param username null when the proxy needs no authentication
      * @param nonProxyHosts host patterns reached directly, '|'-separated with '*' wildcards, or null
      */
     public record HttpProxy(
-            String protocol, String host, int port, String username, String password, String nonProxyHosts) {
+            String id, String protocol, String host, int port, String username, String password, String nonProxyHosts) {
         boolean bypasses(String targetHost) {
             for (String pattern : nonProxyPatterns()) {
                 String regex =

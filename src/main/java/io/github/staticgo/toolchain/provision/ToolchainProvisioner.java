@@ -127,17 +127,26 @@ public final class ToolchainProvisioner {
             throws ToolchainException, IOException {
         ModuleProxyList proxies = proxies(request);
         Verification verification = Verification.of(request);
-        HttpTransfer http = new HttpTransfer(request.network(), request.progressInterval(), log);
         String scratch = "." + name + "." + UUID.randomUUID();
         Path zip = cache.resolve(scratch + ".zip");
         Path unpacking = cache.resolve(scratch + ".unpacking");
-        try {
+        try (HttpTransfer http = new HttpTransfer(request.network(), request.progressInterval(), log)) {
             Optional<CompletableFuture<Verification.Recorded>> lookup =
                     verification.startLookup(request, proxies, http);
-            ModuleProxyList.Proxy source = fetch(request, proxies, http, zip);
-            String actual = zipHash(request, source, zip);
+            Fetched fetched = fetch(request, proxies, http, zip);
+            ModuleProxyList.Proxy source = fetched.source();
+            ModuleZip.Hashed hashed = zipHash(request, fetched, zip);
+            String actual = hashed.hash();
+            log.debug("Hashed the zip "
+                    + (hashed.reading() == ModuleZip.Reading.STREAMED
+                            ? "as it downloaded"
+                            : "through its central directory")
+                    + ": " + actual);
             String verifiedBy = verification.check(request, actual, source, lookup);
-            ModuleZip.unpack(zip, TOOLCHAIN_MODULE + "@" + request.moduleVersion() + "/", unpacking);
+            log.debug("Verified: " + verifiedBy);
+            // Only now, verified, is it unpacked: read the way its hash was computed.
+            ModuleZip.unpack(zip, hashed.reading(), TOOLCHAIN_MODULE + "@" + request.moduleVersion() + "/", unpacking);
+            log.debug("Unpacked into " + unpacking);
             if (!Files.isRegularFile(goExecutable(unpacking))) {
                 throw new ProvisionException(request.described() + " from " + source.shown()
                         + " holds no bin/go: it is not a Go toolchain.");
@@ -161,12 +170,13 @@ public final class ToolchainProvisioner {
         }
     }
 
-    private static String zipHash(ProvisionRequest request, ModuleProxyList.Proxy source, Path zip)
+    private static ModuleZip.Hashed zipHash(ProvisionRequest request, Fetched fetched, Path zip)
             throws ProvisionException {
         try {
-            return ModuleZip.hash(zip);
+            return fetched.hash().hashOf(zip);
         } catch (IOException e) {
-            throw new ProvisionException(request.described() + " downloaded from " + source.shown()
+            throw new ProvisionException(request.described() + " downloaded from "
+                    + fetched.source().shown()
                     + " is not a readable module zip (" + e.getMessage() + "): the download was altered or corrupted."
                     + " Nothing was installed.");
         }
@@ -189,8 +199,14 @@ public final class ToolchainProvisioner {
         return proxies;
     }
 
-    /** Downloads the zip from the first proxy that has it, falling through the list as go does. */
-    private ModuleProxyList.Proxy fetch(ProvisionRequest request, ModuleProxyList proxies, HttpTransfer http, Path zip)
+    /** The proxy the zip came from, and its hash as it streamed in. */
+    private record Fetched(ModuleProxyList.Proxy source, ModuleZip.StreamedHash hash) {}
+
+    /**
+     * Downloads the zip from the first proxy that has it, falling through the list as go does, hashing it
+     * as it arrives.
+     */
+    private Fetched fetch(ProvisionRequest request, ModuleProxyList proxies, HttpTransfer http, Path zip)
             throws ProvisionException {
         String path = "/" + TOOLCHAIN_MODULE + "/@v/" + request.moduleVersion() + ".zip";
         log.info("Provisioning " + request.described() + " (" + TOOLCHAIN_MODULE + "@" + request.moduleVersion() + ")");
@@ -198,9 +214,11 @@ public final class ToolchainProvisioner {
         for (ModuleProxyList.Proxy proxy : proxies.proxies()) {
             String failure;
             try {
-                HttpTransfer.Answer answer = http.download(URI.create(proxy.uri() + path), zip, request.described());
+                ModuleZip.StreamedHash hash = new ModuleZip.StreamedHash();
+                HttpTransfer.Answer answer =
+                        http.download(URI.create(proxy.uri() + path), zip, request.described(), hash);
                 if (answer.ok()) {
-                    return proxy;
+                    return new Fetched(proxy, hash);
                 }
                 failure = answer.failure();
                 if (answer.status() == 404 || answer.status() == 410) {
@@ -210,6 +228,8 @@ public final class ToolchainProvisioner {
                             .append(failure);
                     continue;
                 }
+            } catch (HttpTransfer.ProxyRefusedException e) {
+                throw new ProvisionException(e.getMessage());
             } catch (IOException e) {
                 failure = e.getMessage() == null ? e.toString() : e.getMessage();
             } catch (InterruptedException e) {

@@ -14,7 +14,8 @@ class ProxyForGoTest {
     private static NetworkSettings proxy(String user, String password, String nonProxyHosts) {
         return new NetworkSettings(
                 false,
-                List.of(new NetworkSettings.HttpProxy("http", "proxy.corp", 3128, user, password, nonProxyHosts)));
+                List.of(new NetworkSettings.HttpProxy(
+                        "corp-proxy", "http", "proxy.corp", 3128, user, password, nonProxyHosts)));
     }
 
     @Test

@@ -187,7 +187,7 @@ class ToolchainProvisionerTest {
             NetworkSettings throughProxy = new NetworkSettings(
                     false,
                     List.of(new NetworkSettings.HttpProxy(
-                            "http", "127.0.0.1", server.port, null, null, "nothing.test")));
+                            "test-proxy", "http", "127.0.0.1", server.port, null, null, "nothing.test")));
 
             ProvisionedToolchain go = provision(request(server)
                     .moduleProxy("http://goproxy.invalid")
