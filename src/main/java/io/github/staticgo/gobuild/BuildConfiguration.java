@@ -32,6 +32,22 @@ public record BuildConfiguration(
         targets = List.copyOf(targets);
     }
 
+    /** The same configuration without the parts of Maven's environment that go never reads. */
+    public BuildConfiguration withEnvironmentGoReads() {
+        return new BuildConfiguration(
+                moduleDirectory,
+                packages,
+                binaryName,
+                defaultName,
+                targets,
+                defaultCgo,
+                settings,
+                toolchain.withEnvironmentGoReads(),
+                outputDirectory,
+                outputTimestamp,
+                execution);
+    }
+
     /**
      * @param stateDirectory where up-to-date records are kept
      * @param pluginVersion part of every fingerprint

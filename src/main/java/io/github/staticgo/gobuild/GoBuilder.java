@@ -9,7 +9,9 @@ import io.github.staticgo.UnreadableFileException;
 import io.github.staticgo.incremental.BuildState;
 import io.github.staticgo.incremental.Fingerprint;
 import io.github.staticgo.incremental.InputSet;
+import io.github.staticgo.incremental.RunRecord;
 import io.github.staticgo.incremental.SourceDigests;
+import io.github.staticgo.incremental.WatchedFiles;
 import io.github.staticgo.manifest.BuildManifest;
 import io.github.staticgo.manifest.BuiltBinary;
 import io.github.staticgo.manifest.OutputLock;
@@ -27,13 +29,16 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.function.Consumer;
 
 /**
  * Runs go build once per binary that is not up to date, several at once. Each binary is written into
@@ -50,8 +55,12 @@ public final class GoBuilder {
         this.log = log;
     }
 
-    /** @return what this execution built; build.json then holds it merged with what other executions built */
-    public BuildManifest build(BuildRequest request)
+    /**
+     * @param lastRun forgotten before anything is decided, and kept again when every binary was up to date
+     * @param watched where every file this run decides from is stamped
+     * @return what this execution built; build.json then holds it merged with what other executions built
+     */
+    public BuildManifest build(BuildRequest request, RunRecord lastRun, WatchedFiles watched)
             throws GoBuildException, ConfigurationException, ToolchainException, IOException {
         for (BinaryOutput output : request.outputs()) {
             GoBuildCommand.arguments(output, request.settings(), output.file()); // rejects bad flags before any build
@@ -59,27 +68,46 @@ public final class GoBuilder {
         Files.createDirectories(request.outputDirectory());
         try (OutputLock lock = OutputLock.acquire(request.outputDirectory(), log)) {
             lock.sweepScratch();
-            return buildLocked(request);
+            lastRun.forget();
+            return buildLocked(request, lastRun, watched);
         }
     }
 
-    private BuildManifest buildLocked(BuildRequest request)
+    private BuildManifest buildLocked(BuildRequest request, RunRecord lastRun, WatchedFiles watched)
             throws GoBuildException, ConfigurationException, ToolchainException, IOException {
-        SourceDigests digests = SourceDigests.load(request.stateDirectory(), log);
+        SourceDigests digests = SourceDigests.load(request.stateDirectory(), log, watched);
         BuildState state = new BuildState(request.stateDirectory(), log);
         ListedInputs inputs = new ListedInputs(go, request, digests);
         Optional<BuildManifest> earlier = earlierManifest(request.outputDirectory());
         Map<String, Path> packedOriginals = packedOriginals(earlier, request.outputDirectory());
 
         List<Callable<BuiltBinary>> tasks = new ArrayList<>();
-        for (BinaryOutput output : request.outputs()) {
+        String[] upToDate = new String[request.outputs().size()];
+        for (int i = 0; i < upToDate.length; i++) {
+            BinaryOutput output = request.outputs().get(i);
             Path original = packedOriginals.get(output.file().getFileName().toString());
-            tasks.add(() -> buildOrReuse(output, request, inputs, digests, state, original));
+            int index = i;
+            tasks.add(() -> buildOrReuse(
+                    output,
+                    request,
+                    inputs,
+                    digests,
+                    state,
+                    original,
+                    line -> {
+                        upToDate[index] = line;
+                    },
+                    watched));
         }
         try {
             BuildManifest built =
                     new BuildManifest(go.version().text(), ParallelBuilds.runAll(tasks, request.threads()));
             built.mergedInto(earlier, request.execution()).write(request.outputDirectory());
+            watched.stamp(request.outputDirectory().resolve(BuildManifest.FILE_NAME));
+            // A binary that was built left no line, and then watched keeps nothing.
+            List<String> lines =
+                    Arrays.stream(upToDate).filter(Objects::nonNull).toList();
+            lastRun.keep(watched, new RunRecord.Outcome(lines, built.binaries()), log);
             return built;
         } finally {
             digests.save();
@@ -112,27 +140,33 @@ public final class GoBuilder {
         return originals;
     }
 
-    /** @param packedOriginal compress's copy of this binary as built, or null when it was not packed */
+    /**
+     * @param packedOriginal compress's copy of this binary as built, or null when it was not packed
+     * @param upToDate takes the line that says the binary is up to date
+     */
     private BuiltBinary buildOrReuse(
             BinaryOutput output,
             BuildRequest request,
             ListedInputs inputs,
             SourceDigests digests,
             BuildState state,
-            Path packedOriginal)
+            Path packedOriginal,
+            Consumer<String> upToDate,
+            WatchedFiles watched)
             throws GoBuildException, ConfigurationException, ToolchainException, IOException {
         Map<String, String> targetEnvironment = GoBuildCommand.environment(output.target(), request.settings());
         ProcessSpec finalCommand = go.command(
                 GoBuildCommand.arguments(output, request.settings(), output.file()),
                 targetEnvironment,
                 request.settings().timeout());
-        Map<String, String> facts = facts(output, finalCommand, request);
+        Map<String, String> facts = facts(output, finalCommand, request, watched);
         String label = String.format(
                 Locale.ROOT,
                 "%-16s %s  ",
                 output.target().displayName(),
                 output.file().getFileName());
         if (request.force()) {
+            watched.notKept("the build was forced");
             log.info(label + "building: forced (static-go.force)");
         } else {
             BuildState.Verdict verdict = state.check(
@@ -143,12 +177,19 @@ public final class GoBuilder {
                     packedOriginal,
                     file -> describe(file, request.moduleDirectory()));
             if (verdict.current().isPresent()) {
-                log.info(label + "up to date"
-                        + (verdict.restored() ? " (the unpacked original is back in place for compress)" : ""));
+                String line = label + "up to date"
+                        + (verdict.restored() ? " (the unpacked original is back in place for compress)" : "");
+                if (verdict.restored()) {
+                    watched.notKept("an unpacked original was put back");
+                } else {
+                    upToDate.accept(line);
+                }
+                log.info(line);
                 return verdict.current().get();
             }
             log.info(label + "building: " + verdict.reason());
         }
+        watched.notKept("a binary was built");
         state.forget(output.file());
         InputSet listed = inputs.of(output); // before go build: a file edited during the build counts as changed
         BuiltBinary built = buildOne(output, request, targetEnvironment);
@@ -168,8 +209,8 @@ public final class GoBuilder {
      * stamp and the execution (which its manifest entry records), with the exact go command line and
      * environment and, for cgo, the C compiler.
      */
-    private Map<String, String> facts(BinaryOutput output, ProcessSpec command, BuildRequest request)
-            throws IOException {
+    private Map<String, String> facts(
+            BinaryOutput output, ProcessSpec command, BuildRequest request, WatchedFiles watched) throws IOException {
         Map<String, String> facts = new LinkedHashMap<>();
         facts.put("plugin version", String.valueOf(request.pluginVersion()));
         facts.put("go", go.executable() + " " + go.version());
@@ -178,7 +219,7 @@ public final class GoBuilder {
                 request.moduleDirectory().toAbsolutePath().normalize().toString());
         facts.put("outputTimestamp", String.valueOf(request.outputTimestamp()));
         facts.put("build execution", String.valueOf(request.execution()));
-        return Fingerprint.of(facts, command, output.target().cgo() != CgoMode.OFF);
+        return Fingerprint.of(facts, command, output.target().cgo() != CgoMode.OFF, watched);
     }
 
     private BuiltBinary buildOne(BinaryOutput output, BuildRequest request, Map<String, String> targetEnvironment)

@@ -2,7 +2,7 @@ package io.github.staticgo.gobuild;
 
 import com.google.gson.annotations.SerializedName;
 import io.github.staticgo.ConfigurationException;
-import io.github.staticgo.FileStamp;
+import io.github.staticgo.incremental.WatchedFiles;
 import io.github.staticgo.toolchain.GoToolchain;
 import io.github.staticgo.toolchain.ToolchainException;
 import java.io.IOException;
@@ -34,10 +34,12 @@ final class MainPackages {
     /**
      * @param keptFile where go list's answer is kept between runs: asked again only when a file or directory
      *     below a pattern's directory changed (or go, its environment, go.mod or go.work)
+     * @param watched where the files and directories below each pattern's directory are stamped
      * @return the declarations with every pattern replaced by the main packages it matches; a package
      *     that a pattern matches and that is also declared on its own keeps its own declaration
      */
-    static List<PackageDeclaration> expand(GoToolchain go, List<PackageDeclaration> packages, Path keptFile)
+    static List<PackageDeclaration> expand(
+            GoToolchain go, List<PackageDeclaration> packages, Path keptFile, WatchedFiles watched)
             throws ConfigurationException, ToolchainException, IOException {
         Map<String, PackageDeclaration> declared = new LinkedHashMap<>();
         for (PackageDeclaration declaration : packages) {
@@ -65,7 +67,10 @@ final class MainPackages {
         if (!patterns.isEmpty()) {
             List<String> arguments = new ArrayList<>(List.of("list", "-e", "-json=Name,Dir,Match", "--"));
             arguments.addAll(patterns);
-            Optional<Map<String, String>> layout = layoutBelow(module, patterns);
+            Optional<Map<String, String>> layout = layoutBelow(module, patterns, watched);
+            if (layout.isEmpty()) {
+                watched.notKept("a package pattern is an import path, which go may match anywhere");
+            }
             listed = layout.isPresent()
                     ? go.queryJsonSequence(Listed.class, arguments, keptFile, layout.get())
                     : go.queryJsonSequence(Listed.class, arguments, Map.of());
@@ -101,7 +106,8 @@ final class MainPackages {
      * modules, whose go.mod counts); empty when a pattern is not a relative path in the module (an import
      * path may match packages anywhere in the workspace, so its answer is not kept).
      */
-    private static Optional<Map<String, String>> layoutBelow(Path module, List<String> patterns) throws IOException {
+    private static Optional<Map<String, String>> layoutBelow(Path module, List<String> patterns, WatchedFiles watched)
+            throws IOException {
         Map<String, String> layout = new TreeMap<>();
         for (String pattern : patterns) {
             if (!pattern.startsWith("./")) {
@@ -114,12 +120,13 @@ final class MainPackages {
                 return Optional.empty();
             }
             if (!Files.isDirectory(root)) {
-                layout.put(root.toString(), "absent");
+                layout.put(root.toString(), watched.stamp(root));
                 continue;
             }
             Files.walkFileTree(root, new SimpleFileVisitor<>() {
                 @Override
                 public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attributes) {
+                    watched.saw(dir, attributes); // its time changes when a name in it comes or goes
                     if (dir.equals(root)) {
                         return FileVisitResult.CONTINUE;
                     }
@@ -129,14 +136,14 @@ final class MainPackages {
                     }
                     Path goMod = dir.resolve("go.mod");
                     boolean nested = Files.exists(goMod);
-                    layout.put(dir + "/", nested ? "module " + FileStamp.of(goMod) : "");
+                    layout.put(dir + "/", nested ? "module " + watched.stamp(goMod) : "");
                     return nested ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
                 }
 
                 @Override
                 public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
                     if (file.getFileName().toString().endsWith(".go")) {
-                        layout.put(file.toString(), FileStamp.of(file));
+                        layout.put(file.toString(), watched.stamp(file));
                     }
                     return FileVisitResult.CONTINUE;
                 }

@@ -2,6 +2,8 @@ package io.github.staticgo.gobuild;
 
 import io.github.staticgo.BuildLog;
 import io.github.staticgo.ConfigurationException;
+import io.github.staticgo.incremental.RunRecord;
+import io.github.staticgo.incremental.WatchedFiles;
 import io.github.staticgo.manifest.BuildManifest;
 import io.github.staticgo.manifest.OutputTimestamp;
 import io.github.staticgo.platform.ArchVariant;
@@ -26,7 +28,7 @@ import java.util.Optional;
  */
 public final class StaticGoBuild {
     /** The file name, in the state directory, of the kept go list answer that expands package patterns. */
-    private static final String PACKAGE_PATTERNS_FILE = "package-patterns.json";
+    private static final String PACKAGE_PATTERNS_FILE = "package-patterns.properties";
 
     private final ProcessRunner runner;
     private final BuildLog log;
@@ -50,6 +52,14 @@ public final class StaticGoBuild {
         }
         GoToolchain go = GoToolchain.locate(configuration.toolchain(), runner, log);
         log.info("Using " + go.describe());
+        WatchedFiles watched = new WatchedFiles();
+        RunRecord lastRun =
+                new RunRecord(execution.stateDirectory(), execution.id(), runKey(configuration, go, watched));
+        Optional<RunRecord.Outcome> unchanged = execution.force() ? Optional.empty() : lastRun.unchanged(log);
+        if (unchanged.isPresent()) {
+            unchanged.get().lines().forEach(log::info);
+            return new BuildManifest(go.version().text(), unchanged.get().binaries());
+        }
         Path keptFacts = execution.stateDirectory().resolve(GoToolchain.KEPT_FACTS_FILE);
         Map<String, Platform> platforms = go.platforms(keptFacts);
         List<TargetSpec> targets = withDefaultVariants(
@@ -60,7 +70,10 @@ public final class StaticGoBuild {
                 keptFacts);
         List<BinaryOutput> outputs = OutputPlan.plan(
                 MainPackages.expand(
-                        go, configuration.packages(), execution.stateDirectory().resolve(PACKAGE_PATTERNS_FILE)),
+                        go,
+                        configuration.packages(),
+                        execution.stateDirectory().resolve(PACKAGE_PATTERNS_FILE),
+                        watched),
                 configuration.binaryName(),
                 configuration.defaultName(),
                 targets,
@@ -82,7 +95,20 @@ public final class StaticGoBuild {
                 execution.threads(),
                 execution.force(),
                 execution.id());
-        return new GoBuilder(go, log).build(request);
+        return new GoBuilder(go, log).build(request, lastRun, watched);
+    }
+
+    /**
+     * What decides this run besides the files it reads: the configuration, and the go that was located with
+     * the environment it runs in; go's executable is watched like an input file.
+     */
+    private static String runKey(BuildConfiguration configuration, GoToolchain go, WatchedFiles watched) {
+        watched.stamp(go.executable());
+        return RunRecord.key(
+                configuration.withEnvironmentGoReads(),
+                go.executable(),
+                go.version().text(),
+                go.environment());
     }
 
     /**

@@ -80,6 +80,7 @@ public final class BuildState {
             return Verdict.rebuild(changedFiles(comparison.compiledChanged(), describe));
         }
         if (comparison.layoutChanged()) {
+            digests.watched().notKept("a package directory changed");
             InputSet relisted = lister.list();
             List<String> differences = record.inputs().compiledDifferences(relisted);
             if (!differences.isEmpty()) {
@@ -92,6 +93,7 @@ public final class BuildState {
             return Verdict.rebuild("the binary is missing");
         }
         BasicFileAttributes attributes = Files.readAttributes(output, BasicFileAttributes.class);
+        digests.watched().saw(output, attributes);
         if (record.size() == attributes.size()
                 && record.modified() == attributes.lastModifiedTime().toMillis()) {
             return new Verdict(Optional.of(record.binary()), null, false);

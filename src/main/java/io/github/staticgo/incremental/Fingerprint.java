@@ -3,6 +3,7 @@ package io.github.staticgo.incremental;
 import io.github.staticgo.FileDigest;
 import io.github.staticgo.process.Executables;
 import io.github.staticgo.process.ProcessSpec;
+import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,9 +28,10 @@ public final class Fingerprint {
      * @param facts what decides the binary besides its command, by name ("go", "plugin", ...), in clear
      * @param command the exact go command line and environment
      * @param cgo whether a C compiler links it: a new compiler may link differently
+     * @param watched where the C compiler and the directories searched for it are stamped
      */
-    public static Map<String, String> of(Map<String, String> facts, ProcessSpec command, boolean cgo)
-            throws IOException {
+    public static Map<String, String> of(
+            Map<String, String> facts, ProcessSpec command, boolean cgo, WatchedFiles watched) throws IOException {
         Map<String, String> named = new LinkedHashMap<>(facts);
         List<String> positional = new ArrayList<>();
         List<String> switches = new ArrayList<>();
@@ -47,7 +49,7 @@ public final class Fingerprint {
         new TreeMap<>(command.environment())
                 .forEach((key, value) -> named.put(key, FileDigest.sha256(key + "=" + value)));
         if (cgo) {
-            named.put("C compiler", compilerIdentity(command.environment()));
+            named.put("C compiler", compilerIdentity(command.environment(), watched));
         }
         return named;
     }
@@ -82,13 +84,22 @@ public final class Fingerprint {
         return value.matches("[0-9a-f]{64}");
     }
 
-    /** The C compiler's path, size and time. */
-    private static String compilerIdentity(Map<String, String> environment) throws IOException {
+    /**
+     * The C compiler's path, size and time. Every PATH directory is watched too: a compiler put into one
+     * before the one found is the one a build would find.
+     */
+    private static String compilerIdentity(Map<String, String> environment, WatchedFiles watched) throws IOException {
         String cc = environment.getOrDefault("CC", "gcc");
+        for (String directory : String.valueOf(environment.get("PATH")).split(File.pathSeparator)) {
+            if (!directory.isEmpty()) {
+                watched.stamp(Path.of(directory));
+            }
+        }
         Optional<Path> compiler = Executables.find(cc.split("\\s+")[0], environment.get("PATH"));
         if (compiler.isEmpty()) {
             return cc + " (not found)";
         }
+        watched.stamp(compiler.get().toRealPath());
         BasicFileAttributes attributes = Files.readAttributes(compiler.get().toRealPath(), BasicFileAttributes.class);
         return cc + " " + compiler.get().toRealPath() + " " + attributes.size() + " " + attributes.lastModifiedTime();
     }

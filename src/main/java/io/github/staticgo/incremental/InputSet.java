@@ -55,7 +55,7 @@ public record InputSet(Map<String, String> compiled, Map<String, String> consult
         Map<String, String> listings = new TreeMap<>();
         for (Path directory : directories) {
             boolean tree = trees.contains(directory);
-            listings.put(directory + (tree ? TREE : ""), listing(directory, tree));
+            listings.put(directory + (tree ? TREE : ""), listing(directory, tree, digests.watched()));
         }
         return new InputSet(compiledDigests, consultedDigests, listings);
     }
@@ -92,7 +92,7 @@ public record InputSet(Map<String, String> compiled, Map<String, String> consult
             String key = directory.getKey();
             boolean tree = key.endsWith(TREE);
             Path path = Path.of(tree ? key.substring(0, key.length() - TREE.length()) : key);
-            if (!listing(path, tree).equals(directory.getValue())) {
+            if (!listing(path, tree, digests.watched()).equals(directory.getValue())) {
                 return new Comparison(List.of(), true);
             }
         }
@@ -109,12 +109,14 @@ public record InputSet(Map<String, String> compiled, Map<String, String> consult
     }
 
     /** The names of a directory's files, or of every file below it, leaving out nested modules and VCS folders. */
-    private static String listing(Path directory, boolean tree) throws IOException {
+    private static String listing(Path directory, boolean tree, WatchedFiles watched) throws IOException {
         if (!Files.isDirectory(directory)) {
+            watched.stamp(directory);
             return "absent";
         }
         List<String> names = new ArrayList<>();
         if (!tree) {
+            watched.stamp(directory); // a directory's time changes when a name in it is added, removed or renamed
             try (Stream<Path> entries = Files.list(directory)) {
                 entries.filter(Files::isRegularFile)
                         .forEach(file -> names.add(file.getFileName().toString()));
@@ -123,6 +125,7 @@ public record InputSet(Map<String, String> compiled, Map<String, String> consult
             Files.walkFileTree(directory, new SimpleFileVisitor<>() {
                 @Override
                 public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
+                    watched.saw(dir, attrs);
                     boolean skipped = !dir.equals(directory)
                             && (VCS_DIRECTORIES.contains(String.valueOf(dir.getFileName()))
                                     || Files.exists(dir.resolve("go.mod")));

@@ -19,20 +19,24 @@ public final class SourceDigests {
 
     private final Path cacheFile;
     private final Map<String, CachedDigest> cache;
+    private final WatchedFiles watched;
     private volatile boolean changed;
 
     private record CachedDigest(long size, long modified, String sha256) {}
 
-    private SourceDigests(Path cacheFile, Map<String, CachedDigest> cache) {
+    private SourceDigests(Path cacheFile, Map<String, CachedDigest> cache, WatchedFiles watched) {
         this.cacheFile = cacheFile;
         this.cache = cache;
+        this.watched = watched;
     }
 
     /**
      * Loads the digests the last run recorded in {@code stateDirectory}; a missing record starts empty, and
      * so does an unreadable one, with a warning: it is only a speed-up, every file is read once more.
+     *
+     * @param watched where every file and package directory looked at is stamped, before it is read
      */
-    public static SourceDigests load(Path stateDirectory, BuildLog log) {
+    public static SourceDigests load(Path stateDirectory, BuildLog log, WatchedFiles watched) {
         Path cacheFile = stateDirectory.resolve(FILE_NAME);
         Map<String, CachedDigest> cache = new ConcurrentHashMap<>();
         if (Files.isRegularFile(cacheFile)) {
@@ -43,7 +47,7 @@ public final class SourceDigests {
                         + "again and the record written anew.");
             }
         }
-        return new SourceDigests(cacheFile, cache);
+        return new SourceDigests(cacheFile, cache, watched);
     }
 
     /** Records the digests for the next run, when this run had to read any file. */
@@ -56,9 +60,16 @@ public final class SourceDigests {
     /** The digest of one file, or "absent". */
     String file(Path file) throws IOException {
         if (!Files.isRegularFile(file)) {
+            watched.stamp(file);
             return "absent";
         }
-        return file(file, Files.readAttributes(file, BasicFileAttributes.class));
+        BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
+        watched.saw(file, attributes);
+        return file(file, attributes);
+    }
+
+    WatchedFiles watched() {
+        return watched;
     }
 
     private String file(Path file, BasicFileAttributes attrs) throws IOException {

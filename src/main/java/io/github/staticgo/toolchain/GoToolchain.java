@@ -37,7 +37,7 @@ public final class GoToolchain {
     /** The file name, in a build's state directory, of what {@link #platforms(Path)} and {@link #defaultVariants} keep. */
     public static final String KEPT_FACTS_FILE = "go-platforms.json";
     /** The file name, in a build's state directory, of the kept answer of the go env that locates go. */
-    public static final String KEPT_ENV_FILE = "go-env.json";
+    public static final String KEPT_ENV_FILE = "go-env.properties";
 
     private final Path executable;
     private final GoVersion version;
@@ -580,6 +580,11 @@ public final class GoToolchain {
         Map<String, String> env = new TreeMap<>(environment);
         env.putAll(extraEnvironment);
         return new ProcessSpec(command, moduleDirectory, env, timeout);
+    }
+
+    /** The environment every go command of this toolchain runs with, before a command's own additions. */
+    public Map<String, String> environment() {
+        return environment;
     }
 
     public GoVersion version() {

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 
 /**
  * What selects the Go toolchain.
@@ -60,6 +61,16 @@ public record GoToolchainRequest(
     public GoToolchainRequest withProvisioning(Provisioning other) {
         return new GoToolchainRequest(
                 goExecutable, goVersion, offline, moduleDirectory, callerEnvironment, queryTimeout, other, keptAnswers);
+    }
+
+    /** The same request with only the part of the caller's environment that locating or running go reads. */
+    public GoToolchainRequest withEnvironmentGoReads() {
+        Map<String, String> read = new TreeMap<>(GoEnvironment.fromCaller(callerEnvironment));
+        if (callerEnvironment.containsKey("GOROOT")) {
+            read.put("GOROOT", callerEnvironment.get("GOROOT"));
+        }
+        return new GoToolchainRequest(
+                goExecutable, goVersion, offline, moduleDirectory, read, queryTimeout, provisioning, keptAnswers);
     }
 
     /** The same request, keeping go env's answer in {@code file} between runs. */

@@ -2,14 +2,14 @@ package io.github.staticgo.toolchain;
 
 import io.github.staticgo.FileDigest;
 import io.github.staticgo.FileStamp;
-import io.github.staticgo.Json;
+import io.github.staticgo.PropertiesFile;
 import io.github.staticgo.process.SecretMasker;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Properties;
 import java.util.TreeMap;
 
 /**
@@ -18,10 +18,12 @@ import java.util.TreeMap;
  * taken only for the same inputs, the things go reads for it, named by the caller: at least
  * {@link #goInputs}, and the files the answer itself names, compared by {@link FileStamp}, never read.
  * The inputs are kept as one digest, and an answer that carries credentials (a proxy URL with a password)
- * is not kept at all: the state directory is no place for secrets.
+ * is not kept at all: the state directory is no place for secrets. The file is a {@link PropertiesFile}.
  */
 final class KeptAnswer {
-    private record Kept(String inputs, List<String> lines, Map<String, String> namedFiles) {}
+    private static final String INPUTS = "inputs";
+    private static final String NAMED = "named.";
+    private static final String LINE = "line.";
 
     private final Path file;
     private final String inputs;
@@ -52,23 +54,14 @@ final class KeptAnswer {
 
     /** The kept answer, when it was given for the same inputs and the files it names are unchanged. */
     Optional<List<String>> lines() {
-        if (!Files.isRegularFile(file)) {
+        Optional<Properties> kept = PropertiesFile.read(file); // absent or unreadable: go is asked again
+        if (kept.isEmpty()
+                || !inputs.equals(kept.get().getProperty(INPUTS))
+                || FileStamp.firstChanged(PropertiesFile.list(kept.get(), NAMED))
+                        .isPresent()) {
             return Optional.empty();
         }
-        try {
-            Kept kept = Json.readFile(file, Kept.class);
-            if (kept.lines() == null || kept.namedFiles() == null || !inputs.equals(kept.inputs())) {
-                return Optional.empty();
-            }
-            for (Map.Entry<String, String> named : kept.namedFiles().entrySet()) {
-                if (!FileStamp.of(Path.of(named.getKey())).equals(named.getValue())) {
-                    return Optional.empty();
-                }
-            }
-            return Optional.of(kept.lines());
-        } catch (IOException | RuntimeException unreadable) {
-            return Optional.empty(); // asked again
-        }
+        return Optional.of(PropertiesFile.list(kept.get(), LINE));
     }
 
     /** Keeps go's answer, with the files it names as they are now. */
@@ -76,11 +69,17 @@ final class KeptAnswer {
         if (lines.stream().anyMatch(line -> !SecretMasker.maskText(line).equals(line))) {
             return;
         }
-        Map<String, String> stamps = new TreeMap<>();
-        namedFiles.forEach(named -> stamps.put(named.toString(), FileStamp.of(named)));
+        Properties kept = new Properties();
+        kept.setProperty(INPUTS, inputs);
+        PropertiesFile.putList(
+                kept,
+                NAMED,
+                namedFiles.stream()
+                        .map(named -> FileStamp.recorded(FileStamp.of(named), named))
+                        .toList());
+        PropertiesFile.putList(kept, LINE, lines);
         try {
-            Files.createDirectories(file.getParent());
-            Json.writeFile(file, new Kept(inputs, List.copyOf(lines), stamps));
+            PropertiesFile.write(file, kept, "a go query's answer, kept for the same inputs");
         } catch (IOException notWritten) {
             // Only a speed-up for the next run.
         }

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.github.staticgo.BuildLog;
 import io.github.staticgo.Tools;
 import io.github.staticgo.manifest.BuildManifest;
+import io.github.staticgo.platform.TargetDeclaration;
 import io.github.staticgo.process.ProcessRunner;
 import io.github.staticgo.upx.CompressRequest;
 import io.github.staticgo.upx.StaticGoCompress;
@@ -16,6 +17,7 @@ import io.github.staticgo.upx.UpxDouble;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.Arrays;
@@ -79,8 +81,21 @@ class UpToDateTest {
                 force));
     }
 
-    /** The targets go was asked to build, sorted. */
+    /**
+     * The targets go was asked to build, sorted. Unless forced, the same build then runs once more, which
+     * must build nothing: that run keeps its decision (the run record), so the change a test makes next is
+     * checked against the record a run with nothing changed answers from, not only against the binaries'
+     * own records.
+     */
     private List<String> build(BuildConfiguration configuration) throws Exception {
+        List<String> built = goBuilds(configuration);
+        if (!configuration.execution().force()) {
+            assertEquals(List.of(), goBuilds(configuration), "the same build again");
+        }
+        return built;
+    }
+
+    private List<String> goBuilds(BuildConfiguration configuration) throws Exception {
         Files.deleteIfExists(builds);
         TestBuilds.run(configuration);
         return Files.exists(builds)
@@ -152,6 +167,102 @@ class UpToDateTest {
         Files.writeString(goEnvFile, "GOPRIVATE=example.com/two\n");
         assertEquals(TWO_TARGETS, build(inWorkspace), "the go env file");
         assertEquals(List.of(), build(inWorkspace));
+    }
+
+    @Test
+    void aRunWithNothingChangedAnswersFromTheLastRunAlone() throws Exception {
+        Files.writeString(module.resolve("README.md"), "not read by go\n");
+        build();
+        // Every binary's own record made unreadable: a run that read them would rebuild both targets.
+        try (Stream<Path> records = Files.list(dir.resolve("state"))) {
+            for (Path record : records.filter(f -> f.getFileName().toString().startsWith("hello-"))
+                    .toList()) {
+                Files.writeString(record, "not a record");
+            }
+        }
+        // Edited in place: a file added to or removed from a package directory makes the run look again.
+        Files.writeString(module.resolve("README.md"), "still not read by go\n", StandardOpenOption.APPEND);
+        Map<String, String> caller = new HashMap<>(System.getenv());
+        caller.put("MAVEN_CMD_LINE_ARGS", "verify -Dother=1"); // Maven's own, which go never reads
+        assertEquals(List.of(), goBuilds(configuration(TWO_TARGETS, caller)));
+        caller.put("GOPROXY", "off"); // one that go reads: the binaries are decided again
+        assertEquals(TWO_TARGETS, goBuilds(configuration(TWO_TARGETS, caller)));
+    }
+
+    private BuildConfiguration configuration(List<String> targets, Map<String, String> callerEnvironment) {
+        return TestBuilds.configuration(
+                dir,
+                module,
+                targets,
+                TestBuilds.settings(null, Duration.ofMinutes(5)),
+                recordingGo,
+                null,
+                2,
+                false,
+                callerEnvironment);
+    }
+
+    @Test
+    void aNewFileInAPackageDirectoryOrANewMainUnderAPatternIsSeen() throws Exception {
+        build();
+        Files.writeString(module.resolve("extra.go"), "package main\n\nfunc init() { println(\"extra\") }\n");
+        assertEquals(TWO_TARGETS, build(), "a new .go file in the package directory");
+        BuildConfiguration everyMain =
+                TestBuilds.withPackages(configuration(List.of("linux/amd64"), System.getenv()), List.of("./cmd/..."));
+        for (String main : List.of("one", "two", "three")) {
+            Files.createDirectories(module.resolve("cmd/" + main));
+            Files.writeString(module.resolve("cmd/" + main + "/main.go"), "package main\n\nfunc main() {}\n");
+            if (main.equals("two")) {
+                assertEquals(List.of("linux/amd64", "linux/amd64"), build(everyMain));
+            }
+        }
+        assertEquals(List.of("linux/amd64"), build(everyMain), "a new main under ./cmd/...");
+        assertTrue(Files.isRegularFile(dir.resolve("out/three-linux-amd64")));
+        Files.delete(dir.resolve("out/build.json"));
+        assertEquals(List.of(), build(everyMain), "build.json deleted");
+        assertEquals(3, BuildManifest.read(dir.resolve("out")).binaries().size());
+    }
+
+    @Test
+    void aChangedCCompilerOrANewOneEarlierOnPathRebuildsACgoTarget() throws Exception {
+        Files.writeString(
+                module.resolve("main.go"),
+                "package main\n\n// int seven(void) { return 7; }\nimport \"C\"\n\n"
+                        + "import \"fmt\"\n\nfunc main() { fmt.Println(C.seven()) }\n");
+        Path later = Files.createDirectories(dir.resolve("later-bin"));
+        Path earlier = Files.createDirectories(dir.resolve("earlier-bin"));
+        Path compiler = compilerWrapper(later, "");
+        Map<String, String> caller = new HashMap<>(System.getenv());
+        caller.put("PATH", earlier + ":" + later + ":" + System.getenv("PATH"));
+        BuildConfiguration base = configuration(List.of("linux/amd64"), caller);
+        BuildConfiguration withCgo = new BuildConfiguration(
+                base.moduleDirectory(),
+                base.packages(),
+                base.binaryName(),
+                base.defaultName(),
+                List.of(new TargetDeclaration("linux/amd64", "musl", "static-go-test-cc", null, null, null, null)),
+                base.defaultCgo(),
+                base.settings(),
+                base.toolchain(),
+                base.outputDirectory(),
+                base.outputTimestamp(),
+                base.execution());
+        assertEquals(List.of("linux/amd64"), build(withCgo));
+        compilerWrapper(later, "# a new release of the same compiler\n");
+        Files.setLastModifiedTime(
+                compiler,
+                FileTime.fromMillis(Files.getLastModifiedTime(compiler).toMillis() + 5000));
+        assertEquals(List.of("linux/amd64"), build(withCgo), "the compiler changed in place");
+        compilerWrapper(earlier, "");
+        assertEquals(List.of("linux/amd64"), build(withCgo), "another compiler earlier on PATH");
+    }
+
+    /** A C compiler named static-go-test-cc in {@code directory}: musl-gcc under another name. */
+    private static Path compilerWrapper(Path directory, String comment) throws Exception {
+        Path compiler = directory.resolve("static-go-test-cc");
+        Files.writeString(compiler, "#!/bin/sh\n" + comment + "exec musl-gcc \"$@\"\n");
+        Files.setPosixFilePermissions(compiler, PosixFilePermissions.fromString("rwxr-xr-x"));
+        return compiler;
     }
 
     @Test
