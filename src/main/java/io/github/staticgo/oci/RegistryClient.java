@@ -18,6 +18,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -53,29 +54,57 @@ public final class RegistryClient {
     private final String element;
     private final Credentials credentials;
     private final Duration timeout;
+    /** Repositories of this registry a push mounts blobs from, which its token must let it pull from. */
+    private final Set<String> mountFrom;
+
     private final URI base;
     private final HttpClient http;
     /** The Authorization header of the last challenge answered, sent with every request after it. */
     private String authorization;
     /** A refresh token the token service handed out in place of the identity token, for the next token. */
     private String refreshToken;
+    /** Repositories of {@link #mountFrom} the token turned out not to let this client pull from. */
+    private final Set<String> unmountableFrom = new HashSet<>();
 
     /**
+     * A client to push with.
+     *
      * @param plainHttp where HTTP is spoken instead of HTTPS, to the registry and to its token service
      * @param credentials null when none were found
+     * @param mountFrom the repositories of this registry that {@link #mountBlob} will name
      */
-    public RegistryClient(ImageReference image, PlainHttp plainHttp, Credentials credentials, Duration timeout) {
-        this(image, NAME_ELEMENT, plainHttp, credentials, timeout);
+    public RegistryClient(
+            ImageReference image,
+            PlainHttp plainHttp,
+            Credentials credentials,
+            Duration timeout,
+            Set<String> mountFrom) {
+        this(image, NAME_ELEMENT, plainHttp, credentials, timeout, mountFrom);
     }
 
-    /** @param element the pom element a message about reaching this registry names ("image.base") */
+    /**
+     * A client to pull with.
+     *
+     * @param element the pom element a message about reaching this registry names ("image.base")
+     */
     public RegistryClient(
             ImageReference image, String element, PlainHttp plainHttp, Credentials credentials, Duration timeout) {
+        this(image, element, plainHttp, credentials, timeout, Set.of());
+    }
+
+    private RegistryClient(
+            ImageReference image,
+            String element,
+            PlainHttp plainHttp,
+            Credentials credentials,
+            Duration timeout,
+            Set<String> mountFrom) {
         this.image = image;
         this.element = element;
         this.plainHttp = plainHttp;
         this.credentials = credentials;
         this.timeout = timeout;
+        this.mountFrom = Set.copyOf(mountFrom);
         this.base = URI.create((plainHttp.allows(image.registry()) ? "http://" : "https://") + image.registry());
         // Redirects are followed here, not by the JDK, which would send the Authorization header along to any host.
         this.http = HttpClient.newBuilder()
@@ -176,19 +205,29 @@ public final class RegistryClient {
     }
 
     /**
-     * Asks the registry to mount the blob from another of its repositories (a base image's) instead of an upload:
-     * true when it did (201); false when it opened an upload instead (202, it may not or will not mount), which is
-     * cancelled so the caller uploads as usual.
+     * Asks the registry to mount the blob from another of its repositories (a base image's, one of the client's
+     * {@code mountFrom}) instead of an upload: true when it did (201); false when it opened an upload instead (202,
+     * it may not or will not mount), which is cancelled, or when the token may not pull from there (a 401 for
+     * want of that scope, as distribution 2.8 answers, after which that repository is not asked again), so the
+     * caller uploads as usual.
      */
     public boolean mountBlob(Descriptor blob, String fromRepository) throws RegistryException {
+        if (unmountableFrom.contains(fromRepository)) {
+            return false;
+        }
         String what = "mount blob " + blob.digest() + " from " + fromRepository;
         HttpResponse<byte[]> response = send(
                 () -> request("/blobs/uploads/?mount=" + URLEncoder.encode(blob.digest(), StandardCharsets.UTF_8)
                                 + "&from=" + URLEncoder.encode(fromRepository, StandardCharsets.UTF_8))
                         .POST(HttpRequest.BodyPublishers.noBody()),
-                what);
+                what,
+                true);
         if (response.statusCode() == 201) {
             return true;
+        }
+        if (response.statusCode() == 401) {
+            unmountableFrom.add(fromRepository);
+            return false;
         }
         if (response.statusCode() != 202) {
             throw refused(response, what);
@@ -224,6 +263,12 @@ public final class RegistryClient {
 
     /** Sends, and on a 401 authenticates as the challenge asks and sends once more. */
     private HttpResponse<byte[]> send(Supplier<HttpRequest.Builder> request, String what) throws RegistryException {
+        return send(request, what, false);
+    }
+
+    /** @param scopeMayLack whether a second 401 for want of a scope is returned to the caller, not refused */
+    private HttpResponse<byte[]> send(Supplier<HttpRequest.Builder> request, String what, boolean scopeMayLack)
+            throws RegistryException {
         HttpResponse<byte[]> response = exchange(authorized(request.get()), what);
         if (response.statusCode() != 401) {
             return response;
@@ -233,7 +278,11 @@ public final class RegistryClient {
         authorization = authorize(Challenge.of(response), what);
         response = exchange(authorized(request.get()), what);
         if (response.statusCode() == 401) {
-            throw refusedAuthorized(Challenge.of(response), hadAuthorization, what);
+            Challenge challenge = Challenge.of(response);
+            if (scopeMayLack && challenge.insufficientScope()) {
+                return response;
+            }
+            throw refusedAuthorized(challenge, hadAuthorization, what);
         }
         return response;
     }
@@ -350,6 +399,10 @@ public final class RegistryClient {
         boolean bearer() {
             return scheme.equals("bearer");
         }
+
+        boolean insufficientScope() {
+            return bearer() && "insufficient_scope".equals(parameters.get("error"));
+        }
     }
 
     /** The Authorization header the 401's challenge asks for. */
@@ -386,10 +439,12 @@ public final class RegistryClient {
                     + challenge.text());
         }
         URI realm = realm(realmText);
-        // Push rights from the first token on, whatever the first request needed, so one token serves the push;
-        // and whatever else the registry asks for (another repository to mount from).
+        // Push rights from the first token on, whatever the first request needed, so one token serves the push,
+        // its mounts too (a registry mounts only from where the token may pull); and whatever else the registry
+        // asks for.
         String push = "repository:" + image.repository() + ":pull,push";
         Set<String> scopes = new LinkedHashSet<>(List.of(push));
+        mountFrom.stream().sorted().forEach(source -> scopes.add("repository:" + source + ":pull"));
         String asked = challenge.parameters().get("scope");
         for (String scope : asked == null ? new String[0] : asked.trim().split("\\s+")) {
             if (!scope.isEmpty() && !coveredByPush(scope)) {
@@ -513,7 +568,7 @@ public final class RegistryClient {
         String error = challenge.bearer() ? challenge.parameters().getOrDefault("error", "") : "";
         String who = credentials == null ? "anonymous clients" : credentials.toString();
         String realm = challenge.parameters().get("realm");
-        if (error.equals("insufficient_scope")) {
+        if (challenge.insufficientScope()) {
             // The challenge's scope names what was missing, its actions in no fixed order: the push needs both.
             return new RegistryException("<servers>: the token service " + realm + " gave " + who + " no right to "
                     + "push to " + image.repository() + ", which the registry " + image.registry() + " requires to "

@@ -9,6 +9,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -69,7 +70,8 @@ class RegistryRedirectTest {
                         ImageReference.parse(registry + "/sidecar", "image.name"),
                         new PlainHttp(List.of()),
                         Credentials.password("pusher", "it-secret", "test"),
-                        Duration.ofSeconds(10))
+                        Duration.ofSeconds(10),
+                        Set.of())
                 .blobExists(BLOB);
     }
 
