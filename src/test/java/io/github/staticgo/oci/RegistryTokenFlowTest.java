@@ -10,7 +10,6 @@ import com.google.gson.JsonParser;
 import io.github.staticgo.Tools;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -41,7 +40,8 @@ class RegistryTokenFlowTest {
     void start() throws Exception {
         tokens = TokenServiceDouble.start(dir.resolve("token-service"));
         registry = RealRegistry.start(dir.resolve("registry"), tokenAuth(tokens.realm()));
-        layout = layout(dir.resolve("layout"));
+        layout = new OciLayout(dir.resolve("layout"));
+        TestLayouts.write(layout, List.of(new Descriptor.Platform("amd64", "linux", null)));
     }
 
     @AfterEach
@@ -60,34 +60,6 @@ class RegistryTokenFlowTest {
                 + "    service: " + SERVICE + "\n"
                 + "    issuer: " + TokenServiceDouble.ISSUER + "\n"
                 + "    rootcertbundle: " + tokens.certificateFile() + "\n";
-    }
-
-    /** One platform's image: a layer, its config, the manifest and an index, tagged 1.0. */
-    private static OciLayout layout(Path directory) throws Exception {
-        OciLayout layout = new OciLayout(directory);
-        try (OciLayout.Staging staging = layout.stage()) {
-            Layer layer = staging.putLayer(
-                    List.of(LayerEntry.file("sidecar", 0755, 0, 0, "#!/bin/true\n".getBytes())), Instant.EPOCH);
-            Blob config = Blob.json(
-                    MediaTypes.CONFIG,
-                    Map.of(
-                            "architecture", "amd64",
-                            "os", "linux",
-                            "rootfs", Map.of("type", "layers", "diff_ids", List.of(layer.diffId()))));
-            Blob manifest = Blob.json(
-                    MediaTypes.MANIFEST, ImageManifest.of(config.descriptor(), List.of(layer.descriptor()), null));
-            Blob index = Blob.json(
-                    MediaTypes.INDEX,
-                    ImageIndex.of(
-                            List.of(manifest.descriptor()
-                                    .withPlatform(new Descriptor.Platform("amd64", "linux", null))),
-                            null));
-            staging.put(config);
-            staging.put(manifest);
-            staging.put(index);
-            staging.commit(index.descriptor(), List.of("1.0"), List.of());
-        }
-        return layout;
     }
 
     private RegistryPush.Pushed push(Credentials credentials) throws Exception {
