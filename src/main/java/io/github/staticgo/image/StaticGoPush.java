@@ -71,10 +71,16 @@ public final class StaticGoPush {
         if (base != null && base.registry().equals(reference.registry())) {
             image.base().layers().forEach(layer -> mountable.put(layer, base.repository()));
         }
-        RegistryClient client = new RegistryClient(
-                reference, plainHttp, credentials, request.timeout(), Set.copyOf(mountable.values()));
-        RegistryPush.Pushed pushed =
-                RegistryPush.push(new OciLayout(Path.of(image.layout())), client, image.tags(), mountable);
+        RegistryPush.Pushed pushed;
+        try (RegistryClient client = new RegistryClient(
+                reference,
+                plainHttp,
+                request.network(),
+                credentials,
+                request.timeout(),
+                Set.copyOf(mountable.values()))) {
+            pushed = RegistryPush.push(new OciLayout(Path.of(image.layout())), client, image.tags(), mountable);
+        }
         PushRecord record = new PushRecord(reference.toString(), pushed, (System.nanoTime() - started) / 1_000_000);
         log.info("Pushed " + reference + "@" + pushed.indexDigest() + ": "
                 + pushed.uploaded().size()

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.sun.net.httpserver.HttpServer;
+import io.github.staticgo.network.NetworkSettings;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.time.Duration;
@@ -69,6 +70,7 @@ class RegistryRedirectTest {
         return new RegistryClient(
                         ImageReference.parse(registry + "/sidecar", "image.name"),
                         new PlainHttp(List.of()),
+                        NetworkSettings.direct(),
                         Credentials.password("pusher", "it-secret", "test"),
                         Duration.ofSeconds(10),
                         Set.of())

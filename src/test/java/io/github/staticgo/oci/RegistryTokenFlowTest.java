@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonParser;
 import io.github.staticgo.Tools;
+import io.github.staticgo.network.NetworkSettings;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -72,6 +73,7 @@ class RegistryTokenFlowTest {
         RegistryClient client = new RegistryClient(
                 ImageReference.parse(registry.address() + "/" + repository, "image.name"),
                 new PlainHttp(List.of()),
+                NetworkSettings.direct(),
                 credentials,
                 Duration.ofSeconds(30),
                 Set.copyOf(mountable.values()));
@@ -212,6 +214,7 @@ class RegistryTokenFlowTest {
         RegistryClient client = new RegistryClient(
                 ImageReference.parse(registry.address() + "/sidecar", "image.name"),
                 new PlainHttp(List.of()),
+                NetworkSettings.direct(),
                 Credentials.password("pusher", "it-secret", "test"),
                 Duration.ofSeconds(30),
                 Set.of());
