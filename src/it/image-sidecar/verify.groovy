@@ -97,11 +97,13 @@ try {
     assert index.manifests*.digest == first.images*.manifestDigest
     def firstPush = json.parse(new File(basedir, 'target/static-go-image/push.json'))
     assert firstPush.pushed.uploaded.size() == 7 + 4 && firstPush.pushed.present.isEmpty() // with 3 SBOMs and their empty config
-    // The archives hold the same files, byte for byte, in the same order; only the name their index.json gives
-    // the image differs, as checkout-2's last build (the fourth) named the registry sidecar-registry.test.
+    // The archives hold the same files, byte for byte, in the same order; only the name their index.json and
+    // manifest.json give the image differs, as checkout-2's last build (the fourth) named the registry
+    // sidecar-registry.test.
     def archives = ['target', 'checkout-2/target'].collect { new File(basedir, "${it}/static-go-image/image-oci.tar") }
-    assert run(['tar', '-tvf', archives[0].path]).readLines().findAll { !it.endsWith(' index.json') } ==
-            run(['tar', '-tvf', archives[1].path]).readLines().findAll { !it.endsWith(' index.json') }
+    def named = { String line -> line.endsWith(' index.json') || line.endsWith(' manifest.json') }
+    assert run(['tar', '-tvf', archives[0].path]).readLines().findAll { !named(it) } ==
+            run(['tar', '-tvf', archives[1].path]).readLines().findAll { !named(it) }
     def unpacked = archives.withIndex().collect { archive, i ->
         def dir = new File(basedir, "target/archive-${i}")
         dir.mkdirs()
@@ -116,6 +118,16 @@ try {
     assert archiveIndexes*.manifests*.getAt(0)*.digest == [first.indexDigest, first.indexDigest]
     assert archiveIndexes*.manifests*.getAt(0)*.annotations*.getAt('org.opencontainers.image.ref.name') ==
             ["${address}/sidecar:1.0.0-SNAPSHOT", "sidecar-registry.test:${address.split(':')[1]}/sidecar:1.0.0-SNAPSHOT"]
+
+    // docker load before 25 reads only manifest.json, as skopeo's docker-archive reader does: it finds the index's
+    // first platform, linux/amd64, under the archive's name, with the config and layers the registry has for it.
+    def amd64Manifest = json.parse(new File(copied, 'blobs/sha256/' + index.manifests[0].digest.substring(7)))
+    def amd64Config = json.parse(new File(copied, 'blobs/sha256/' + amd64Manifest.config.digest.substring(7)))
+    def dockerArchive = json.parseText(run(['skopeo', 'inspect', '--raw', "docker-archive:${archives[0]}"]))
+    assert dockerArchive.config.digest == amd64Manifest.config.digest
+    assert dockerArchive.layers*.digest == amd64Config.rootfs.diff_ids
+    assert json.parseText(run(['tar', '-xOf', archives[0].path, 'manifest.json']))*.RepoTags ==
+            [["${address}/sidecar:1.0.0-SNAPSHOT".toString()]]
 
     // podman loads the first checkout's archive (multi-platform, with SBOM artifacts) into a store of this IT's
     // own: the image under its name and first tag, the index's digest, this machine's platform from it.

@@ -7,6 +7,7 @@ import io.github.staticgo.BuildLog;
 import io.github.staticgo.ConfigurationException;
 import io.github.staticgo.FileDigest;
 import io.github.staticgo.SafeFiles;
+import io.github.staticgo.network.NetworkSettings;
 import io.github.staticgo.oci.Blob;
 import io.github.staticgo.oci.Descriptor;
 import io.github.staticgo.oci.DockerConfig;
@@ -71,19 +72,22 @@ public final class BaseImage {
 
     /**
      * The registry of {@code reference} with the credentials a push to it would have (settings.xml, else the Docker
-     * config), in plain HTTP only for a loopback name or one of {@code insecureRegistries}.
+     * config), in plain HTTP only for a loopback name or one of {@code insecureRegistries}, through the
+     * settings.xml proxies as a push.
      */
     public static Registry registry(
             PullReference reference,
             PushRequest.Servers servers,
             DockerConfig dockerConfig,
             List<String> insecureRegistries,
+            NetworkSettings network,
             Duration timeout) {
         ImageReference image = reference.image();
         return () -> new RegistryClient(
                 image,
                 ELEMENT,
                 new PlainHttp(insecureRegistries),
+                network,
                 StaticGoPush.credentials(servers, dockerConfig, image.registry(), timeout)
                         .orElse(null),
                 timeout);
@@ -103,6 +107,19 @@ public final class BaseImage {
 
     /** The base for each of {@code platforms}, failing, naming {@code <image><base>}, when one has none. */
     public Map<OciPlatform, ForPlatform> resolve(Collection<OciPlatform> platforms)
+            throws ConfigurationException, RegistryException, IOException {
+        try {
+            return resolved(platforms);
+        } finally {
+            // Everything is fetched by now: the client's proxy relays, if any, are not needed any more.
+            if (client != null) {
+                client.close();
+                client = null;
+            }
+        }
+    }
+
+    private Map<OciPlatform, ForPlatform> resolved(Collection<OciPlatform> platforms)
             throws ConfigurationException, RegistryException, IOException {
         Fetched top = top();
         JsonObject document = parse(top.content());

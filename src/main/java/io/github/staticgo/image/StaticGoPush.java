@@ -19,6 +19,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /** The push goal without Maven: sends the image the image goal wrote to the registry its name says. */
 public final class StaticGoPush {
@@ -63,7 +64,6 @@ public final class StaticGoPush {
                         : "HTTPS")
                 + (credentials == null ? " without credentials" : " as " + credentials));
         long started = System.nanoTime();
-        RegistryClient client = new RegistryClient(reference, plainHttp, credentials, request.timeout());
         // A base's layers in another repository of the same registry are mounted from there, not uploaded.
         Map<String, String> mountable = new LinkedHashMap<>();
         ImageReference base =
@@ -71,8 +71,16 @@ public final class StaticGoPush {
         if (base != null && base.registry().equals(reference.registry())) {
             image.base().layers().forEach(layer -> mountable.put(layer, base.repository()));
         }
-        RegistryPush.Pushed pushed =
-                RegistryPush.push(new OciLayout(Path.of(image.layout())), client, image.tags(), mountable);
+        RegistryPush.Pushed pushed;
+        try (RegistryClient client = new RegistryClient(
+                reference,
+                plainHttp,
+                request.network(),
+                credentials,
+                request.timeout(),
+                Set.copyOf(mountable.values()))) {
+            pushed = RegistryPush.push(new OciLayout(Path.of(image.layout())), client, image.tags(), mountable);
+        }
         PushRecord record = new PushRecord(reference.toString(), pushed, (System.nanoTime() - started) / 1_000_000);
         log.info("Pushed " + reference + "@" + pushed.indexDigest() + ": "
                 + pushed.uploaded().size()

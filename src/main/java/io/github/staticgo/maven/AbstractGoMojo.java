@@ -1,8 +1,8 @@
 package io.github.staticgo.maven;
 
 import io.github.staticgo.ConfigurationException;
+import io.github.staticgo.network.NetworkSettings;
 import io.github.staticgo.toolchain.GoToolchainRequest;
-import io.github.staticgo.toolchain.provision.NetworkSettings;
 import io.github.staticgo.toolchain.provision.ProvisionMode;
 import io.github.staticgo.toolchain.provision.ProvisionRequest;
 import io.github.staticgo.toolchain.provision.Provisioning;
@@ -10,16 +10,12 @@ import io.github.staticgo.toolchain.provision.ToolchainProvisioner;
 import java.io.File;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.settings.Mirror;
-import org.apache.maven.settings.Proxy;
 import org.apache.maven.settings.Settings;
-import org.apache.maven.settings.crypto.DefaultSettingsDecryptionRequest;
 import org.apache.maven.settings.crypto.SettingsDecrypter;
 
 /**
@@ -128,7 +124,7 @@ abstract class AbstractGoMojo extends AbstractStaticGoMojo {
      * one provisioned as the provisioning parameters say, the same for every goal.
      */
     protected GoToolchainRequest toolchainRequest(Path directory) throws ConfigurationException {
-        NetworkSettings network = network();
+        NetworkSettings network = network(settingsDecrypter);
         Map<String, String> environment = network.withProxyForGo(System.getenv());
         return new GoToolchainRequest(
                         goExecutable == null ? null : goExecutable.toPath(),
@@ -168,32 +164,6 @@ abstract class AbstractGoMojo extends AbstractStaticGoMojo {
                                 .anyMatch(GO_PROXY_MIRROR_OF::equals))
                 .map(Mirror::getUrl)
                 .findFirst();
-    }
-
-    /** Maven's offline mode and the active proxies of settings.xml, passwords decrypted. */
-    private NetworkSettings network() {
-        Settings settings = session.getSettings();
-        List<NetworkSettings.HttpProxy> proxies = new ArrayList<>();
-        if (settings != null) {
-            List<Proxy> active =
-                    settings.getProxies().stream().filter(Proxy::isActive).toList();
-            List<Proxy> decrypted = active.isEmpty()
-                    ? active
-                    : settingsDecrypter
-                            .decrypt(new DefaultSettingsDecryptionRequest().setProxies(active))
-                            .getProxies();
-            for (Proxy proxy : decrypted) {
-                proxies.add(new NetworkSettings.HttpProxy(
-                        proxy.getId(),
-                        proxy.getProtocol(),
-                        proxy.getHost(),
-                        proxy.getPort(),
-                        blankToNull(proxy.getUsername()),
-                        proxy.getPassword(),
-                        proxy.getNonProxyHosts()));
-            }
-        }
-        return new NetworkSettings(session.isOffline(), proxies);
     }
 
     private static String firstSet(String first, String second) {

@@ -1,10 +1,13 @@
 package io.github.staticgo.maven;
 
 import io.github.staticgo.BuildLog;
+import io.github.staticgo.network.NetworkSettings;
 import io.github.staticgo.process.ProcessRunner;
 import io.github.staticgo.toolchain.GoToolchain;
 import io.github.staticgo.toolchain.Platform;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.apache.maven.execution.MavenSession;
@@ -13,6 +16,10 @@ import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.project.MavenProject;
+import org.apache.maven.settings.Proxy;
+import org.apache.maven.settings.Settings;
+import org.apache.maven.settings.crypto.DefaultSettingsDecryptionRequest;
+import org.apache.maven.settings.crypto.SettingsDecrypter;
 
 /** Skip handling shared by every goal: {@code static-go.skip} for all of them, and each goal's own. */
 abstract class AbstractStaticGoMojo extends AbstractMojo {
@@ -65,6 +72,32 @@ abstract class AbstractStaticGoMojo extends AbstractMojo {
                     + "and variant are checked.");
         }
         return platforms.orElse(null);
+    }
+
+    /** Maven's offline mode and the active proxies of settings.xml, passwords decrypted. */
+    protected NetworkSettings network(SettingsDecrypter settingsDecrypter) {
+        Settings settings = session.getSettings();
+        List<NetworkSettings.HttpProxy> proxies = new ArrayList<>();
+        if (settings != null) {
+            List<Proxy> active =
+                    settings.getProxies().stream().filter(Proxy::isActive).toList();
+            List<Proxy> decrypted = active.isEmpty()
+                    ? active
+                    : settingsDecrypter
+                            .decrypt(new DefaultSettingsDecryptionRequest().setProxies(active))
+                            .getProxies();
+            for (Proxy proxy : decrypted) {
+                proxies.add(new NetworkSettings.HttpProxy(
+                        proxy.getId(),
+                        proxy.getProtocol(),
+                        proxy.getHost(),
+                        proxy.getPort(),
+                        proxy.getUsername() == null || proxy.getUsername().isBlank() ? null : proxy.getUsername(),
+                        proxy.getPassword(),
+                        proxy.getNonProxyHosts()));
+            }
+        }
+        return new NetworkSettings(session.isOffline(), proxies);
     }
 
     protected BuildLog buildLog() {

@@ -248,6 +248,7 @@ public final class ImageMojo extends AbstractVerifiedBinariesMojo {
                         new SettingsServers(mavenSettings, decrypter),
                         DockerConfig.of(System.getenv(), Path.of(System.getProperty("user.home"))),
                         insecureRegistries == null ? List.of() : insecureRegistries,
+                        network(decrypter),
                         Duration.ofSeconds(registryTimeout)),
                 buildLog());
     }

@@ -92,6 +92,7 @@ public final class PushMojo extends AbstractStaticGoMojo {
                             new SettingsServers(settings, decrypter),
                             DockerConfig.of(System.getenv(), Path.of(System.getProperty("user.home"))),
                             insecureRegistries == null ? List.of() : insecureRegistries,
+                            network(decrypter),
                             Duration.ofSeconds(timeout)));
         } catch (ConfigurationException | RegistryException | ImageException e) {
             throw new MojoFailureException(e.getMessage(), e);

@@ -1,5 +1,6 @@
 package io.github.staticgo.oci;
 
+import com.google.gson.annotations.SerializedName;
 import io.github.staticgo.FileDigest;
 import io.github.staticgo.SafeFiles;
 import java.io.BufferedOutputStream;
@@ -159,17 +160,39 @@ public final class OciLayout {
     }
 
     /**
+     * One image of a docker-archive's {@code manifest.json} ({@code docker save}'s format, which docker load before
+     * 25 and skopeo's {@code docker-archive:} read): its config and layers as paths in the tar, and its names.
+     */
+    record DockerArchiveImage(
+            @SerializedName("Config") String config,
+            @SerializedName("RepoTags") List<String> repoTags,
+            @SerializedName("Layers") List<String> layers) {}
+
+    /**
      * The layout as one tar (an "OCI archive", what {@code skopeo copy oci-archive:}, {@code podman load} and
      * {@code docker load} read): its blobs in name order, streamed from the layout's files, with the same fixed
      * time and owners as the layers. Its index.json holds the image alone, under one full name ({@code name}, e.g.
      * {@code registry/team/sidecar:1.0}) as both the OCI ref name and containerd's image name: podman names what it
      * loads after the ref name and refuses an index.json of more than one entry, or a ref name that is not a
      * valid image name (a bare tag with capitals, 1.0-SNAPSHOT); docker's containerd store after containerd's.
-     * The layout's own index.json, with one entry per tag and the SBOM artifacts, is for skopeo, umoci and push.
+     * Its manifest.json, for the loaders that read only that (docker before 25), names the index's first platform
+     * image under the same name: an entry there is one platform's image, several entries under one name would
+     * leave the name on the last one loaded, and {@code docker save} itself picks the host's platform, which would
+     * make the archive depend on the machine that wrote it. The layout's own index.json, with one entry per tag
+     * and the SBOM artifacts, is for skopeo, umoci and push.
      */
     public void writeArchive(Path archive, Instant time, Descriptor image, String name) throws IOException {
         Map<String, String> names = Map.of(REF_NAME, name, CONTAINERD_NAME, name);
         byte[] archiveIndex = OciJson.bytes(ImageIndex.of(List.of(image.withAnnotations(new TreeMap<>(names))), null));
+        Descriptor first =
+                OciJson.read(blob(image), ImageIndex.class).manifests().get(0);
+        ImageManifest firstImage = OciJson.read(blob(first), ImageManifest.class);
+        byte[] dockerManifest = OciJson.bytes(List.of(new DockerArchiveImage(
+                BLOBS + "/" + firstImage.config().hex(),
+                List.of(name),
+                firstImage.layers().stream()
+                        .map(layer -> BLOBS + "/" + layer.hex())
+                        .toList())));
         List<LayerEntry> entries = new ArrayList<>();
         entries.add(LayerEntry.directory("blobs"));
         entries.add(LayerEntry.directory(BLOBS));
@@ -179,6 +202,7 @@ public final class OciLayout {
             }
         }
         entries.add(LayerEntry.file("index.json", 0644, 0, 0, archiveIndex));
+        entries.add(LayerEntry.file("manifest.json", 0644, 0, 0, dockerManifest));
         entries.add(LayerEntry.file("oci-layout", 0644, 0, 0, LAYOUT_MARKER));
         SafeFiles.replace(archive, temporary -> {
             try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(temporary), 1 << 16)) {

@@ -2,6 +2,10 @@ package io.github.staticgo.oci;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import io.github.staticgo.network.NetworkSettings;
+import io.github.staticgo.network.ProxyRefusedException;
+import io.github.staticgo.network.ProxyRoutes;
+import io.github.staticgo.process.ReadableLine;
 import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.net.ConnectException;
@@ -18,6 +22,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -34,9 +39,10 @@ import javax.net.ssl.SSLException;
  * The OCI distribution API for one repository: push (does a blob exist, upload one (monolithic: POST, then PUT
  * with its digest), put a manifest) and pull (get a manifest or index, get a blob, each checked by digest). Authenticates when the registry answers 401: Basic with the credentials, or
  * the token flow its {@code WWW-Authenticate: Bearer} challenge names. HTTPS unless the registry is loopback or
- * allowed as insecure by name. The password goes into no message.
+ * allowed as insecure by name; through the settings.xml proxy for the address's scheme unless its nonProxyHosts
+ * name the host. The password goes into no message.
  */
-public final class RegistryClient {
+public final class RegistryClient implements AutoCloseable {
     static final String NAME_ELEMENT = "image.name";
     /** What the token service is told the client is, in the OAuth2 flow. */
     private static final String CLIENT_ID = "static-go-maven-plugin";
@@ -53,36 +59,87 @@ public final class RegistryClient {
     private final String element;
     private final Credentials credentials;
     private final Duration timeout;
+    /** Repositories of this registry a push mounts blobs from, which its token must let it pull from. */
+    private final Set<String> mountFrom;
+
     private final URI base;
+    private final ProxyRoutes routes;
     private final HttpClient http;
     /** The Authorization header of the last challenge answered, sent with every request after it. */
     private String authorization;
     /** A refresh token the token service handed out in place of the identity token, for the next token. */
     private String refreshToken;
+    /** Repositories of {@link #mountFrom} the token turned out not to let this client pull from. */
+    private final Set<String> unmountableFrom = new HashSet<>();
 
     /**
+     * A client to push with.
+     *
      * @param plainHttp where HTTP is spoken instead of HTTPS, to the registry and to its token service
+     * @param network the settings.xml proxies requests go through
      * @param credentials null when none were found
+     * @param mountFrom the repositories of this registry that {@link #mountBlob} will name
      */
-    public RegistryClient(ImageReference image, PlainHttp plainHttp, Credentials credentials, Duration timeout) {
-        this(image, NAME_ELEMENT, plainHttp, credentials, timeout);
+    public RegistryClient(
+            ImageReference image,
+            PlainHttp plainHttp,
+            NetworkSettings network,
+            Credentials credentials,
+            Duration timeout,
+            Set<String> mountFrom)
+            throws RegistryException {
+        this(image, NAME_ELEMENT, plainHttp, network, credentials, timeout, mountFrom);
     }
 
-    /** @param element the pom element a message about reaching this registry names ("image.base") */
+    /**
+     * A client to pull with.
+     *
+     * @param element the pom element a message about reaching this registry names ("image.base")
+     */
     public RegistryClient(
-            ImageReference image, String element, PlainHttp plainHttp, Credentials credentials, Duration timeout) {
+            ImageReference image,
+            String element,
+            PlainHttp plainHttp,
+            NetworkSettings network,
+            Credentials credentials,
+            Duration timeout)
+            throws RegistryException {
+        this(image, element, plainHttp, network, credentials, timeout, Set.of());
+    }
+
+    private RegistryClient(
+            ImageReference image,
+            String element,
+            PlainHttp plainHttp,
+            NetworkSettings network,
+            Credentials credentials,
+            Duration timeout,
+            Set<String> mountFrom)
+            throws RegistryException {
         this.image = image;
         this.element = element;
         this.plainHttp = plainHttp;
         this.credentials = credentials;
         this.timeout = timeout;
+        this.mountFrom = Set.copyOf(mountFrom);
         this.base = URI.create((plainHttp.allows(image.registry()) ? "http://" : "https://") + image.registry());
+        try {
+            this.routes = new ProxyRoutes(network, false);
+        } catch (IOException e) {
+            throw new RegistryException("<" + element + ">: " + e.getMessage());
+        }
         // Redirects are followed here, not by the JDK, which would send the Authorization header along to any host.
-        this.http = HttpClient.newBuilder()
-                .version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(timeout)
-                .followRedirects(HttpClient.Redirect.NEVER)
+        this.http = routes.configure(HttpClient.newBuilder()
+                        .version(HttpClient.Version.HTTP_1_1)
+                        .connectTimeout(timeout)
+                        .followRedirects(HttpClient.Redirect.NEVER))
                 .build();
+    }
+
+    /** Stops the proxy relays this client opened, if any. */
+    @Override
+    public void close() {
+        routes.close();
     }
 
     public boolean blobExists(Descriptor blob) throws RegistryException {
@@ -176,19 +233,29 @@ public final class RegistryClient {
     }
 
     /**
-     * Asks the registry to mount the blob from another of its repositories (a base image's) instead of an upload:
-     * true when it did (201); false when it opened an upload instead (202, it may not or will not mount), which is
-     * cancelled so the caller uploads as usual.
+     * Asks the registry to mount the blob from another of its repositories (a base image's, one of the client's
+     * {@code mountFrom}) instead of an upload: true when it did (201); false when it opened an upload instead (202,
+     * it may not or will not mount), which is cancelled, or when the token may not pull from there (a 401 for
+     * want of that scope, as distribution 2.8 answers, after which that repository is not asked again), so the
+     * caller uploads as usual.
      */
     public boolean mountBlob(Descriptor blob, String fromRepository) throws RegistryException {
+        if (unmountableFrom.contains(fromRepository)) {
+            return false;
+        }
         String what = "mount blob " + blob.digest() + " from " + fromRepository;
         HttpResponse<byte[]> response = send(
                 () -> request("/blobs/uploads/?mount=" + URLEncoder.encode(blob.digest(), StandardCharsets.UTF_8)
                                 + "&from=" + URLEncoder.encode(fromRepository, StandardCharsets.UTF_8))
                         .POST(HttpRequest.BodyPublishers.noBody()),
-                what);
+                what,
+                true);
         if (response.statusCode() == 201) {
             return true;
+        }
+        if (response.statusCode() == 401) {
+            unmountableFrom.add(fromRepository);
+            return false;
         }
         if (response.statusCode() != 202) {
             throw refused(response, what);
@@ -224,6 +291,12 @@ public final class RegistryClient {
 
     /** Sends, and on a 401 authenticates as the challenge asks and sends once more. */
     private HttpResponse<byte[]> send(Supplier<HttpRequest.Builder> request, String what) throws RegistryException {
+        return send(request, what, false);
+    }
+
+    /** @param scopeMayLack whether a second 401 for want of a scope is returned to the caller, not refused */
+    private HttpResponse<byte[]> send(Supplier<HttpRequest.Builder> request, String what, boolean scopeMayLack)
+            throws RegistryException {
         HttpResponse<byte[]> response = exchange(authorized(request.get()), what);
         if (response.statusCode() != 401) {
             return response;
@@ -233,7 +306,11 @@ public final class RegistryClient {
         authorization = authorize(Challenge.of(response), what);
         response = exchange(authorized(request.get()), what);
         if (response.statusCode() == 401) {
-            throw refusedAuthorized(Challenge.of(response), hadAuthorization, what);
+            Challenge challenge = Challenge.of(response);
+            if (scopeMayLack && challenge.insufficientScope()) {
+                return response;
+            }
+            throw refusedAuthorized(challenge, hadAuthorization, what);
         }
         return response;
     }
@@ -286,22 +363,32 @@ public final class RegistryClient {
 
     /** One request, not redirected: the token service's, whose credentials would follow a redirect anywhere. */
     private HttpResponse<byte[]> sendOnce(HttpRequest request, String what) throws RegistryException {
+        Optional<NetworkSettings.HttpProxy> proxy = routes.forUri(request.uri());
+        String through = proxy.map(p -> " through the settings.xml proxy " + p).orElse("");
         try {
-            return http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+            return routes.send(http, request, HttpResponse.BodyHandlers.ofByteArray());
+        } catch (ProxyRefusedException e) {
+            throw new RegistryException("<" + element + ">: " + e.getMessage());
         } catch (ConnectException | HttpConnectTimeoutException e) {
+            if (proxy.isPresent()) {
+                throw new RegistryException("<" + element + ">: cannot reach the settings.xml proxy " + proxy.get()
+                        + " to " + what + " at the registry " + image.registry() + ": " + reason(e)
+                        + ". Check <proxy> '"
+                        + proxy.get().id() + "' in settings.xml, or name the registry's host in its <nonProxyHosts>.");
+            }
             throw new RegistryException("<" + element + ">: cannot reach the registry " + image.registry()
                     + " (" + request.uri().getScheme() + ", to " + what + "): " + reason(e)
                     + ". Check the registry address and that it is running.");
         } catch (HttpTimeoutException e) {
             throw new RegistryException("<" + element + ">: the registry " + image.registry()
-                    + " did not answer within " + timeout.toSeconds() + " s (to " + what + ").");
+                    + " did not answer within " + timeout.toSeconds() + " s (to " + what + ")" + through + ".");
         } catch (SSLException e) {
-            throw new RegistryException("<" + element + ">: no TLS with the registry " + image.registry() + ": "
-                    + reason(e) + ". If it speaks plain HTTP and you trust the network to it, name it in "
+            throw new RegistryException("<" + element + ">: no TLS with the registry " + image.registry() + through
+                    + ": " + reason(e) + ". If it speaks plain HTTP and you trust the network to it, name it in "
                     + "<insecureRegistries>; plain HTTP is used without asking only for loopback.");
         } catch (IOException e) {
             throw new RegistryException("<" + element + ">: the registry " + image.registry() + " failed (to " + what
-                    + "): " + reason(e) + ".");
+                    + ")" + through + ": " + reason(e) + ".");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new RegistryException("interrupted while asking the registry " + image.registry() + " to " + what);
@@ -350,6 +437,10 @@ public final class RegistryClient {
         boolean bearer() {
             return scheme.equals("bearer");
         }
+
+        boolean insufficientScope() {
+            return bearer() && "insufficient_scope".equals(parameters.get("error"));
+        }
     }
 
     /** The Authorization header the 401's challenge asks for. */
@@ -386,10 +477,12 @@ public final class RegistryClient {
                     + challenge.text());
         }
         URI realm = realm(realmText);
-        // Push rights from the first token on, whatever the first request needed, so one token serves the push;
-        // and whatever else the registry asks for (another repository to mount from).
+        // Push rights from the first token on, whatever the first request needed, so one token serves the push,
+        // its mounts too (a registry mounts only from where the token may pull); and whatever else the registry
+        // asks for.
         String push = "repository:" + image.repository() + ":pull,push";
         Set<String> scopes = new LinkedHashSet<>(List.of(push));
+        mountFrom.stream().sorted().forEach(source -> scopes.add("repository:" + source + ":pull"));
         String asked = challenge.parameters().get("scope");
         for (String scope : asked == null ? new String[0] : asked.trim().split("\\s+")) {
             if (!scope.isEmpty() && !coveredByPush(scope)) {
@@ -513,7 +606,7 @@ public final class RegistryClient {
         String error = challenge.bearer() ? challenge.parameters().getOrDefault("error", "") : "";
         String who = credentials == null ? "anonymous clients" : credentials.toString();
         String realm = challenge.parameters().get("realm");
-        if (error.equals("insufficient_scope")) {
+        if (challenge.insufficientScope()) {
             // The challenge's scope names what was missing, its actions in no fixed order: the push needs both.
             return new RegistryException("<servers>: the token service " + realm + " gave " + who + " no right to "
                     + "push to " + image.repository() + ", which the registry " + image.registry() + " requires to "
@@ -556,14 +649,25 @@ public final class RegistryClient {
                 + "of <server><id>" + image.registry() + "</id> in settings.xml (or the Docker config's entry).");
     }
 
-    /** A status the spec does not allow for this request, with the registry's own error text. */
+    /**
+     * A status the spec does not allow for this request, with the registry's own error text on one line (a
+     * proxy's HTML page without its tags); through a proxy, which may have answered it, the message names it.
+     */
     private RegistryException refused(HttpResponse<byte[]> response, String what) {
-        String body = new String(response.body(), StandardCharsets.UTF_8).strip();
+        String body = ReadableLine.of(new String(response.body(), StandardCharsets.UTF_8)
+                .replaceAll("<[^>]*>", " ")
+                .replaceAll("\\s+", " ")
+                .strip());
         String detail = body.length() > 300 ? body.substring(0, 300) + "..." : body;
         String hint = response.statusCode() == 403
                 ? " The credentials are valid but may not push to " + image.repository() + "."
                 : "";
-        return new RegistryException("the registry " + image.registry() + " answered HTTP " + response.statusCode()
-                + " to " + what + (detail.isEmpty() ? "" : ": " + detail) + "." + hint);
+        Optional<NetworkSettings.HttpProxy> proxy = routes.forUri(response.uri());
+        return new RegistryException("the registry " + image.registry()
+                + proxy.map(p -> ", through the settings.xml proxy " + p + ",").orElse("") + " answered HTTP "
+                + response.statusCode() + " to " + what + (detail.isEmpty() ? "" : ": " + detail) + "." + hint
+                + proxy.map(p -> " If the proxy answered, check <proxy> '" + p.id() + "' in settings.xml, or name "
+                                + "the registry's host in its <nonProxyHosts>.")
+                        .orElse(""));
     }
 }

@@ -5,10 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.sun.net.httpserver.HttpServer;
+import io.github.staticgo.network.NetworkSettings;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -68,8 +70,10 @@ class RegistryRedirectTest {
         return new RegistryClient(
                         ImageReference.parse(registry + "/sidecar", "image.name"),
                         new PlainHttp(List.of()),
+                        NetworkSettings.direct(),
                         Credentials.password("pusher", "it-secret", "test"),
-                        Duration.ofSeconds(10))
+                        Duration.ofSeconds(10),
+                        Set.of())
                 .blobExists(BLOB);
     }
 

@@ -5,12 +5,17 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.google.gson.JsonArray;
+import com.google.gson.JsonParser;
 import io.github.staticgo.Tools;
+import io.github.staticgo.network.NetworkSettings;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -36,7 +41,8 @@ class RegistryTokenFlowTest {
     void start() throws Exception {
         tokens = TokenServiceDouble.start(dir.resolve("token-service"));
         registry = RealRegistry.start(dir.resolve("registry"), tokenAuth(tokens.realm()));
-        layout = layout(dir.resolve("layout"));
+        layout = new OciLayout(dir.resolve("layout"));
+        TestLayouts.write(layout, List.of(new Descriptor.Platform("amd64", "linux", null)));
     }
 
     @AfterEach
@@ -57,41 +63,21 @@ class RegistryTokenFlowTest {
                 + "    rootcertbundle: " + tokens.certificateFile() + "\n";
     }
 
-    /** One platform's image: a layer, its config, the manifest and an index, tagged 1.0. */
-    private static OciLayout layout(Path directory) throws Exception {
-        OciLayout layout = new OciLayout(directory);
-        try (OciLayout.Staging staging = layout.stage()) {
-            Layer layer = staging.putLayer(
-                    List.of(LayerEntry.file("sidecar", 0755, 0, 0, "#!/bin/true\n".getBytes())), Instant.EPOCH);
-            Blob config = Blob.json(
-                    MediaTypes.CONFIG,
-                    Map.of(
-                            "architecture", "amd64",
-                            "os", "linux",
-                            "rootfs", Map.of("type", "layers", "diff_ids", List.of(layer.diffId()))));
-            Blob manifest = Blob.json(
-                    MediaTypes.MANIFEST, ImageManifest.of(config.descriptor(), List.of(layer.descriptor()), null));
-            Blob index = Blob.json(
-                    MediaTypes.INDEX,
-                    ImageIndex.of(
-                            List.of(manifest.descriptor()
-                                    .withPlatform(new Descriptor.Platform("amd64", "linux", null))),
-                            null));
-            staging.put(config);
-            staging.put(manifest);
-            staging.put(index);
-            staging.commit(index.descriptor(), List.of("1.0"), List.of());
-        }
-        return layout;
+    private RegistryPush.Pushed push(Credentials credentials) throws Exception {
+        return push("sidecar", credentials, Map.of());
     }
 
-    private RegistryPush.Pushed push(Credentials credentials) throws Exception {
+    /** @param mountable as {@link RegistryPush#push} takes it */
+    private RegistryPush.Pushed push(String repository, Credentials credentials, Map<String, String> mountable)
+            throws Exception {
         RegistryClient client = new RegistryClient(
-                ImageReference.parse(registry.address() + "/sidecar", "image.name"),
+                ImageReference.parse(registry.address() + "/" + repository, "image.name"),
                 new PlainHttp(List.of()),
+                NetworkSettings.direct(),
                 credentials,
-                Duration.ofSeconds(30));
-        return RegistryPush.push(layout, client, List.of("1.0"), Map.of());
+                Duration.ofSeconds(30),
+                Set.copyOf(mountable.values()));
+        return RegistryPush.push(layout, client, List.of("1.0"), mountable);
     }
 
     private RegistryException refused(Credentials credentials) {
@@ -126,6 +112,89 @@ class RegistryTokenFlowTest {
         assertEquals(beforeSecondPush + 1, tokens.asked().size(), "the second push's client asked once too");
     }
 
+    /** The layer of the image pushed to {@code repository}, as skopeo reads it from the registry. */
+    private String layerIn(String repository) throws Exception {
+        String inspected = Tools.run(
+                dir,
+                "skopeo",
+                "inspect",
+                "--tls-verify=false",
+                "--creds",
+                "pusher:it-secret",
+                "docker://" + registry.address() + "/" + repository + ":1.0");
+        JsonArray layers = JsonParser.parseString(inspected).getAsJsonObject().getAsJsonArray("Layers");
+        assertEquals(1, layers.size(), inspected);
+        return layers.get(0).getAsString();
+    }
+
+    /** The requests the registry logged answering with {@code status}, as "METHOD uri". */
+    private List<String> logged(int status) throws Exception {
+        Pattern request = Pattern.compile(
+                "http\\.request\\.method=(\\w+) .*http\\.request\\.uri=\"([^\"]+)\".*http\\.response\\.status=" + status
+                        + " ");
+        return registry.log()
+                .lines()
+                .map(request::matcher)
+                .filter(Matcher::find)
+                .map(found -> found.group(1) + " " + found.group(2))
+                .toList();
+    }
+
+    @Test
+    void aBaseLayerIsMountedWithTheTokenAskedForTheFirstRequest() throws Exception {
+        push("base", Credentials.password("pusher", "it-secret", "test"), Map.of());
+        String layer = layerIn("base");
+        int before = tokens.asked().size();
+
+        RegistryPush.Pushed pushed =
+                push("sidecar", Credentials.password("pusher", "it-secret", "test"), Map.of(layer, "base"));
+
+        List<TokenServiceDouble.Asked> asked =
+                tokens.asked().subList(before, tokens.asked().size());
+        assertEquals(1, asked.size(), "one token for the push and its mount: " + asked);
+        assertEquals(
+                List.of("repository:sidecar:pull,push", "repository:base:pull"),
+                asked.get(0).scopes());
+        assertEquals(
+                List.of("POST /v2/sidecar/blobs/uploads/?mount=" + layer.replace(":", "%3A") + "&from=base"),
+                logged(201).stream().filter(line -> line.contains("mount=")).toList(),
+                "the registry answered the mount 201 Created");
+        assertEquals(
+                List.of(),
+                logged(201).stream()
+                        .filter(line -> line.startsWith("PUT /v2/sidecar/") && line.contains(layer.substring(7)))
+                        .toList(),
+                "the layer was not uploaded");
+        assertEquals(layer, layerIn("sidecar"));
+        assertEquals(List.of(layer), pushed.mounted());
+    }
+
+    @Test
+    void aTokenWithoutPullOnTheBaseUploadsTheLayerAndThePushSucceeds() throws Exception {
+        push("base", Credentials.password("pusher", "it-secret", "test"), Map.of());
+        String layer = layerIn("base");
+        tokens.grantOnly("sidecar");
+
+        RegistryPush.Pushed pushed =
+                push("sidecar", Credentials.password("pusher", "it-secret", "test"), Map.of(layer, "base"));
+
+        assertTrue(tokens.asked().get(tokens.asked().size() - 1).scopes().contains("repository:base:pull"));
+        assertEquals(
+                List.of(),
+                logged(201).stream().filter(line -> line.contains("mount=")).toList(),
+                "no mount without pull on the base");
+        assertEquals(
+                1,
+                logged(201).stream()
+                        .filter(line ->
+                                line.startsWith("PUT /v2/sidecar/blobs/uploads/") && line.contains(layer.substring(7)))
+                        .count(),
+                "the layer was uploaded");
+        assertEquals(layer, layerIn("sidecar"));
+        assertEquals(List.of(), pushed.mounted());
+        assertTrue(pushed.uploaded().contains(layer), pushed.toString());
+    }
+
     @Test
     void anIdentityTokenIsSentAsAnOAuth2RefreshToken() throws Exception {
         push(Credentials.identityToken("identity-of-pusher", "test"));
@@ -145,8 +214,10 @@ class RegistryTokenFlowTest {
         RegistryClient client = new RegistryClient(
                 ImageReference.parse(registry.address() + "/sidecar", "image.name"),
                 new PlainHttp(List.of()),
+                NetworkSettings.direct(),
                 Credentials.password("pusher", "it-secret", "test"),
-                Duration.ofSeconds(30));
+                Duration.ofSeconds(30),
+                Set.of());
         tokens.issueShortLived(3);
         RegistryPush.push(layout, client, List.of("1.0"), Map.of());
         assertEquals(1, tokens.asked().size());

@@ -58,6 +58,8 @@ final class TokenServiceDouble implements AutoCloseable {
     private final AtomicInteger expiredToIssue = new AtomicInteger();
     /** The seconds the next token is valid for, or 0 for the usual five minutes. */
     private final AtomicInteger shortLived = new AtomicInteger();
+    /** The one repository tokens grant anything on, or null for every repository. */
+    private volatile String onlyRepository;
 
     private TokenServiceDouble(HttpServer server, PrivateKey key, String certificate, Path certificateFile) {
         this.server = server;
@@ -117,6 +119,11 @@ final class TokenServiceDouble implements AutoCloseable {
     /** The next token is valid for {@code seconds} more, the registry's leeway of 60 s counted in. */
     void issueShortLived(int seconds) {
         shortLived.set(seconds);
+    }
+
+    /** From now on tokens grant nothing on repositories other than {@code repository}, whatever was asked. */
+    void grantOnly(String repository) {
+        onlyRepository = repository;
     }
 
     private void answer(HttpExchange exchange) throws IOException {
@@ -189,8 +196,10 @@ final class TokenServiceDouble implements AutoCloseable {
             resource.addProperty("type", scope.substring(0, first));
             resource.addProperty("name", scope.substring(first + 1, last));
             JsonArray actions = new JsonArray();
+            boolean granted = onlyRepository == null
+                    || onlyRepository.equals(resource.get("name").getAsString());
             for (String action : scope.substring(last + 1).split(",")) {
-                if (ACTIONS.get(user).contains(action)) {
+                if (granted && ACTIONS.get(user).contains(action)) {
                     actions.add(action);
                 }
             }

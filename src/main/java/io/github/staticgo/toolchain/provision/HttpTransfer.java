@@ -2,17 +2,14 @@ package io.github.staticgo.toolchain.provision;
 
 import io.github.staticgo.BuildLog;
 import io.github.staticgo.HumanSize;
+import io.github.staticgo.network.NetworkSettings;
+import io.github.staticgo.network.ProxyRoutes;
 import io.github.staticgo.process.ReadableLine;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.Authenticator;
-import java.net.InetSocketAddress;
-import java.net.PasswordAuthentication;
-import java.net.ProxySelector;
-import java.net.SocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -21,13 +18,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
-import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicInteger;
 import javax.net.ssl.SSLContext;
 
 /**
@@ -60,11 +51,7 @@ final class HttpTransfer implements AutoCloseable {
     private final HttpClient client;
     private final Duration progressInterval;
     private final BuildLog log;
-    private final List<NetworkSettings.HttpProxy> proxies;
-    /** The relays for the settings.xml proxies that HTTPS goes through with Basic credentials. */
-    private final Map<NetworkSettings.HttpProxy, BasicTunnelRelay> relays = new HashMap<>();
-
-    private final ProxyAuthenticator authenticator;
+    private final ProxyRoutes routes;
 
     HttpTransfer(NetworkSettings network, Duration progressInterval, BuildLog log) throws ProvisionException {
         this(network, progressInterval, log, null);
@@ -73,99 +60,33 @@ final class HttpTransfer implements AutoCloseable {
     /** @param tls the TLS context to trust servers with, null for the JVM's default */
     HttpTransfer(NetworkSettings network, Duration progressInterval, BuildLog log, SSLContext tls)
             throws ProvisionException {
-        this.proxies = network.proxies();
-        for (NetworkSettings.HttpProxy proxy : proxies) {
-            if (proxy.username() != null && proxy.protocol().equalsIgnoreCase("https")) {
-                try {
-                    relays.put(proxy, new BasicTunnelRelay(proxy));
-                } catch (IOException e) {
-                    closeRelays();
-                    throw new ProvisionException("cannot listen on 127.0.0.1 to relay HTTPS to the settings.xml proxy '"
-                            + proxy.id() + "': " + e.getMessage());
-                }
-            }
+        try {
+            this.routes = new ProxyRoutes(network, true);
+        } catch (IOException e) {
+            throw new ProvisionException(e.getMessage());
         }
-        HttpClient.Builder builder = HttpClient.newBuilder()
-                .connectTimeout(CONNECT_TIMEOUT)
-                .followRedirects(HttpClient.Redirect.NORMAL)
-                .proxy(new SettingsProxySelector());
+        HttpClient.Builder builder = routes.configure(
+                HttpClient.newBuilder().connectTimeout(CONNECT_TIMEOUT).followRedirects(HttpClient.Redirect.NORMAL));
         if (tls != null) {
             builder.sslContext(tls);
-        }
-        this.authenticator = new ProxyAuthenticator(proxies);
-        if (proxies.stream().anyMatch(proxy -> proxy.username() != null)) {
-            builder.authenticator(authenticator);
         }
         this.client = builder.build();
         this.progressInterval = progressInterval;
         this.log = log;
     }
 
-    /** A settings.xml proxy refused the credentials settings.xml gives it. */
-    static final class ProxyRefusedException extends IOException {
-        ProxyRefusedException(String message) {
-            super(message);
-        }
-    }
-
     Answer get(URI uri) throws IOException, InterruptedException {
-        HttpResponse<byte[]> response =
-                send(request(uri).timeout(SMALL_ANSWER_TIMEOUT).build(), uri, HttpResponse.BodyHandlers.ofByteArray());
+        HttpResponse<byte[]> response = routes.send(
+                client,
+                HttpRequest.newBuilder(uri).GET().timeout(SMALL_ANSWER_TIMEOUT).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
         return new Answer(response.statusCode(), response.body());
     }
 
-    /** A GET, with the relay's token when it goes through one. */
-    private HttpRequest.Builder request(URI uri) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri).GET();
-        forUri(proxies, uri)
-                .map(relays::get)
-                .ifPresent(relay -> request.header(BasicTunnelRelay.TOKEN_HEADER, relay.token()));
-        return request;
-    }
-
-    /** Sends, telling a proxy's refusal of its credentials from other failures. */
-    private <T> HttpResponse<T> send(HttpRequest request, URI uri, HttpResponse.BodyHandler<T> body)
-            throws IOException, InterruptedException {
-        Optional<NetworkSettings.HttpProxy> proxy =
-                forUri(proxies, uri).filter(candidate -> candidate.username() != null);
-        int asked = proxy.map(authenticator::asked).orElse(0);
-        HttpResponse<T> response;
-        try {
-            response = client.send(request, body);
-        } catch (IOException e) {
-            BasicTunnelRelay relay = proxy.map(relays::get).orElse(null);
-            if (relay != null && relay.refusal() != null) {
-                throw refused(proxy.get(), uri, relay.refusal());
-            }
-            // The client gave up after the proxy asked for credentials (407) and got them: it refused them.
-            if (proxy.isPresent() && authenticator.asked(proxy.get()) > asked) {
-                throw refused(proxy.get(), uri, "HTTP 407 after the credentials were sent");
-            }
-            throw e;
-        }
-        if (response.statusCode() == 407 && proxy.isPresent()) {
-            throw refused(proxy.get(), uri, "HTTP 407");
-        }
-        return response;
-    }
-
-    private static ProxyRefusedException refused(NetworkSettings.HttpProxy proxy, URI uri, String answer) {
-        return new ProxyRefusedException("the settings.xml proxy '" + proxy.id() + "' (" + proxy.host() + ":"
-                + proxy.port() + ") refused the credentials of user '" + proxy.username() + "' for " + uri.getHost()
-                + " (" + ReadableLine.of(answer) + "): check <username> and <password> of <proxy> '" + proxy.id()
-                + "' in settings.xml.");
-    }
-
-    /** Stops the relays listening; tunnels the client still holds end with its connections. */
+    /** Stops the proxy relays listening; tunnels the client still holds end with its connections. */
     @Override
     public void close() {
-        closeRelays();
-    }
-
-    private void closeRelays() {
-        for (BasicTunnelRelay relay : relays.values()) {
-            relay.close();
-        }
+        routes.close();
     }
 
     /** Reads a download's body as it arrives, e.g. to hash it; what it leaves unread still goes to the file. */
@@ -181,7 +102,8 @@ final class HttpTransfer implements AutoCloseable {
      * shorter than the Content-Length the server announced fails as a truncated download.
      */
     Answer download(URI uri, Path file, String what, BodyReader reader) throws IOException, InterruptedException {
-        HttpResponse<InputStream> response = send(request(uri).build(), uri, HttpResponse.BodyHandlers.ofInputStream());
+        HttpResponse<InputStream> response = routes.send(
+                client, HttpRequest.newBuilder(uri).GET().build(), HttpResponse.BodyHandlers.ofInputStream());
         try (InputStream body = response.body()) {
             if (response.statusCode() != 200) {
                 return new Answer(response.statusCode(), body.readNBytes(1000));
@@ -281,67 +203,5 @@ final class HttpTransfer implements AutoCloseable {
                 : HumanSize.of(written);
         return (what.isEmpty() ? "" : "Downloading " + what + ": ") + amount + ", "
                 + String.format(Locale.ROOT, "%.1f s", seconds) + ", " + rate;
-    }
-
-    /**
-     * The settings.xml proxy for an address's scheme, unless its host is one of the proxy's nonProxyHosts;
-     * the proxy's relay when it has one.
-     */
-    private final class SettingsProxySelector extends ProxySelector {
-        @Override
-        public List<java.net.Proxy> select(URI uri) {
-            return forUri(proxies, uri)
-                    .map(proxy -> List.of(new java.net.Proxy(
-                            java.net.Proxy.Type.HTTP,
-                            relays.containsKey(proxy)
-                                    ? relays.get(proxy).address()
-                                    : InetSocketAddress.createUnresolved(proxy.host(), proxy.port()))))
-                    .orElse(List.of(java.net.Proxy.NO_PROXY));
-        }
-
-        @Override
-        public void connectFailed(URI uri, SocketAddress address, IOException failure) {
-            // The request fails with the error; no other proxy to fall back on.
-        }
-    }
-
-    static Optional<NetworkSettings.HttpProxy> forUri(List<NetworkSettings.HttpProxy> proxies, URI uri) {
-        return proxies.stream()
-                .filter(proxy -> proxy.protocol().equalsIgnoreCase(uri.getScheme()))
-                .filter(proxy -> !proxy.bypasses(uri.getHost()))
-                .findFirst();
-    }
-
-    /** Answers a proxy's authentication request with the credentials settings.xml gives that proxy. */
-    private static final class ProxyAuthenticator extends Authenticator {
-        private final List<NetworkSettings.HttpProxy> proxies;
-        /** How often each proxy asked for its credentials: asked again on a failed request means refused. */
-        private final Map<NetworkSettings.HttpProxy, AtomicInteger> asked = new ConcurrentHashMap<>();
-
-        ProxyAuthenticator(List<NetworkSettings.HttpProxy> proxies) {
-            this.proxies = proxies;
-        }
-
-        int asked(NetworkSettings.HttpProxy proxy) {
-            return asked.computeIfAbsent(proxy, key -> new AtomicInteger()).get();
-        }
-
-        @Override
-        protected PasswordAuthentication getPasswordAuthentication() {
-            if (getRequestorType() != RequestorType.PROXY) {
-                return null;
-            }
-            return proxies.stream()
-                    .filter(proxy -> proxy.username() != null)
-                    .filter(proxy ->
-                            proxy.host().equalsIgnoreCase(getRequestingHost()) && proxy.port() == getRequestingPort())
-                    .findFirst()
-                    .map(proxy -> {
-                        asked.computeIfAbsent(proxy, key -> new AtomicInteger()).incrementAndGet();
-                        return new PasswordAuthentication(
-                                proxy.username(), (proxy.password() == null ? "" : proxy.password()).toCharArray());
-                    })
-                    .orElse(null);
-        }
     }
 }

@@ -1,5 +1,6 @@
 package io.github.staticgo.toolchain.provision;
 
+import io.github.staticgo.network.NetworkSettings;
 import io.github.staticgo.platform.HostPlatform;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -4,6 +4,7 @@ import io.github.staticgo.BuildLog;
 import io.github.staticgo.Json;
 import io.github.staticgo.SafeFiles;
 import io.github.staticgo.manifest.OutputLock;
+import io.github.staticgo.network.ProxyRefusedException;
 import io.github.staticgo.toolchain.ToolchainException;
 import java.io.IOException;
 import java.net.URI;
@@ -228,7 +229,7 @@ public final class ToolchainProvisioner {
                             .append(failure);
                     continue;
                 }
-            } catch (HttpTransfer.ProxyRefusedException e) {
+            } catch (ProxyRefusedException e) {
                 throw new ProvisionException(e.getMessage());
             } catch (IOException e) {
                 failure = e.getMessage() == null ? e.toString() : e.getMessage();

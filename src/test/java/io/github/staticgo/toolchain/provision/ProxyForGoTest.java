@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
+import io.github.staticgo.network.NetworkSettings;
 import io.github.staticgo.process.SecretMasker;
 import java.util.List;
 import java.util.Map;

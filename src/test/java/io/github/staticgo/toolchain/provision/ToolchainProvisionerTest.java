@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.staticgo.BuildLog;
 import io.github.staticgo.Tools;
+import io.github.staticgo.network.NetworkSettings;
 import io.github.staticgo.toolchain.ToolchainException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -1,4 +1,4 @@
-package io.github.staticgo.toolchain.provision;
+package io.github.staticgo.network;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -10,7 +10,6 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
-import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Locale;
 
@@ -88,12 +87,9 @@ final class BasicTunnelRelay implements AutoCloseable {
             try (Socket upstream = new Socket()) {
                 upstream.connect(new InetSocketAddress(proxy.host(), proxy.port()), CONNECT_TIMEOUT_MILLIS);
                 upstream.setSoTimeout(CONNECT_TIMEOUT_MILLIS);
-                String credentials = proxy.username() + ":" + (proxy.password() == null ? "" : proxy.password());
                 upstream.getOutputStream()
-                        .write(("CONNECT " + target + " HTTP/1.1\r\nHost: " + target + "\r\nProxy-Authorization: Basic "
-                                        + Base64.getEncoder()
-                                                .encodeToString(credentials.getBytes(StandardCharsets.UTF_8))
-                                        + "\r\n\r\n")
+                        .write(("CONNECT " + target + " HTTP/1.1\r\nHost: " + target + "\r\nProxy-Authorization: "
+                                        + proxy.basic() + "\r\n\r\n")
                                 .getBytes(StandardCharsets.ISO_8859_1));
                 String answer = readHead(upstream.getInputStream());
                 String status = answer.lines().findFirst().orElse("");

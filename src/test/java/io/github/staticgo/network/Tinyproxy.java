@@ -1,4 +1,4 @@
-package io.github.staticgo.toolchain.provision;
+package io.github.staticgo.network;
 
 import io.github.staticgo.Tools;
 import java.io.IOException;
@@ -7,8 +7,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** tinyproxy on 127.0.0.1 asking for Basic credentials, as a corporate proxy of settings.xml would. */
-final class Tinyproxy implements AutoCloseable {
-    final int port;
+public final class Tinyproxy implements AutoCloseable {
+    public final int port;
     private final Path work;
 
     private Tinyproxy(int port, Path work) {
@@ -17,7 +17,7 @@ final class Tinyproxy implements AutoCloseable {
     }
 
     /** Starts tinyproxy asking for {@code user}/{@code password}, opening tunnels to {@code connectPort} only. */
-    static Tinyproxy start(Path work, String user, String password, int connectPort) throws Exception {
+    public static Tinyproxy start(Path work, String user, String password, int connectPort) throws Exception {
         Files.createDirectories(work);
         work.toFile().setWritable(true, false); // tinyproxy may drop to another user before it writes its log
         int port;
@@ -43,7 +43,7 @@ final class Tinyproxy implements AutoCloseable {
     }
 
     /** tinyproxy's own log: each request it forwarded or refused. */
-    String log() throws IOException {
+    public String log() throws IOException {
         Path log = work.resolve("tinyproxy.log");
         return Files.exists(log) ? Files.readString(log) : "";
     }

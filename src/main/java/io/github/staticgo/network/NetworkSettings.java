@@ -1,8 +1,9 @@
-package io.github.staticgo.toolchain.provision;
+package io.github.staticgo.network;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -26,6 +27,18 @@ public record NetworkSettings(boolean offline, List<HttpProxy> proxies) {
      */
     public record HttpProxy(
             String id, String protocol, String host, int port, String username, String password, String nonProxyHosts) {
+        /** "'id' (host:port)", for messages: never the password. */
+        @Override
+        public String toString() {
+            return "'" + id + "' (" + host + ":" + port + ")";
+        }
+
+        /** The Proxy-Authorization value for its credentials. */
+        String basic() {
+            String credentials = username + ":" + (password == null ? "" : password);
+            return "Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8));
+        }
+
         boolean bypasses(String targetHost) {
             for (String pattern : nonProxyPatterns()) {
                 String regex =
