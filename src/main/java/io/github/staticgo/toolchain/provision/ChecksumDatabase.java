@@ -67,8 +67,8 @@ final class ChecksumDatabase {
         byte[] record = text.substring(firstLine + 1, recordEnd + 1).getBytes(StandardCharsets.UTF_8);
         byte[] note = text.substring(recordEnd + 2).getBytes(StandardCharsets.UTF_8);
         SignedTreeHead tree = SignedTreeHead.open(note, key);
-        RecordInclusion inclusion = new RecordInclusion(tilePath -> fetch(tilePath, tilePath), tree);
-        if (!inclusion.proves(index, record)) {
+        TreeTiles tiles = new TreeTiles(tilePath -> fetch(tilePath, tilePath), tree.size());
+        if (!new RecordInclusion(tiles, tree).proves(index, record)) {
             throw new ChecksumDatabaseException(
                     "the record of " + modulePath + "@" + version + " sent by the checksum database "
                             + shown() + " is not record " + index + " of its signed tree of " + tree.size()
