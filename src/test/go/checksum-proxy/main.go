@@ -41,6 +41,10 @@ func main() {
 	ready := flag.String("ready", "", "file to write '<port> <verifier key>' into once serving")
 	requests := flag.String("requests", "", "file each request's path is appended to")
 	fillers := flag.Int("fillers", 700, "other records in the tree, half before and half after the toolchains")
+	grow := flag.Int("grow", 0, "more records after all others: the tree of a later run of the same database")
+	fork := flag.Bool("fork", false, "other records than the usual after the toolchains: another history of the tree")
+	stale := flag.Int("stale", 0, "answer lookups and /latest with the signed head of the first n records only, as a proxy's cached answer, tiles from the whole tree")
+	keyFile := flag.String("key", "", "file keeping the signer key, made on first use, so servers started one after another sign as one database")
 	wrongHash := flag.String("wrong-hash", "", "version whose record holds another hash than its zip's")
 	badSignature := flag.Bool("bad-signature", false, "flip one byte of every tree head signature")
 	alterRecord := flag.Bool("alter-record", false, "change the record text of lookups after signing")
@@ -50,8 +54,7 @@ func main() {
 	tlsCert := flag.String("tls-cert", "", "serve HTTPS with a new self-signed certificate for 127.0.0.1, written here as PEM")
 	flag.Parse()
 
-	skey, vkey, err := note.GenerateKey(rand.Reader, *name)
-	check(err)
+	skey, vkey := signerKey(*keyFile, *name)
 	entries, err := os.ReadDir(*zips)
 	check(err)
 	sums := map[string][]byte{}
@@ -74,7 +77,7 @@ func main() {
 			toolchainModule, version, zipHash, toolchainModule, version, modHash))
 		versions = append(versions, version)
 	}
-	ops := sumdb.NewTestServer(skey, func(path, version string) ([]byte, error) {
+	gosum := func(path, version string) ([]byte, error) {
 		if path == toolchainModule {
 			if sum, ok := sums[version]; ok {
 				return sum, nil
@@ -82,22 +85,30 @@ func main() {
 			return nil, fmt.Errorf("no such version")
 		}
 		return []byte(fmt.Sprintf("%s %s h1:%s=\n", path, version, strings.Repeat("F", 43))), nil
-	})
-	// The tree: fillers, the toolchains, more fillers, so proofs need full and partial tiles on two levels.
-	lookup := func(path, version string) {
-		_, err := ops.Lookup(context.Background(), module.Version{Path: path, Version: version})
-		check(err)
 	}
+	// The tree: fillers, the toolchains, more fillers, so proofs need full and partial tiles on two levels.
+	var records []module.Version
 	for i := 0; i < *fillers/2; i++ {
-		lookup(fmt.Sprintf("example.test/filler%d", i), "v1.0.0")
+		records = append(records, module.Version{Path: fmt.Sprintf("example.test/filler%d", i), Version: "v1.0.0"})
 	}
 	for _, version := range versions {
-		lookup(toolchainModule, version)
+		records = append(records, module.Version{Path: toolchainModule, Version: version})
+	}
+	after := "filler"
+	if *fork {
+		after = "fork"
 	}
 	for i := *fillers / 2; i < *fillers; i++ {
-		lookup(fmt.Sprintf("example.test/filler%d", i), "v1.0.0")
+		records = append(records, module.Version{Path: fmt.Sprintf("example.test/%s%d", after, i), Version: "v1.0.0"})
 	}
-	database := sumdb.NewServer(ops)
+	for i := 0; i < *grow; i++ {
+		records = append(records, module.Version{Path: fmt.Sprintf("example.test/grown%d", i), Version: "v1.0.0"})
+	}
+	database := sumdb.NewServer(tree(skey, gosum, records))
+	signing := database
+	if *stale > 0 {
+		signing = sumdb.NewServer(tree(skey, gosum, records[:*stale]))
+	}
 
 	var logMu sync.Mutex
 	mux := http.NewServeMux()
@@ -119,7 +130,11 @@ func main() {
 		case strings.HasPrefix(r.URL.Path, sumdbPrefix+"/"):
 			r.URL.Path = strings.TrimPrefix(r.URL.Path, sumdbPrefix)
 			recorder := &bufferedResponse{header: http.Header{}, status: 200}
-			database.ServeHTTP(recorder, r)
+			if strings.HasPrefix(r.URL.Path, "/tile/") {
+				database.ServeHTTP(recorder, r)
+			} else {
+				signing.ServeHTTP(recorder, r)
+			}
 			body := recorder.body.Bytes()
 			if recorder.status == 200 && (strings.HasPrefix(r.URL.Path, "/lookup/") || r.URL.Path == "/latest") {
 				body = misbehave(body, *badSignature, *alterRecord && strings.HasPrefix(r.URL.Path, "/lookup/"))
@@ -146,6 +161,32 @@ func main() {
 		check(os.Rename(*ready+".tmp", *ready))
 	}
 	log.Fatal(http.Serve(listener, mux))
+}
+
+// tree is Go's own checksum database (its test server, tlog's hashing and tiles) holding records in that order.
+func tree(skey string, gosum func(path, version string) ([]byte, error), records []module.Version) *sumdb.TestServer {
+	ops := sumdb.NewTestServer(skey, gosum)
+	for _, record := range records {
+		_, err := ops.Lookup(context.Background(), record)
+		check(err)
+	}
+	return ops
+}
+
+// signerKey returns a new key pair, or the one kept in keyFile by an earlier server (made there if none).
+func signerKey(keyFile, name string) (skey, vkey string) {
+	if keyFile != "" {
+		if kept, err := os.ReadFile(keyFile); err == nil {
+			skey, vkey, _ = strings.Cut(strings.TrimSpace(string(kept)), "\n")
+			return skey, vkey
+		}
+	}
+	skey, vkey, err := note.GenerateKey(rand.Reader, name)
+	check(err)
+	if keyFile != "" {
+		check(os.WriteFile(keyFile, []byte(skey+"\n"+vkey+"\n"), 0o600))
+	}
+	return skey, vkey
 }
 
 const goMod = "module golang.org/toolchain\n"

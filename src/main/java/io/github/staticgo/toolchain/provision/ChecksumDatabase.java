@@ -7,8 +7,9 @@ import java.util.Optional;
 
 /**
  * A client of one Go checksum database (golang.org/x/mod/sumdb protocol): looks a module version up,
- * opens the signed tree head that comes with the record, and proves the record is in that tree from the
- * database's tiles before its hash is believed.
+ * opens the signed tree head that comes with the record, proves the record is in that tree from the
+ * database's tiles and that the tree agrees with the one kept from earlier lookups, before its hash is
+ * believed.
  */
 final class ChecksumDatabase {
     /** What the database vouches for, and the tree it vouched in. */
@@ -17,12 +18,14 @@ final class ChecksumDatabase {
     private final VerifierKey key;
     private final URI base;
     private final HttpTransfer http;
+    private final KeptTreeHead kept;
 
     /** @param base where the database answers: a proxy's {@code <proxy>/sumdb/<name>}, or the database itself */
-    ChecksumDatabase(VerifierKey key, URI base, HttpTransfer http) {
+    ChecksumDatabase(VerifierKey key, URI base, HttpTransfer http, KeptTreeHead kept) {
         this.key = key;
         this.base = base;
         this.http = http;
+        this.kept = kept;
     }
 
     /**
@@ -67,13 +70,15 @@ final class ChecksumDatabase {
         byte[] record = text.substring(firstLine + 1, recordEnd + 1).getBytes(StandardCharsets.UTF_8);
         byte[] note = text.substring(recordEnd + 2).getBytes(StandardCharsets.UTF_8);
         SignedTreeHead tree = SignedTreeHead.open(note, key);
-        RecordInclusion inclusion = new RecordInclusion(tilePath -> fetch(tilePath, tilePath), tree);
-        if (!inclusion.proves(index, record)) {
+        TreeTiles.TileSource tileSource = tilePath -> fetch(tilePath, tilePath);
+        TreeTiles tiles = new TreeTiles(tileSource, tree.size());
+        if (!new RecordInclusion(tiles, tree).proves(index, record)) {
             throw new ChecksumDatabaseException(
                     "the record of " + modulePath + "@" + version + " sent by the checksum database "
                             + shown() + " is not record " + index + " of its signed tree of " + tree.size()
                             + " records: the record or its tiles were altered. Nothing was installed.");
         }
+        kept.merge(tree, note, tiles, tileSource, shown());
         String prefix = modulePath + " " + version + " ";
         for (String line : new String(record, StandardCharsets.UTF_8).split("\n")) {
             if (line.startsWith(prefix) && line.substring(prefix.length()).startsWith("h1:")) {

@@ -22,7 +22,8 @@ import java.util.stream.Stream;
 /**
  * Provisions a Go toolchain without go: the module golang.org/toolchain at v0.0.1-go&lt;version&gt;.&lt;goos&gt;-&lt;goarch&gt;
  * is fetched through the module proxy list, its h1: hash is checked against the checksum database's
- * record (inclusion proven against a signed tree head) or a pinned hash, and only then is it unpacked
+ * record (inclusion proven against a signed tree head, that head proven consistent with the one kept
+ * from earlier lookups) or a pinned hash, and only then is it unpacked
  * into the shared cache, under a lock, through a temporary directory and one rename. A cached toolchain
  * is used without any network call.
  */
@@ -133,7 +134,7 @@ public final class ToolchainProvisioner {
         Path unpacking = cache.resolve(scratch + ".unpacking");
         try (HttpTransfer http = new HttpTransfer(request.network(), request.progressInterval(), log)) {
             Optional<CompletableFuture<Verification.Recorded>> lookup =
-                    verification.startLookup(request, proxies, http);
+                    verification.startLookup(request, proxies, http, cache, log);
             Fetched fetched = fetch(request, proxies, http, zip);
             ModuleProxyList.Proxy source = fetched.source();
             ModuleZip.Hashed hashed = zipHash(request, fetched, zip);

@@ -1,8 +1,10 @@
 package io.github.staticgo.toolchain.provision;
 
+import io.github.staticgo.BuildLog;
 import io.github.staticgo.toolchain.ToolchainException;
 import java.io.IOException;
 import java.net.URI;
+import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -57,18 +59,22 @@ record Verification(Optional<VerifierKey> key, Optional<URI> ownAddress) {
 
     /**
      * Starts asking the checksum database for the record of the toolchain (empty when GOSUMDB is off), on
-     * a thread of its own: the lookup and its proof need no zip, so they run while the zip downloads.
+     * a thread of its own: the lookup and its proofs need no zip, so they run while the zip downloads.
+     *
+     * @param cache the toolchain cache, which keeps the latest tree head verified for each database
      */
     Optional<CompletableFuture<Recorded>> startLookup(
-            ProvisionRequest request, ModuleProxyList proxies, HttpTransfer http) {
+            ProvisionRequest request, ModuleProxyList proxies, HttpTransfer http, Path cache, BuildLog log)
+            throws ChecksumDatabaseException {
         if (key.isEmpty()) {
             return Optional.empty();
         }
+        KeptTreeHead kept = new KeptTreeHead(cache, key.get(), log);
         CompletableFuture<Recorded> recorded = new CompletableFuture<>();
         Thread lookup = new Thread(
                 () -> {
                     try {
-                        recorded.complete(lookUp(request, proxies, http));
+                        recorded.complete(lookUp(request, proxies, http, kept));
                     } catch (ToolchainException | RuntimeException e) {
                         recorded.completeExceptionally(e);
                     }
@@ -79,12 +85,12 @@ record Verification(Optional<VerifierKey> key, Optional<URI> ownAddress) {
         return Optional.of(recorded);
     }
 
-    private Recorded lookUp(ProvisionRequest request, ModuleProxyList proxies, HttpTransfer http)
+    private Recorded lookUp(ProvisionRequest request, ModuleProxyList proxies, HttpTransfer http, KeptTreeHead kept)
             throws ToolchainException {
         ChecksumDatabase database;
         try {
             database = new ChecksumDatabase(
-                    key.get(), ChecksumDatabase.locate(key.get(), ownAddress, proxies, http), http);
+                    key.get(), ChecksumDatabase.locate(key.get(), ownAddress, proxies, http), http, kept);
         } catch (IOException e) {
             throw new ChecksumDatabaseException(
                     "the checksum database " + key.get().name() + " could not be reached: " + e.getMessage()

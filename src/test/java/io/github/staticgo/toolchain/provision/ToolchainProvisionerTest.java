@@ -51,18 +51,29 @@ class ToolchainProvisionerTest {
         return new ToolchainProvisioner(BuildLog.silent()).provision(request);
     }
 
-    /** The cache holds nothing but lock files: no toolchain, no half-written leftovers. */
-    private void assertNothingCached() throws IOException {
-        Path cache = dir.resolve("cache");
+    /**
+     * The cache holds no toolchain and no half-written leftovers: only lock files and the database's tree
+     * head, kept once its signature and consistency are verified whatever the zip turns out to be, as go keeps it.
+     */
+    static void assertNothingCached(Path cache) throws IOException {
         if (Files.isDirectory(cache)) {
             try (Stream<Path> entries = Files.list(cache)) {
                 assertEquals(
                         List.of(),
                         entries.map(entry -> entry.getFileName().toString())
-                                .filter(name -> !name.endsWith(".lock"))
+                                .filter(name -> !name.endsWith(".lock") && !name.equals("sumdb"))
                                 .toList());
             }
         }
+    }
+
+    private void assertNothingCached() throws IOException {
+        assertNothingCached(dir.resolve("cache"));
+    }
+
+    /** No tree head was kept: the signed note, or the record in it, was refused before it could be. */
+    private void assertNoTreeHeadKept() {
+        assertFalse(Files.exists(dir.resolve("cache/sumdb")), "a tree head was kept");
     }
 
     @Test
@@ -130,11 +141,13 @@ class ToolchainProvisionerTest {
     @Test
     void refusesATreeHeadWithABadSignature() throws Exception {
         assertRefused("has a bad signature", "-bad-signature");
+        assertNoTreeHeadKept();
     }
 
     @Test
     void refusesARecordThatIsNotInTheSignedTree() throws Exception {
         assertRefused("of its signed tree of", "-alter-record");
+        assertNoTreeHeadKept();
     }
 
     @Test
